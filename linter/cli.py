@@ -1,0 +1,195 @@
+"""The `copydesk` command line."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+import yaml
+
+from linter import __version__
+from linter.errors import CopydeskError, did_you_mean
+from linter.findings import SEVERITY_RANK
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"copydesk: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _load_config(config_path):
+    from linter.config import load_config
+
+    try:
+        return load_config(config_path)
+    except CopydeskError as exc:
+        _fail(str(exc))
+
+
+def _check_rule_names(names, config, option) -> None:
+    from linter.rules import CATEGORIES
+
+    known = set(config.rules) | set(CATEGORIES)
+    for name in names:
+        if name not in known:
+            _fail(f"{option}: unknown rule '{name}'{did_you_mean(name, known)}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copydesk")
+def main():
+    """copydesk: an editorial linter for news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: "
+              "the nearest .copydesk.yml).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--select", multiple=True, metavar="RULE", help="Run only these rules or categories (repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories (repeatable).")
+@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
+              help="Leave out findings below this severity.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
+@click.option("--color/--no-color", default=None, help="Colour the severities (default: when stdout is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no notices or summary.")
+def check(paths, config_path, output_format, output_path, select, ignore, min_severity, fail_on, stdin_filename,
+          color, quiet):
+    """Lint article files and folders (default: the current folder); '-' reads standard input."""
+    from linter.engine import run
+    from linter.files import UnreadableFile, decode
+    from linter.output import render
+
+    config = _load_config(config_path)
+    _check_rule_names(select, config, "--select")
+    _check_rule_names(ignore, config, "--ignore")
+    paths = list(paths) or ["."]
+
+    stdin = None
+    if "-" in paths:
+        paths.remove("-")
+        name = stdin_filename or "stdin.txt"
+        try:
+            stdin = (name, *decode(sys.stdin.buffer.read()))
+        except UnreadableFile as exc:
+            _fail(f"{name}: {exc}")
+    try:
+        result = run(paths, config, select, ignore, min_severity, stdin=stdin)
+    except CopydeskError as exc:
+        _fail(str(exc))
+
+    use_color = color if color is not None else (output_path is None and sys.stdout.isatty()
+                                                  and "NO_COLOR" not in os.environ)
+    report = render(output_format, result, color=use_color and output_format == "text")
+    if output_path:
+        with open(output_path, "w", encoding="utf-8") as f:
+            f.write(report)
+    elif report:
+        click.echo(report, nl=False)
+
+    for status in result.files:
+        if status.error:
+            click.echo(f"copydesk: {status.path}: {status.error}", err=True)
+        elif not quiet:
+            for notice in status.notices:
+                click.echo(f"copydesk: {status.path}: {notice}", err=True)
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"copydesk: {warning}", err=True)
+        if result.findings and output_format == "text":
+            s = result.summary()
+            click.echo(f"{s['findings']} findings ({s['error']} errors, {s['warning']} warnings, {s['info']} info) "
+                       f"in {s['files_linted']} files", err=True)
+
+    if result.failed_files:
+        sys.exit(EXIT_ERROR)
+    if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file.")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="A plain list, or a Markdown table for documentation.")
+def list_rules(config_path, output_format):
+    """List every rule: id, category, default level and what it flags."""
+    config = _load_config(config_path)
+    rules = sorted(config.rules.values(), key=lambda r: r.id)
+    if output_format == "markdown":
+        click.echo("| rule | category | level | what it flags |\n| --- | --- | --- | --- |")
+    for rule in rules:
+        level = rule.level if rule.enabled else "off"
+        if output_format == "markdown":
+            click.echo(f"| `{rule.id}` | {rule.category} | {level} | {rule.summary} |")
+        else:
+            click.echo(f"{rule.id:<24} {rule.category:<12} {level:<8} {rule.summary}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file.")
+def explain(rule_id, config_path):
+    """Explain a rule: what it flags, its options with defaults, and examples."""
+    config = _load_config(config_path)
+    if rule_id not in config.rules:
+        _fail(f"unknown rule '{rule_id}'{did_you_mean(rule_id, config.rules)}")
+    rule = config.rules[rule_id]
+    level = rule.level if rule.enabled else f"off (when on: {rule.level})"
+    click.echo(f"{rule.id} ({rule.category}, {level})\n")
+    click.echo(rule.description.strip() + "\n")
+    if rule.options:
+        click.echo("Options (defaults):")
+        for name, value in rule.options.items():
+            click.echo(f"  {name}: {yaml.safe_dump(value, default_flow_style=True, width=1000).strip()}"
+                       .replace("\n...", ""))
+        click.echo("")
+    for kind, title in (("bad", "Flagged"), ("good", "Not flagged")):
+        if rule.examples.get(kind):
+            click.echo(f"{title}:")
+            for example in rule.examples[kind]:
+                click.echo(f"  {example.strip()}")
+            click.echo("")
+
+
+STARTER_CONFIG = """\
+# copydesk configuration: https://pypi.org/project/copydesk/ (see `copydesk rules` and `copydesk explain RULE`)
+
+# Per rule: a level (error, warning, info, off), or a mapping of level and options.
+rules:
+  sentence-length:
+    level: warning
+    max_words: 35
+  # repeated-word: off
+
+# Which files to lint, as globs relative to this file (default: every .md .markdown .txt .html .htm file).
+# include: ["articles/**"]
+exclude: ["drafts/**"]
+
+# Rule settings for some paths only.
+# overrides:
+#   - files: ["opinion/**"]
+#     rules:
+#       sentence-length: off
+
+# A folder of your own YAML rule modules (checks `existence` and `substitution`).
+# rules-dir: house-rules
+"""
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .copydesk.yml.")
+def init(force):
+    """Write a commented starter .copydesk.yml in the current folder."""
+    path = ".copydesk.yml"
+    if os.path.exists(path) and not force:
+        _fail(f"{path} already exists (use --force to overwrite it)")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(STARTER_CONFIG)
+    click.echo(f"wrote {path}")

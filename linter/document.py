@@ -1,0 +1,171 @@
+"""The document model: the original source text and the prose blocks found in it.
+
+Every block keeps, for each character of its plain text, the source span that produced it, so that any span a
+rule reports in a block maps back to exact lines and columns of the original file.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Lines end at CRLF, LF or a lone CR, as editors and git count them.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Kinds of block. Prose rules usually look at paragraphs and blockquotes only.
+TITLE = "title"            # the article's headline (first line of a text file, h1, front-matter title line)
+HEADING = "heading"        # subheads
+PARAGRAPH = "paragraph"
+BLOCKQUOTE = "blockquote"  # a paragraph inside a blockquote
+LIST_ITEM = "list_item"
+TABLE_CELL = "table_cell"
+CAPTION = "caption"
+BLOCK_KINDS = (TITLE, HEADING, PARAGRAPH, BLOCKQUOTE, LIST_ITEM, TABLE_CELL, CAPTION)
+
+# Web addresses are not prose: each becomes a placeholder word that maps back to the whole address.
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'”’]")
+URL_PLACEHOLDER = "URL"
+
+
+def line_spans(source: str) -> list[tuple[int, int]]:
+    """[start, end) offsets of each line of source, its line break excluded."""
+    spans, start = [], 0
+    for m in LINE_BREAK.finditer(source):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(source)))
+    return spans
+
+
+@dataclass
+class Block:
+    """A run of prose (a paragraph, heading, list item, ...) with a character map into the source."""
+
+    kind: str
+    text: str
+    starts: list[int]  # source offset of each character of text
+    ends: list[int]    # source offset just past each character of text
+    index: int = 0     # position among the document's blocks
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty [start, end) span of this block's text to a [start, end) span of the source."""
+        return self.starts[start], self.ends[max(start, end - 1)]
+
+    @property
+    def source_start(self) -> int:
+        return self.starts[0] if self.starts else 0
+
+    @property
+    def source_end(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+    @cached_property
+    def sentences(self):
+        """The block's sentences, from the rule-based segmenter (see `linter.sentences`)."""
+        from linter.sentences import split_sentences
+
+        return split_sentences(self)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Spans of this block's text inside quotation marks (marks included)."""
+        from linter.quotes import quoted_spans
+
+        return quoted_spans(self.text)
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """True when [start, end) lies inside one quoted span."""
+        end = start + 1 if end is None else end
+        return any(q0 <= start and end <= q1 for q0, q1 in self.quotes)
+
+
+class BlockBuilder:
+    """Accumulates text character by character with the source span of each character."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, text: str, source_start: int, source_end: int | None = None) -> None:
+        """Add text copied verbatim from source_start, or standing for the source span [source_start, source_end)."""
+        if source_end is None:
+            for i, ch in enumerate(text):
+                self.chars.append(ch)
+                self.starts.append(source_start + i)
+                self.ends.append(source_start + i + 1)
+        else:
+            for ch in text:
+                self.chars.append(ch)
+                self.starts.append(source_start)
+                self.ends.append(source_end)
+
+    def add_space(self, source_start: int, source_end: int) -> None:
+        """Add one space for a run of white space or a line break, unless the text already ends in one."""
+        if self.chars and self.chars[-1] != " ":
+            self.add(" ", source_start, source_end)
+
+    def build(self) -> Block | None:
+        """The finished block with outer white space trimmed and inner runs folded, or None when it is empty."""
+        chars, starts, ends = [], [], []
+        for ch, s, e in zip(self.chars, self.starts, self.ends):
+            if ch.isspace():
+                if not chars or chars[-1] == " ":
+                    continue
+                ch = " "
+            chars.append(ch)
+            starts.append(s)
+            ends.append(e)
+        while chars and chars[-1] == " ":
+            chars.pop(), starts.pop(), ends.pop()
+        if not chars:
+            return None
+        text = "".join(chars)
+        for m in reversed(list(URL.finditer(text))):
+            i, j = m.span()
+            span = (starts[i], ends[j - 1])
+            chars[i:j] = URL_PLACEHOLDER
+            starts[i:j] = [span[0]] * len(URL_PLACEHOLDER)
+            ends[i:j] = [span[1]] * len(URL_PLACEHOLDER)
+        return Block(self.kind, "".join(chars), starts, ends)
+
+
+@dataclass
+class Document:
+    """A parsed article: its source, its format, its front matter and its prose blocks in reading order."""
+
+    path: str
+    source: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.nlp)
+    parsed_blocks: list | None = None        # filled by linter.nlp.parsed
+
+    def __post_init__(self):
+        for i, block in enumerate(self.blocks):
+            block.index = i
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in LINE_BREAK.finditer(self.source))
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count characters."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")
+
+    def prose(self, kinds=(PARAGRAPH, BLOCKQUOTE)) -> list[Block]:
+        """The blocks of the given kinds, in order."""
+        return [b for b in self.blocks if b.kind in kinds]

@@ -1,0 +1,82 @@
+"""Running rules over documents and collecting findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.config import Config, RuleSetting
+from linter.document import Document
+from linter.files import FileStatus, UnreadableFile, discover, read_article
+from linter.findings import SEVERITY_RANK, Finding
+from linter.formats import parse
+from linter.nlp import components_for
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: list[FileStatus] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed_files(self) -> list[FileStatus]:
+        return [f for f in self.files if not f.linted]
+
+    def summary(self) -> dict:
+        counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
+        return {"files": len(self.files), "files_linted": sum(1 for f in self.files if f.linted),
+                "files_failed": len(self.failed_files), "findings": len(self.findings), **counts}
+
+
+def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
+    """Run each rule setting on a parsed document; findings sorted by position."""
+    doc.nlp_components = components_for(settings)
+    findings = []
+    for setting in settings:
+        rule = setting.rule
+        for hit in rule.check_module.check(doc, setting.options):
+            line, column = doc.position(hit.start)
+            end_line, end_column = doc.position(hit.end)
+            findings.append(Finding(
+                path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                rule=rule.id, category=rule.category, severity=setting.level,
+                message=rule.message.format(**hit.params), excerpt=doc.source[hit.start:hit.end],
+                suggestion=hit.suggestion, start=hit.start, end=hit.end))
+    return sorted(findings, key=Finding.sort_key)
+
+
+def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list[Finding], list[str]]:
+    """Parse source as the format of path and lint it: (findings, notices from parsing)."""
+    doc = parse(path, source)
+    return lint_document(doc, settings), doc.notices
+
+
+def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None,
+              notices=()) -> tuple[list[Finding], FileStatus]:
+    """Lint one file (or the given source text under that name); never raises for bad input."""
+    status = FileStatus(path, notices=list(notices))
+    if source is None:
+        try:
+            source, read_notices = read_article(path)
+        except UnreadableFile as exc:
+            status.linted, status.error = False, str(exc)
+            return [], status
+        status.notices.extend(read_notices)
+    findings, parse_notices = lint_text(path, source, config.effective(path, select, ignore))
+    status.notices.extend(parse_notices)
+    return findings, status
+
+
+def run(paths, config: Config, select=(), ignore=(), min_severity: str = "info", stdin=None) -> RunResult:
+    """Lint every article under paths, and stdin = (name, source, notices) when given."""
+    files, failures, warnings = discover(paths, config)
+    result = RunResult(files=list(failures), warnings=warnings)
+    jobs = [(path, None, ()) for path in files] + ([stdin] if stdin else [])
+    for path, source, notices in jobs:
+        findings, status = lint_file(path, config, select, ignore, source, notices)
+        kept = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
+        status.findings = len(kept)
+        result.findings.extend(kept)
+        result.files.append(status)
+    result.findings.sort(key=Finding.sort_key)
+    result.files.sort(key=lambda f: f.path)
+    return result

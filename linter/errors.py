@@ -1,0 +1,22 @@
+"""Errors that stop a run with exit code 2: bad configuration, bad rule modules, bad usage."""
+from __future__ import annotations
+
+import difflib
+
+
+class CopydeskError(Exception):
+    """A problem the user must fix; the message names the file and the problem."""
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean "x"?)' for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def yaml_error(path: str, exc) -> CopydeskError:
+    """A YAML syntax error as one line with the file and the line number."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f":{mark.line + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    return CopydeskError(f"{path}{where}: invalid YAML: {problem}")
