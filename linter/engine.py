@@ -9,6 +9,7 @@ from linter.files import FileStatus, UnreadableFile, discover, read_article
 from linter.findings import SEVERITY_RANK, Finding
 from linter.formats import parse
 from linter.nlp import components_for
+from linter.suppression import filter_suppressed
 
 
 @dataclass
@@ -63,6 +64,8 @@ def lint_file(path: str, config: Config, select=(), ignore=(), source: str | Non
         status.notices.extend(read_notices)
     findings, parse_notices = lint_text(path, source, config.effective(path, select, ignore))
     status.notices.extend(parse_notices)
+    findings, suppression_notices = filter_suppressed(path, source, findings, config.rules)
+    status.notices.extend(suppression_notices)
     return findings, status
 
 
