@@ -10,6 +10,7 @@ import yaml
 from linter import __version__
 from linter.errors import CopydeskError, did_you_mean
 from linter.findings import SEVERITY_RANK
+from linter.output import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -48,7 +49,7 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: "
               "the nearest .copydesk.yml).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules or categories (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories (repeatable).")

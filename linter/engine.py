@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linter.config import Config, RuleSetting
-from linter.document import Document
+from linter.document import LINE_BREAK, Document
 from linter.files import FileStatus, UnreadableFile, discover, read_article
 from linter.findings import SEVERITY_RANK, Finding
 from linter.formats import parse
@@ -17,6 +17,7 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[FileStatus] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)  # every known rule by id, for reports that describe rules (SARIF)
 
     @property
     def failed_files(self) -> list[FileStatus]:
@@ -26,6 +27,13 @@ class RunResult:
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
         return {"files": len(self.files), "files_linted": sum(1 for f in self.files if f.linted),
                 "files_failed": len(self.failed_files), "findings": len(self.findings), **counts}
+
+
+def line_context(doc: Document, start: int, end: int) -> str:
+    """The source lines that a [start, end) span is on, without the final line break."""
+    line_start = doc.line_starts[doc.position(start)[0] - 1]
+    line_end = LINE_BREAK.search(doc.source, max(start, end - 1))
+    return doc.source[line_start:line_end.start() if line_end else len(doc.source)]
 
 
 def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
@@ -41,7 +49,8 @@ def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
                 rule=rule.id, category=rule.category, severity=setting.level,
                 message=rule.message.format(**hit.params), excerpt=doc.source[hit.start:hit.end],
-                suggestion=hit.suggestion, start=hit.start, end=hit.end))
+                suggestion=hit.suggestion, start=hit.start, end=hit.end,
+                context=line_context(doc, hit.start, hit.end)))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -72,7 +81,7 @@ def lint_file(path: str, config: Config, select=(), ignore=(), source: str | Non
 def run(paths, config: Config, select=(), ignore=(), min_severity: str = "info", stdin=None) -> RunResult:
     """Lint every article under paths, and stdin = (name, source, notices) when given."""
     files, failures, warnings = discover(paths, config)
-    result = RunResult(files=list(failures), warnings=warnings)
+    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
     jobs = [(path, None, ()) for path in files] + ([stdin] if stdin else [])
     for path, source, notices in jobs:
         findings, status = lint_file(path, config, select, ignore, source, notices)

@@ -37,6 +37,7 @@ class Finding:
     suggestion: str | None = None
     start: int = 0  # source offsets, for fixes and baselines
     end: int = 0
+    context: str = ""  # the whole source lines the span is on, for fingerprints and byte columns
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "checkstyle", "junit", "rdjson")
 
 
 def render(name: str, result, color: bool = False) -> str:
