@@ -60,8 +60,12 @@ def main():
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the severities (default: when stdout is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no notices or summary.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that "
+              "this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record the "
+              "findings in this baseline file (and report nothing).")
 def check(paths, config_path, output_format, output_path, select, ignore, min_severity, fail_on, stdin_filename,
-          color, quiet):
+          color, quiet, baseline_path, write_baseline_path):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
     from linter.engine import run
     from linter.files import UnreadableFile, decode
@@ -71,6 +75,8 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     _check_rule_names(select, config, "--select")
     _check_rule_names(ignore, config, "--ignore")
     paths = list(paths) or ["."]
+    if baseline_path and write_baseline_path:
+        _fail("--baseline and --write-baseline cannot be used together")
 
     stdin = None
     if "-" in paths:
@@ -84,6 +90,10 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
         result = run(paths, config, select, ignore, min_severity, stdin=stdin)
     except CopydeskError as exc:
         _fail(str(exc))
+    if write_baseline_path:
+        _write_baseline(write_baseline_path, result, quiet)
+    if baseline_path:
+        _apply_baseline(baseline_path, result, quiet)
 
     use_color = color if color is not None else (output_path is None and sys.stdout.isatty()
                                                   and "NO_COLOR" not in os.environ)
@@ -113,6 +123,32 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _write_baseline(baseline_path, result, quiet) -> None:
+    from linter.baseline import write_baseline
+
+    try:
+        write_baseline(baseline_path, result.findings)
+    except OSError as exc:
+        _fail(f"{baseline_path}: cannot write baseline: {exc.strerror or exc}")
+    if not quiet:
+        click.echo(f"copydesk: wrote {len(result.findings)} findings to the baseline {baseline_path}", err=True)
+    sys.exit(EXIT_ERROR if result.failed_files else EXIT_CLEAN)
+
+
+def _apply_baseline(baseline_path, result, quiet) -> None:
+    from linter.baseline import load_baseline, new_findings
+
+    try:
+        entries = load_baseline(baseline_path)
+    except CopydeskError as exc:
+        _fail(str(exc))
+    before = len(result.findings)
+    result.replace_findings(new_findings(result.findings, entries))
+    if not quiet and before > len(result.findings):
+        click.echo(f"copydesk: {before - len(result.findings)} findings recorded in {baseline_path} not shown",
+                   err=True)
 
 
 @main.command("rules")

@@ -23,6 +23,15 @@ class RunResult:
     def failed_files(self) -> list[FileStatus]:
         return [f for f in self.files if not f.linted]
 
+    def replace_findings(self, findings: list[Finding]) -> None:
+        """Report these findings instead (after fixes or a baseline), with each file's count updated."""
+        self.findings = sorted(findings, key=Finding.sort_key)
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.path] = counts.get(f.path, 0) + 1
+        for status in self.files:
+            status.findings = counts.get(status.path, 0)
+
     def summary(self) -> dict:
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
         return {"files": len(self.files), "files_linted": sum(1 for f in self.files if f.linted),
