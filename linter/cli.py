@@ -60,12 +60,15 @@ def main():
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the severities (default: when stdout is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no notices or summary.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (rules with `fix: safe`), then report what is left.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them; exit 1 "
+              "when there is one.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that "
               "this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record the "
               "findings in this baseline file (and report nothing).")
 def check(paths, config_path, output_format, output_path, select, ignore, min_severity, fail_on, stdin_filename,
-          color, quiet, baseline_path, write_baseline_path):
+          color, quiet, fix, diff, baseline_path, write_baseline_path):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
     from linter.engine import run
     from linter.files import UnreadableFile, decode
@@ -75,6 +78,8 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     _check_rule_names(select, config, "--select")
     _check_rule_names(ignore, config, "--ignore")
     paths = list(paths) or ["."]
+    if (fix or diff) and "-" in paths:
+        _fail("--fix and --diff work on files, not on standard input")
     if baseline_path and write_baseline_path:
         _fail("--baseline and --write-baseline cannot be used together")
 
@@ -90,6 +95,8 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
         result = run(paths, config, select, ignore, min_severity, stdin=stdin)
     except CopydeskError as exc:
         _fail(str(exc))
+    if fix or diff:
+        _fix(result, config, select, ignore, min_severity, diff, quiet)
     if write_baseline_path:
         _write_baseline(write_baseline_path, result, quiet)
     if baseline_path:
@@ -123,6 +130,23 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None:
+    """--fix: write the fixes and go on to report what is left; --diff: print them and exit (1 if any)."""
+    from linter.fixes import fix_files, unified_diff
+
+    fixes = fix_files(result, config, select, ignore, min_severity, write=not diff_only)
+    for fix in fixes:
+        if fix.error:
+            click.echo(f"copydesk: {fix.path}: {fix.error}", err=True)
+    changed = [fix for fix in fixes if fix.fixed != fix.original]
+    if diff_only:
+        click.echo("".join(unified_diff(fix) for fix in changed), nl=False)
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if changed and not quiet:
+        click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files",
+                   err=True)
 
 
 def _write_baseline(baseline_path, result, quiet) -> None:
@@ -181,6 +205,8 @@ def explain(rule_id, config_path):
     level = rule.level if rule.enabled else f"off (when on: {rule.level})"
     click.echo(f"{rule.id} ({rule.category}, {level})\n")
     click.echo(rule.description.strip() + "\n")
+    if rule.fixable:
+        click.echo("Fix: --fix applies its suggestion (the rule module marks it safe).\n")
     if rule.options:
         click.echo("Options (defaults):")
         for name, value in rule.options.items():

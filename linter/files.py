@@ -63,16 +63,22 @@ def discover(paths, config) -> tuple[list[str], list[FileStatus], list[str]]:
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode article bytes: UTF-8 (with or without BOM), else cp1252 or Latin-1, saying so."""
+    text, _, notices = decode_with_encoding(data)
+    return text, notices
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, the encoding it was read with, notices): what `decode` does, for writers that must keep the encoding."""
     if b"\0" in data[:8192]:
         raise UnreadableFile("binary file (contains NUL bytes); not linted")
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
     try:
-        return data.decode("cp1252"), [f"not valid UTF-8 ({where}); read as cp1252"]
+        return data.decode("cp1252"), "cp1252", [f"not valid UTF-8 ({where}); read as cp1252"]
     except UnicodeDecodeError:  # five bytes have no cp1252 meaning; Latin-1 decodes anything
-        return data.decode("latin-1"), [f"not valid UTF-8 ({where}); read as latin-1"]
+        return data.decode("latin-1"), "latin-1", [f"not valid UTF-8 ({where}); read as latin-1"]
 
 
 def read_article(path: str) -> tuple[str, list[str]]:
