@@ -35,7 +35,7 @@ def test_invalid_utf8_is_read_as_cp1252_and_linted(tmp_path):
     assert f"copydesk: {article}: not valid UTF-8 (byte 0xe9 at offset 17); read as cp1252\n" in result.stderr
     import json
     finding = json.loads(result.stdout)["findings"][0]
-    assert (finding["line"], finding["column"], finding["excerpt"]) == (3, 20, "the the")
+    assert (finding["line"], finding["column"], finding["excerpt"]) == (3, 17, "the the")
 
 
 def test_empty_file_is_linted_with_a_notice(tmp_path):
