@@ -39,6 +39,25 @@ def _check_rule_names(names, config, option) -> None:
             _fail(f"{option}: unknown rule '{name}'{did_you_mean(name, known)}")
 
 
+class ProgressBar:
+    """A one-line progress bar on standard error, shown only for runs of many files."""
+
+    MIN_FILES = 50
+
+    def start(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.total >= self.MIN_FILES and (self.done % 10 == 0 or self.done == self.total):
+            filled = 30 * self.done // self.total
+            click.echo(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} files", err=True, nl=False)
+
+    def finish(self) -> None:
+        if self.total >= self.MIN_FILES:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copydesk")
 def main():
@@ -60,6 +79,10 @@ def main():
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the severities (default: when stdout is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no notices or summary.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Lint files in this many processes (default: the number of CPUs).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse results for unchanged files (.copydesk_cache/ beside the configuration).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (rules with `fix: safe`), then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them; exit 1 "
               "when there is one.")
@@ -68,9 +91,10 @@ def main():
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record the "
               "findings in this baseline file (and report nothing).")
 def check(paths, config_path, output_format, output_path, select, ignore, min_severity, fail_on, stdin_filename,
-          color, quiet, fix, diff, baseline_path, write_baseline_path):
+          color, quiet, jobs, cache, fix, diff, baseline_path, write_baseline_path):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
-    from linter.engine import run
+    from linter.cache import ResultCache, default_cache_dir
+    from linter.engine import NoProgress, run
     from linter.files import UnreadableFile, decode
     from linter.output import render
 
@@ -91,8 +115,11 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
             stdin = (name, *decode(sys.stdin.buffer.read()))
         except UnreadableFile as exc:
             _fail(f"{name}: {exc}")
+    result_cache = ResultCache(default_cache_dir(config)) if cache else None
+    progress = ProgressBar() if sys.stderr.isatty() and not quiet else NoProgress()
     try:
-        result = run(paths, config, select, ignore, min_severity, stdin=stdin)
+        result = run(paths, config, select, ignore, min_severity, stdin=stdin, jobs=jobs or os.cpu_count() or 1,
+                     cache=result_cache, progress=progress)
     except CopydeskError as exc:
         _fail(str(exc))
     if fix or diff:

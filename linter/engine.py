@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from linter.config import Config, RuleSetting
 from linter.document import LINE_BREAK, Document
-from linter.files import FileStatus, UnreadableFile, discover, read_article
+from linter.cache import ResultCache, settings_digest
+from linter.files import FileStatus, UnreadableFile, decode, discover, read_bytes
 from linter.findings import SEVERITY_RANK, Finding
 from linter.formats import parse
 from linter.nlp import components_for
@@ -69,31 +70,87 @@ def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list
     return lint_document(doc, settings), doc.notices
 
 
-def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None,
-              notices=()) -> tuple[list[Finding], FileStatus]:
+def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None, notices=(),
+              cache: ResultCache | None = None) -> tuple[list[Finding], FileStatus]:
     """Lint one file (or the given source text under that name); never raises for bad input."""
     status = FileStatus(path, notices=list(notices))
+    settings = config.effective(path, select, ignore)
+    key = None
     if source is None:
         try:
-            source, read_notices = read_article(path)
+            data = read_bytes(path)
+            if cache is not None:
+                key = cache.key(data, settings_digest(settings), path)
+                hit = cache.get(key, path)
+                if hit is not None:
+                    status.notices.extend(hit[1])
+                    return hit[0], status
+            source, read_notices = decode(data)
         except UnreadableFile as exc:
             status.linted, status.error = False, str(exc)
             return [], status
         status.notices.extend(read_notices)
-    findings, parse_notices = lint_text(path, source, config.effective(path, select, ignore))
+    findings, parse_notices = lint_text(path, source, settings)
     status.notices.extend(parse_notices)
     findings, suppression_notices = filter_suppressed(path, source, findings, config.rules)
     status.notices.extend(suppression_notices)
+    if key is not None:
+        cache.put(key, findings, status.notices)
     return findings, status
 
 
-def run(paths, config: Config, select=(), ignore=(), min_severity: str = "info", stdin=None) -> RunResult:
+_worker_args: tuple = ()
+
+
+def _init_worker(*args) -> None:
+    global _worker_args
+    _worker_args = args
+
+
+def _lint_in_worker(path: str):
+    config, select, ignore, cache = _worker_args
+    return lint_file(path, config, select, ignore, cache=cache)
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def _lint_all(files, config, select, ignore, cache, jobs: int, progress):
+    """(findings, status) per file, in order; in `jobs` processes, each loading the model at most once."""
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield lint_file(path, config, select, ignore, cache=cache)
+            progress.advance()
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(min(jobs, len(files)), _init_worker, (config, select, ignore, cache)) as pool:
+        for item in pool.imap(_lint_in_worker, files, chunksize=max(1, min(16, len(files) // (jobs * 8)))):
+            yield item
+            progress.advance()
+
+
+def run(paths, config: Config, select=(), ignore=(), min_severity: str = "info", stdin=None, jobs: int = 1,
+        cache: ResultCache | None = None, progress=NoProgress()) -> RunResult:
     """Lint every article under paths, and stdin = (name, source, notices) when given."""
     files, failures, warnings = discover(paths, config)
     result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
-    jobs = [(path, None, ()) for path in files] + ([stdin] if stdin else [])
-    for path, source, notices in jobs:
-        findings, status = lint_file(path, config, select, ignore, source, notices)
+    progress.start(len(files))
+    outcomes = list(_lint_all(files, config, select, ignore, cache, jobs, progress))
+    progress.finish()
+    if stdin:
+        name, source, notices = stdin
+        outcomes.append(lint_file(name, config, select, ignore, source, notices))
+    for findings, status in outcomes:
         kept = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
         status.findings = len(kept)
         result.findings.extend(kept)

@@ -71,8 +71,9 @@ def decode_with_encoding(data: bytes) -> tuple[str, str, list[str]]:
     """(text, the encoding it was read with, notices): what `decode` does, for writers that must keep the encoding."""
     if b"\0" in data[:8192]:
         raise UnreadableFile("binary file (contains NUL bytes); not linted")
+    empty = [] if data.strip() else ["empty file; nothing to lint"]
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return data.decode("utf-8"), "utf-8", empty
     except UnicodeDecodeError as exc:
         where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
     try:
@@ -81,17 +82,13 @@ def decode_with_encoding(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("latin-1"), "latin-1", [f"not valid UTF-8 ({where}); read as latin-1"]
 
 
-def read_article(path: str) -> tuple[str, list[str]]:
-    """The file's text and notices about how it was read; raises UnreadableFile."""
+def read_bytes(path: str) -> bytes:
+    """The file's bytes; raises UnreadableFile for a file over 20 MB or one that cannot be read."""
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise UnreadableFile(f"file is {size / 1024 / 1024:.1f} MB, over the 20 MB limit; not linted")
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    text, notices = decode(data)
-    if not text.strip():
-        notices.append("empty file; nothing to lint")
-    return text, notices

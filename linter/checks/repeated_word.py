@@ -1,7 +1,8 @@
 """A word typed twice in a row: "at the the terminal".
 
-Flagged: "the the", "to to", "The the". Not flagged: words allowed doubled ("had had", "that that"), names whose
-two halves are both capitalised ("Duran Duran", "Baden-Baden" is one word anyway), numbers.
+Flagged: "the the", "to to", "The the". Not flagged: words allowed doubled ("had had", "that that", "really
+really"), a capitalised second word that starts a name ("Duran Duran", "law lord Lord Bingham"), hyphenated
+compounds ("a break-in in 1999", "in in-fighting"), numbers.
 """
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import re
 from linter.findings import block_hit
 
 OPTIONS = {"allow": [str], "kinds": [str]}
-DOUBLED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.IGNORECASE)
+# Capitalised doubles of these are typos, not names ("The The council").
+FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+                  "as", "is", "was", "it", "he", "she", "they", "we", "this", "that", "his", "her", "their"}
+DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)(\s+)(\1)(?![\w-])", re.IGNORECASE)
 
 
 def check(doc, options):
@@ -18,6 +22,7 @@ def check(doc, options):
     for block in doc.prose(tuple(options["kinds"])):
         for m in DOUBLED.finditer(block.text):
             first, second = m.group(1), m.group(3)
-            if first.lower() in allowed or (first[0].isupper() and second[0].isupper()):
+            is_name = second[0].isupper() and first.lower() not in FUNCTION_WORDS  # "Duran Duran", "lord Lord"
+            if first.lower() in allowed or is_name:
                 continue
             yield block_hit(block, m.start(), m.end(), suggestion=first, word=second)
