@@ -13,6 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 
+from linter.document import LINE_BREAK
 from linter.engine import lint_file
 from linter.files import decode_with_encoding
 from linter.findings import SEVERITY_RANK
@@ -38,14 +39,26 @@ def is_fixable(finding, rules: dict) -> bool:
     return rule is not None and rule.fixable and finding.suggestion is not None
 
 
+def edit_span(source: str, finding) -> tuple[int, int]:
+    """The span a fix replaces: the finding's, or, when an empty suggestion deletes all the text of its lines (scraped
+    residue), those whole lines with their line break."""
+    if finding.suggestion == "" and finding.excerpt.strip() == finding.context.strip():
+        start = finding.start - (finding.column - 1)
+        end = start + len(finding.context)
+        line_break = LINE_BREAK.match(source, end)
+        return start, line_break.end() if line_break else end
+    return finding.start, finding.end
+
+
 def apply_suggestions(source: str, findings) -> tuple[str, int]:
     """Replace each finding's span by its suggestion, in source order, skipping one that overlaps an earlier fix."""
     parts, position, applied = [], 0, 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
-        if f.start < position:
+        start, end = edit_span(source, f)
+        if start < position:
             continue
-        parts += [source[position:f.start], f.suggestion]
-        position = f.end
+        parts += [source[position:start], f.suggestion]
+        position = end
         applied += 1
     parts.append(source[position:])
     return "".join(parts), applied

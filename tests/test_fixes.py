@@ -7,6 +7,8 @@ import os
 import stat
 
 from conftest import FIXTURES, run_cli
+from linter.findings import Finding
+from linter.fixes import apply_suggestions
 
 INTEGRATION = FIXTURES / "integration"
 
@@ -94,7 +96,8 @@ def test_only_rules_marked_safe_are_fixed_and_the_mechanism_is_general(tmp_path)
 
 def test_suppressed_and_unselected_findings_are_not_fixed(tmp_path):
     article = tmp_path / "story.md"
-    text = "# Vote\n\n<!-- copydesk-disable-next-line repeated-word -->\nHe wrote the the word as a joke.\n\nThe the vote.\n"
+    text = ("# Vote\n\n<!-- copydesk-disable-next-line repeated-word -->\nHe wrote the the word as a joke.\n\n"
+            "The the vote.\n")
     article.write_text(text, encoding="utf-8")
     check("--fix", "--ignore", "repeated-word", str(article))
     assert article.read_text(encoding="utf-8") == text
@@ -129,3 +132,31 @@ def test_a_rule_module_with_an_unknown_fix_kind_is_a_configuration_error(tmp_pat
 def test_explain_says_whether_a_rule_is_fixed_by_fix():
     assert "--fix applies its suggestion" in run_cli("explain", "repeated-word").stdout
     assert "--fix" not in run_cli("explain", "sentence-length").stdout
+
+
+def _finding(source: str, excerpt: str, suggestion: str) -> Finding:
+    start = source.index(excerpt)
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", start + len(excerpt))
+    return Finding(path="a.txt", line=source.count("\n", 0, start) + 1, column=start - line_start + 1, end_line=0,
+                   end_column=0, rule="r", category="boilerplate", severity="error", message="m", excerpt=excerpt,
+                   suggestion=suggestion, start=start, end=start + len(excerpt),
+                   context=source[line_start:line_end if line_end != -1 else len(source)])
+
+
+def test_an_empty_suggestion_for_a_whole_line_removes_the_line_with_its_break():
+    source = "Title\r\n\r\nText.\r\n\r\n  Advertisement\r\n\r\nMore text, said the the clerk.\r\nShare"
+    findings = [_finding(source, "Advertisement", ""), _finding(source, "the the", "the"),
+                _finding(source, "Share", "")]
+    assert apply_suggestions(source, findings) == ("Title\r\n\r\nText.\r\n\r\n\r\nMore text, said the clerk.\r\n", 3)
+
+
+def test_an_empty_suggestion_for_part_of_a_line_removes_only_the_span():
+    source = "Title\n\nText. Advertisement\n"
+    assert apply_suggestions(source, [_finding(source, " Advertisement", "")]) == ("Title\n\nText.\n", 1)
+
+
+def test_overlapping_fixes_are_applied_one_at_a_time():
+    source = "Title\n\nIt was the the the end.\n"
+    first, second = _finding(source, "the the", "the"), _finding(source, "the the the", "the")
+    assert apply_suggestions(source, [first, second]) == ("Title\n\nIt was the the end.\n", 1)
