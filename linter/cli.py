@@ -177,6 +177,7 @@ def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None
 
 
 def _write_baseline(baseline_path, result, quiet) -> None:
+    """--write-baseline: record the findings; the run then reports none."""
     from linter.baseline import write_baseline
 
     try:
@@ -185,10 +186,11 @@ def _write_baseline(baseline_path, result, quiet) -> None:
         _fail(f"{baseline_path}: cannot write baseline: {exc.strerror or exc}")
     if not quiet:
         click.echo(f"copydesk: wrote {len(result.findings)} findings to the baseline {baseline_path}", err=True)
-    sys.exit(EXIT_ERROR if result.failed_files else EXIT_CLEAN)
+    result.replace_findings([])  # recorded, so nothing is new
 
 
 def _apply_baseline(baseline_path, result, quiet) -> None:
+    """--baseline: report only the findings that the baseline does not record."""
     from linter.baseline import load_baseline, new_findings
 
     try:

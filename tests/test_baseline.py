@@ -94,3 +94,13 @@ def test_a_missing_or_invalid_baseline_is_an_input_error(tmp_path):
     assert invalid.exit_code == 2 and "bad.json: not a copydesk baseline" in invalid.stderr
     both = check("--baseline", "bad.json", "--write-baseline", "b.json", "a.md", cwd=tmp_path)
     assert both.exit_code == 2 and "cannot be used together" in both.stderr
+
+
+def test_writing_a_baseline_still_reports_unreadable_files(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles/a.md").write_text(STORY, encoding="utf-8")
+    (tmp_path / "articles/photo.md").write_bytes(b"\x89PNG\0\0binary")
+    result = run_cli("check", "--write-baseline", "baseline.json", "articles", cwd=str(tmp_path))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "photo.md: binary file" in result.stderr
+    assert len(json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"]) == 2
