@@ -49,9 +49,9 @@ def test_fix_keeps_crlf_line_endings_and_the_cp1252_encoding(tmp_path):
 
 def test_fix_keeps_a_utf8_byte_order_mark_and_a_missing_final_newline(tmp_path):
     article = tmp_path / "bom.md"
-    article.write_bytes("\ufeff# Vote\n\nThe vote was was close, said Zoë.".encode("utf-8"))
+    article.write_bytes("\ufeff# Vote\n\nThe vote was the the closest, said Zoë.".encode("utf-8"))
     check("--fix", str(article))
-    assert article.read_bytes() == "\ufeff# Vote\n\nThe vote was close, said Zoë.".encode("utf-8")
+    assert article.read_bytes() == "\ufeff# Vote\n\nThe vote was the closest, said Zoë.".encode("utf-8")
 
 
 def test_fix_is_atomic_and_keeps_permissions_and_symbolic_links(tmp_path):
@@ -160,3 +160,13 @@ def test_overlapping_fixes_are_applied_one_at_a_time():
     source = "Title\n\nIt was the the the end.\n"
     first, second = _finding(source, "the the", "the"), _finding(source, "the the the", "the")
     assert apply_suggestions(source, [first, second]) == ("Title\n\nIt was the the end.\n", 1)
+
+
+def test_a_double_that_can_be_correct_is_reported_but_not_fixed(tmp_path):
+    article = tmp_path / "story.md"
+    text = "# Waits\n\nPatients have been waiting for for years, and the the clinic knows it.\n"
+    article.write_text(text, encoding="utf-8")
+    result = check("--fix", "--format", "json", str(article))
+    assert article.read_text(encoding="utf-8") == text.replace("the the", "the")
+    [left] = json.loads(result.stdout)["findings"]
+    assert (left["rule"], left["excerpt"], "suggestion" in left) == ("repeated-word", "for for", False)
