@@ -183,9 +183,12 @@ def test_checkstyle_lists_every_file_and_each_finding(tmp_path):
 
 
 def test_xml_reports_replace_control_characters_that_xml_cannot_carry(tmp_path):
-    (tmp_path / "odd.txt").write_text("Title\n\nThe vote\x0b was was close, the clerk said.\n", encoding="utf-8")
-    for output_format in ("checkstyle", "junit"):
-        ET.fromstring(report("--format", output_format, str(tmp_path / "odd.txt")))  # parses
+    (tmp_path / "odd\x01.txt").write_text("Title\n\nThe vote was the the closest, the clerk said.\n",
+                                          encoding="utf-8")
+    checkstyle = ET.fromstring(report("--format", "checkstyle", str(tmp_path)))
+    assert checkstyle.find("file").get("name") == str(tmp_path / "odd\ufffd.txt")
+    junit = ET.fromstring(report("--format", "junit", str(tmp_path)))
+    assert junit.find("testsuite/testcase").get("name") == str(tmp_path / "odd\ufffd.txt")
 
 
 def test_junit_has_one_test_case_per_file_failed_by_findings_or_errors(tmp_path):

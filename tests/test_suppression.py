@@ -23,11 +23,12 @@ def test_disable_next_line_with_an_id_suppresses_only_that_rule_on_the_next_line
 
 def test_disable_next_line_skips_blank_lines_and_names_other_rules():
     text = ("# Title\n\n"
-            "<!-- copydesk-disable-next-line scrape-residue -->\n\n"
+            "<!-- copydesk-disable-next-line repeated-word -->\n\n"
             "The the vote was close.\n\n"
             "<!-- copydesk-disable-next-line scrape-residue -->\n"
-            "Advertisement\n")
-    assert lint_with_suppression(text) == ([("repeated-word", 5)], [])
+            "Advertisement\n\n"
+            "It was a a vote.\n")
+    assert lint_with_suppression(text) == ([("repeated-word", 10)], [])
 
 
 def test_disable_and_enable_with_several_ids_cover_the_lines_between():
@@ -87,7 +88,7 @@ def test_html_comments_suppress_in_html_articles():
 
 def test_plain_text_uses_a_directive_line_which_is_itself_never_reported():
     text = ("Council vote\n\n"
-            "copydesk-disable-next-line repeated-word\n"
+            "copydesk-disable-next-line repeated-word -- the the quote is verbatim\n"
             "The the vote was close, and the clerk counted twice.\n\n"
             "It was a a close vote, the clerk said afterwards.\n")
     assert lint_with_suppression(text, "story.txt") == ([("repeated-word", 6)], [])
