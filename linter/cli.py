@@ -170,7 +170,9 @@ def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None
     changed = [fix for fix in fixes if fix.fixed != fix.original]
     if diff_only:
         click.echo("".join(unified_diff(fix) for fix in changed), nl=False)
-        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+        for status in result.failed_files:
+            click.echo(f"copydesk: {status.path}: {status.error}", err=True)
+        sys.exit(EXIT_ERROR if result.failed_files else EXIT_FINDINGS if changed else EXIT_CLEAN)
     if changed and not quiet:
         click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files",
                    err=True)

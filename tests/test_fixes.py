@@ -77,6 +77,10 @@ def test_diff_prints_a_unified_diff_without_writing(tmp_path):
     assert article.read_text(encoding="utf-8") == text
     clean = check("--diff", str(tmp_path / "story.md"), "--ignore", "repeated-word")
     assert (clean.exit_code, clean.stdout) == (0, "")
+    (tmp_path / "photo.md").write_bytes(b"\x89PNG\0\0binary")
+    unreadable = check("--diff", str(tmp_path))
+    assert unreadable.exit_code == 2 and unreadable.stdout.startswith(f"--- a/{article}\n")
+    assert "photo.md: binary file" in unreadable.stderr
 
 
 def test_only_rules_marked_safe_are_fixed_and_the_mechanism_is_general(tmp_path):
