@@ -87,7 +87,8 @@ def recordings(name: str) -> list[dict]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_clients():
+def fresh_clients(monkeypatch):
+    monkeypatch.setenv("no_proxy", "127.0.0.1")  # a proxy set in the environment must not carry loopback requests
     languagetool._clients.clear()
     yield
     languagetool._clients.clear()
@@ -284,10 +285,22 @@ def test_server_error_is_one_line_and_exit_2(start_server, tmp_path):
     assert "[repeated-word]" in result.stdout and "[languagetool]" not in result.stdout
 
 
-def test_a_slow_server_times_out(start_server):
+def test_a_slow_server_times_out_once_for_the_run(start_server):
     server = start_server(recordings("article.json"), delay=3)
-    assert rule_errors(ARTICLE.read_text(encoding="utf-8"), server=server.url, timeout=0.3) == [f"rule languagetool did not run: the LanguageTool server at {server.url} failed: "
-                          "no answer within 0.3 s"]
+    error = f"rule languagetool did not run: the LanguageTool server at {server.url} failed: no answer within 0.3 s"
+    for _ in range(2):
+        assert rule_errors(ARTICLE.read_text(encoding="utf-8"), server=server.url, timeout=0.3) == [error]
+    assert len(server.requests) == 1  # one try, and the second file is not sent to a stuck server
+
+
+def test_an_error_for_one_text_does_not_stop_the_next(start_server):
+    server = start_server(recordings("examples.json"))
+    options = {"server": server.url}
+    assert rule_errors("A text that was never recorded.", **options) == [
+        f"rule languagetool did not run: the LanguageTool server at {server.url} failed: "
+        "Error: no recording for this text"]
+    assert [f.excerpt for f in lint("He have denied the charges.", "languagetool",
+                                    options={"languagetool": options})] == ["have"]
 
 
 def test_a_failed_server_is_not_asked_again_for_the_next_files(tmp_path):

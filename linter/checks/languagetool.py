@@ -105,12 +105,19 @@ def matches(text: str, options: dict, mapping: dict) -> list:
     try:
         return client.check(text)
     except (LanguageToolError, KeyError, TypeError) as exc:  # no answer, an HTTP error, or not LanguageTool's JSON
-        raise RuleError(f"the LanguageTool server at {server_url(options)} failed: "
-                        f"{reason(exc, options['timeout'])}") from None
+        error = RuleError(f"the LanguageTool server at {server_url(options)} failed: "
+                          f"{reason(exc, options['timeout'])}")
+        if unreachable(exc):  # the server is gone or stuck, not just unhappy with this text: the next files fail now
+            _clients[client_key(options)] = error
+        raise error from None
 
 
 def server_url(options: dict) -> str:
     return options["server"] or os.environ.get(SERVER_VARIABLE, "")
+
+
+def client_key(options: dict) -> tuple:
+    return server_url(options), options["language"], options["timeout"]
 
 
 def get_client(options: dict):
@@ -120,7 +127,7 @@ def get_client(options: dict):
     if not server:
         raise RuleError(f"no LanguageTool server: set the rule's `server` option or {SERVER_VARIABLE} "
                         f"(see the README to start one)")
-    key = (server, options["language"], options["timeout"])
+    key = client_key(options)
     if key not in _clients:
         try:
             _clients[key] = connect(server, options["language"], options["timeout"])
@@ -146,6 +153,9 @@ def connect(server: str, language: str, timeout: float):
         def _start_server_on_free_port(self):
             self._start_local_server()  # one try: the library would go on through 900 ports
 
+        def _query_server(self, url, params=None, num_tries=1, method="get"):
+            return super()._query_server(url, params, 1, method)  # one try: `timeout` is the longest wait
+
     if server == LOCAL:
         installed = LocalLanguageTool.get_latest_installed_version()
         if installed is None:
@@ -164,16 +174,22 @@ def connect(server: str, language: str, timeout: float):
         raise RuleError(f"the LanguageTool server at {server}: {exc}") from None
 
 
+def unreachable(exc: Exception) -> bool:
+    """True when a request failed for want of a server (refused, or no answer in time) rather than an answer."""
+    import requests
+
+    return isinstance(exc.__cause__, (requests.Timeout, requests.ConnectionError))
+
+
 def reason(exc: Exception, timeout: float) -> str:
     """A short reason for a failed request: refused, timed out, or the server's own words."""
     import requests
 
     if isinstance(exc, (KeyError, TypeError)):
         return "its answer is not LanguageTool's JSON"
-    cause = exc.__cause__
-    if isinstance(cause, requests.Timeout):
+    if isinstance(exc.__cause__, requests.Timeout):
         return f"no answer within {timeout:g} s"
-    if isinstance(cause, requests.ConnectionError):
+    if unreachable(exc):
         return "connection refused or host unreachable"
     text = " ".join(str(exc).split())
     return text[:200] or type(exc).__name__
