@@ -138,6 +138,10 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     elif report:
         click.echo(report, nl=False)
 
+    for message, paths in result.rule_errors.items():
+        more = len(paths) - 1
+        where = paths[0] + (f" and {more} more file{'s' if more > 1 else ''}" if more else "")
+        click.echo(f"copydesk: {where}: {message}", err=True)
     for status in result.files:
         if status.error:
             click.echo(f"copydesk: {status.path}: {status.error}", err=True)
@@ -152,7 +156,7 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
             click.echo(f"{s['findings']} findings ({s['error']} errors, {s['warning']} warnings, {s['info']} info) "
                        f"in {s['files_linted']} files", err=True)
 
-    if result.failed_files:
+    if result.failed_files or result.rule_errors:
         sys.exit(EXIT_ERROR)
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
         sys.exit(EXIT_FINDINGS)

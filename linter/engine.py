@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linter.config import Config, RuleSetting
-from linter.document import LINE_BREAK, Document
 from linter.cache import ResultCache, settings_digest
+from linter.document import LINE_BREAK, Document
+from linter.errors import RuleError
 from linter.files import FileStatus, UnreadableFile, decode, discover, read_bytes
 from linter.findings import SEVERITY_RANK, Finding
 from linter.formats import parse
@@ -33,6 +34,15 @@ class RunResult:
         for status in self.files:
             status.findings = counts.get(status.path, 0)
 
+    @property
+    def rule_errors(self) -> dict[str, list[str]]:
+        """Each distinct message of a rule that could not run, with the files it happened on."""
+        errors: dict[str, list[str]] = {}
+        for status in self.files:
+            for message in status.errors:
+                errors.setdefault(message, []).append(status.path)
+        return errors
+
     def summary(self) -> dict:
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
         return {"files": len(self.files), "files_linted": sum(1 for f in self.files if f.linted),
@@ -46,22 +56,43 @@ def line_context(doc: Document, start: int, end: int) -> str:
     return doc.source[line_start:line_end.start() if line_end else len(doc.source)]
 
 
+def same_span(a: Finding, b: Finding) -> bool:
+    """True when the two spans overlap by at least half of each."""
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and 2 * overlap >= a.end - a.start and 2 * overlap >= b.end - b.start
+
+
+def drop_duplicates(findings: list[Finding], secondary: set[str]) -> list[Finding]:
+    """Leave out a secondary rule's finding (an outside tool's) where another rule reports the same span in the
+    same category: the problem is reported once, as copydesk's own."""
+    primary = [f for f in findings if f.rule not in secondary]
+    return [f for f in findings if f.rule not in secondary
+            or not any(p.category == f.category and same_span(p, f) for p in primary)]
+
+
 def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
-    """Run each rule setting on a parsed document; findings sorted by position."""
+    """Run each rule setting on a parsed document; findings sorted by position. A rule that raises RuleError
+    adds its message to `doc.errors` and the other rules still run."""
     doc.nlp_components = components_for(settings)
     findings = []
     for setting in settings:
         rule = setting.rule
-        for hit in rule.check_module.check(doc, setting.options):
+        try:
+            hits = list(rule.check_module.check(doc, setting.options))
+        except RuleError as exc:
+            doc.errors.append(f"rule {rule.id} did not run: {exc}")
+            continue
+        for hit in hits:
             line, column = doc.position(hit.start)
             end_line, end_column = doc.position(hit.end)
             findings.append(Finding(
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
-                rule=rule.id, category=rule.category, severity=setting.level,
+                rule=rule.id, category=hit.category or rule.category, severity=hit.severity or setting.level,
                 message=rule.message.format(**hit.params), excerpt=doc.source[hit.start:hit.end],
                 suggestion=hit.suggestion, start=hit.start, end=hit.end,
                 context=line_context(doc, hit.start, hit.end)))
-    return sorted(findings, key=Finding.sort_key)
+    secondary = {s.rule.id for s in settings if getattr(s.rule.check_module, "SECONDARY", False)}
+    return sorted(drop_duplicates(findings, secondary), key=Finding.sort_key)
 
 
 def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list[Finding], list[str]]:
@@ -90,11 +121,13 @@ def lint_file(path: str, config: Config, select=(), ignore=(), source: str | Non
             status.linted, status.error = False, str(exc)
             return [], status
         status.notices.extend(read_notices)
-    findings, parse_notices = lint_text(path, source, settings)
-    status.notices.extend(parse_notices)
+    doc = parse(path, source)
+    findings = lint_document(doc, settings)
+    status.notices.extend(doc.notices)
+    status.errors.extend(doc.errors)
     findings, suppression_notices = filter_suppressed(path, source, findings, config.rules)
     status.notices.extend(suppression_notices)
-    if key is not None:
+    if key is not None and not doc.errors:  # a rule that could not run must run again next time
         cache.put(key, findings, status.notices)
     return findings, status
 

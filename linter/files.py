@@ -23,6 +23,7 @@ class FileStatus:
     linted: bool = True
     notices: list[str] = field(default_factory=list)
     error: str | None = None
+    errors: list[str] = field(default_factory=list)  # rules that could not run on the file; the run exits 2
     findings: int = 0
 
     def to_dict(self) -> dict:
@@ -31,6 +32,8 @@ class FileStatus:
             data["error"] = self.error
         if self.notices:
             data["notices"] = list(self.notices)
+        if self.errors:
+            data["errors"] = list(self.errors)
         return data
 
 

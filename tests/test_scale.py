@@ -28,8 +28,9 @@ def test_cache_is_reused_for_unchanged_files(tmp_path, monkeypatch):
     (tmp_path / ".copydesk.yml").write_text("rules: {}\n", encoding="utf-8")
     articles = make_articles(tmp_path / "news", 3)
     linted = []
-    real_lint_text = engine.lint_text
-    monkeypatch.setattr(engine, "lint_text", lambda path, *args: linted.append(path) or real_lint_text(path, *args))
+    real_lint_document = engine.lint_document
+    monkeypatch.setattr(engine, "lint_document",
+                        lambda doc, *args: linted.append(doc.path) or real_lint_document(doc, *args))
 
     first = run_cli("check", "--jobs", "1", "news", cwd=str(tmp_path))
     assert len(linted) == 3
