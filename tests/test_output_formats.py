@@ -119,6 +119,23 @@ def test_sarif_reports_unreadable_files_as_notifications(tmp_path):
     assert "binary" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
+def test_sarif_and_github_report_a_rule_that_could_not_run(monkeypatch, tmp_path):
+    pytest.importorskip("language_tool_python")
+    monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
+    (tmp_path / ".copydesk.yml").write_text("rules: {languagetool: {level: warning, server: ''}}\n",
+                                            encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Vote\n\nThe the vote was close.\n", encoding="utf-8")
+    result = run_cli("check", "--format", "sarif", "a.md", cwd=str(tmp_path))
+    assert result.exit_code == 2
+    invocation = json.loads(result.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["message"]["text"].startswith("rule languagetool did not run: ")
+    lines = run_cli("check", "--format", "github", "a.md", cwd=str(tmp_path)).stdout.splitlines()
+    assert [parse_command(line)[0] for line in lines] == ["error", "warning"]
+    assert parse_command(lines[0])[2].startswith("copydesk: rule languagetool did not run: ")
+
+
 # GitHub workflow commands
 
 def unescape_data(text: str) -> str:

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one `::error file=...,line=...::message` line per finding.
 
 Escaping follows the Actions toolkit: in messages `%`, CR and LF become %25, %0D and %0A; in properties `:` and `,`
-also become %3A and %2C. Info findings are `notice` commands. A file that could not be linted is an `error`.
+also become %3A and %2C. Info findings are `notice` commands. A file that could not be linted, or a rule that could
+not run on a file, is an `error`.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ def command(name: str, message: str, **properties) -> str:
 
 
 def render(result, color: bool = False) -> str:
-    lines = [command("error", f"copydesk: {status.error}", file=status.path, title="copydesk")
-             for status in result.files if status.error]
+    lines = [command("error", f"copydesk: {error}", file=status.path, title="copydesk")
+             for status in result.files for error in ([status.error] if status.error else []) + status.errors]
     lines += [command(COMMANDS[f.severity], f.message, file=f.path, line=f.line, col=f.column, endLine=f.end_line,
                       endColumn=f.end_column, title=f"copydesk [{f.rule}]")
               for f in result.findings]

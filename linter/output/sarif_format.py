@@ -62,8 +62,8 @@ def _notifications(result) -> list[dict]:
     notes = []
     for status in result.files:
         location = [{"physicalLocation": {"artifactLocation": artifact_location(status.path)}}]
-        if status.error:
-            notes.append({"level": "error", "message": {"text": status.error}, "locations": location})
+        notes.extend({"level": "error", "message": {"text": error}, "locations": location}
+                     for error in ([status.error] if status.error else []) + status.errors)
         notes.extend({"level": "note", "message": {"text": notice}, "locations": location}
                      for notice in status.notices)
     return notes
@@ -76,7 +76,7 @@ def render(result, color: bool = False) -> str:
         "tool": {"driver": {"name": "copydesk", "version": __version__, "semanticVersion": __version__,
                             "informationUri": "https://pypi.org/project/copydesk/",
                             "rules": [_rule_descriptor(rule) for rule in rules]}},
-        "invocations": [{"executionSuccessful": not result.failed_files,
+        "invocations": [{"executionSuccessful": not (result.failed_files or result.rule_errors),
                          "toolExecutionNotifications": _notifications(result)}],
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
