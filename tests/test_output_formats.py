@@ -119,7 +119,7 @@ def test_sarif_reports_unreadable_files_as_notifications(tmp_path):
     assert "binary" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
-def test_sarif_and_github_report_a_rule_that_could_not_run(monkeypatch, tmp_path):
+def test_every_report_carries_a_rule_that_could_not_run(monkeypatch, tmp_path):
     pytest.importorskip("language_tool_python")
     monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
     (tmp_path / ".copydesk.yml").write_text("rules: {languagetool: {level: warning, server: ''}}\n",
@@ -134,6 +134,10 @@ def test_sarif_and_github_report_a_rule_that_could_not_run(monkeypatch, tmp_path
     lines = run_cli("check", "--format", "github", "a.md", cwd=str(tmp_path)).stdout.splitlines()
     assert [parse_command(line)[0] for line in lines] == ["error", "warning"]
     assert parse_command(lines[0])[2].startswith("copydesk: rule languagetool did not run: ")
+    checkstyle = ET.fromstring(run_cli("check", "--format", "checkstyle", "a.md", cwd=str(tmp_path)).stdout)
+    assert [e.get("source") for e in checkstyle.iter("error")] == ["copydesk", "copydesk.repeated-word"]
+    junit = ET.fromstring(run_cli("check", "--format", "junit", "a.md", cwd=str(tmp_path)).stdout)
+    assert junit.find("testsuite/testcase/error").get("message").startswith("rule languagetool did not run: ")
 
 
 # GitHub workflow commands

@@ -6,6 +6,8 @@ not run on a file, is an `error`.
 """
 from __future__ import annotations
 
+from linter.output import file_errors
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -24,7 +26,7 @@ def command(name: str, message: str, **properties) -> str:
 
 def render(result, color: bool = False) -> str:
     lines = [command("error", f"copydesk: {error}", file=status.path, title="copydesk")
-             for status in result.files for error in ([status.error] if status.error else []) + status.errors]
+             for status in result.files for error in file_errors(status)]
     lines += [command(COMMANDS[f.severity], f.message, file=f.path, line=f.line, col=f.column, endLine=f.end_line,
                       endColumn=f.end_column, title=f"copydesk [{f.rule}]")
               for f in result.findings]

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.fingerprints import fingerprints
+from linter.output import file_errors
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -63,7 +64,7 @@ def _notifications(result) -> list[dict]:
     for status in result.files:
         location = [{"physicalLocation": {"artifactLocation": artifact_location(status.path)}}]
         notes.extend({"level": "error", "message": {"text": error}, "locations": location}
-                     for error in ([status.error] if status.error else []) + status.errors)
+                     for error in file_errors(status))
         notes.extend({"level": "note", "message": {"text": notice}, "locations": location}
                      for notice in status.notices)
     return notes
