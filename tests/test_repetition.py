@@ -64,6 +64,12 @@ def test_seed_article_duplicated_headline_and_underscore_cluster():
 
 # echo-word
 
+def test_word_frequencies_come_from_the_installed_package_with_sockets_disabled():
+    from wordfreq import zipf_frequency
+
+    assert 2.5 < zipf_frequency("underscore", "en") < 3.5 < 5.5 < zipf_frequency("said", "en")
+
+
 SPACER = "The committee met in the hall and heard from residents about roads, schools and bins. "
 
 
@@ -169,3 +175,16 @@ def test_phrase_in_distant_paragraphs_or_in_quotes_is_not_flagged():
 def test_hyphenated_words_count_once():
     text = "He agreed a short-term contract.\n\nShe wants a short-term contract."
     assert lint(text, "repeated-phrase") == []
+
+
+def test_headline_repeated_as_first_paragraph_in_markdown_and_html():
+    headline = "Storm closes coastal road at Penhallow headland"
+    markdown = f"# {headline}\n\n{headline}\n\nThe storm brought rain to the coast road.\n"
+    html = (f"<html><body><article>\n<h1>{headline}</h1>\n<p>{headline}</p>\n"
+            "<p>The storm brought rain to the coast road.</p>\n</article></body></html>\n")
+    for name, source, line in (("a.md", markdown, 3), ("a.html", html, 3)):
+        findings = lint(source, "duplicate-sentence", name=name)
+        assert summary(findings) == [("duplicate-sentence", line, findings[0].column, line,
+                                      "repeats the headline from line " + ("1" if name == "a.md" else "2"))]
+        assert findings[0].excerpt == headline
+        assert_spans_match(source, findings)
