@@ -1,8 +1,11 @@
 """Word-level helpers shared by the repetition checks: text normalised for comparison, words that open sentences,
-and spaCy tokens that are the writer's own common words (not names, numbers or quoted speech)."""
+names and quoted words among spaCy tokens, and the words that make an article's subject."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from linter.document import BLOCKQUOTE, HEADING, TITLE
 
 QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 OPENING_WORD = re.compile(r"[\"'“‘(\[]*([^\W\d_][\w'’-]*)")
@@ -30,6 +33,11 @@ def sentence_starts(block) -> set[int]:
     return starts
 
 
+def is_quoted(block, token) -> bool:
+    """True when a token is someone else's words: inside quotation marks or in a blockquote."""
+    return block.kind == BLOCKQUOTE or block.in_quote(token.idx, token.idx + len(token))
+
+
 def is_name_like(token, starts: set[int]) -> bool:
     """A proper noun, or a capitalised word that does not open a sentence (names, titles, "the Ministry")."""
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.idx not in starts)
@@ -38,10 +46,6 @@ def is_name_like(token, starts: set[int]) -> bool:
 def topic_words(doc, parsed_blocks, min_uses: int) -> set[str]:
     """The article's subject words: every word of its headline and subheads, and the lemmas its prose uses at least
     min_uses times. Repeating these is clear reporting, not an echo."""
-    from collections import Counter
-
-    from linter.document import HEADING, TITLE
-
     words = set()
     for block in doc.prose((TITLE, HEADING)):
         for word in re.findall(r"[^\W\d_]+", block.text.casefold()):

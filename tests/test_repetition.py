@@ -107,6 +107,13 @@ def test_names_numbers_and_fixed_terms_are_not_echoes():
     assert lint(text, "echo-word") == []
 
 
+def test_words_in_a_blockquote_are_not_the_writers_echoes():
+    text = ("The board called the plan robust.\n\n> The plan is robust, the costs are robust and the timetable is "
+            "robust.\n\nCritics were unconvinced.")
+    assert lint(text, "echo-word") == []
+    assert len(lint(text.replace("> ", ""), "echo-word")) == 1
+
+
 def test_echo_count_option():
     text = "Conditions were precarious. The climb was precarious."
     assert lint(text, "echo-word") == []

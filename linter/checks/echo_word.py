@@ -7,7 +7,7 @@ flagged, "said" (Zipf 6.0) in every paragraph is not.
 
 Counted: the writer's words of the chosen parts of speech in paragraphs and blockquotes. Not counted: function
 words, proper names and capitalised words that do not open a sentence, numbers and ordinals, words inside quotation
-marks (the writer cannot change a quote), the second of two adjacent identical words (a doubled word is
+marks or blockquotes (the writer cannot change a quote), the second of two adjacent identical words (a doubled word is
 `repeated-word`'s finding, never this rule's), and the article's subject: words of its headline or subheads and
 words it uses `topic_uses` times or more. A cluster in which two uses are followed by the same content word is a
 fixed term ("portable media players"), not an echo. One finding per cluster, spanning the first use to the last.
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from linter.findings import Hit
-from linter.wording import is_name_like, sentence_starts, topic_words
+from linter.wording import is_name_like, is_quoted, sentence_starts, topic_words
 
 NLP_COMPONENTS = ()
 OPTIONS = {"count": int, "window": int, "max_zipf": float, "parts_of_speech": [str], "topic_uses": int}
@@ -41,7 +41,7 @@ def word_uses(parsed_blocks, parts_of_speech):
             lower, doubled = token.lower_, token.lower_ == previous
             previous = lower
             if (doubled or token.pos_ not in parts_of_speech or token.is_stop or not token.is_alpha or token.like_num
-                    or is_name_like(token, starts) or block.in_quote(token.idx, token.idx + len(token))):
+                    or is_name_like(token, starts) or is_quoted(block, token)):
                 continue
             yield token.lemma_.lower(), index, block, token
         previous = None

@@ -61,7 +61,7 @@ def _runs(openings, min_run, exempt):
 
 
 def _hit(run, units):
-    (word, first_block, first_match, first), (_, last_block, last_match, last) = run[0], run[-1]
+    (_, first_block, first_match, first), (_, last_block, last_match, last) = run[0], run[-1]
     start, _ = first_block.source_span(first.start, first.start + 1)
     end_offset = last.start + last_match.end(1)
     _, end = last_block.source_span(end_offset - 1, end_offset)

@@ -3,7 +3,7 @@
 Paragraphs are neighbours when at most `distance` paragraphs apart (the same paragraph counts too). A phrase is the
 writer's run of words without punctuation inside it, with at least `min_content_words` content words that are not
 the article's subject (words of the headline or subheads, or used `topic_uses` times or more). Not flagged: phrases with a name or a capitalised title in them ("the Ministry of Trade and Industry"), with a number,
-phrases inside quotation marks (a quote echoed in the narrative is deliberate), and phrases whose whole sentence
+phrases inside quotation marks or blockquotes (a quote echoed in the narrative is deliberate), and phrases whose whole sentence
 is repeated (that is `duplicate-sentence`). One finding per repeat, on the second use, for the longest phrase.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from linter.findings import block_hit
-from linter.wording import is_name_like, normalised, sentence_starts, topic_words
+from linter.wording import is_name_like, is_quoted, normalised, sentence_starts, topic_words
 
 NLP_COMPONENTS = ()
 OPTIONS = {"min_words": int, "min_content_words": int, "distance": int, "topic_uses": int}
@@ -40,7 +40,7 @@ def _words(block, tokens, topic):
             glued = False
             continue
         end = token.idx + len(token)
-        usable = not (token.like_num or is_name_like(token, starts) or block.in_quote(token.idx, end))
+        usable = not (token.like_num or is_name_like(token, starts) or is_quoted(block, token))
         content = token.is_alpha and not token.is_stop and not {token.lemma_.lower(), token.lower_} & topic
         if glued and words and words[-1]:
             last = words[-1]
