@@ -195,3 +195,10 @@ def test_headline_repeated_as_first_paragraph_in_markdown_and_html():
                                       "repeats the headline from line " + ("1" if name == "a.md" else "2"))]
         assert findings[0].excerpt == headline
         assert_spans_match(source, findings)
+
+
+def test_a_sentence_repeated_whole_is_one_duplicate_not_also_a_phrase():
+    text = ("Work is scheduled to begin the day after the final home game.\n\n"
+            "Work is scheduled to begin the day after the final home game.")
+    findings = lint(text, RULES)
+    assert summary(findings) == [("duplicate-sentence", 3, 1, 3, "repeats a sentence from line 1")]
