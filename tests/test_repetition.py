@@ -1,7 +1,8 @@
 """Repetition rules: echo-word, duplicate-sentence, repeated-opening, repeated-phrase (and repeated-word beside them)."""
 from __future__ import annotations
 
-from conftest import FIXTURES, assert_spans_match, lint
+import pytest
+from conftest import FIXTURES, SHARED, assert_spans_match, lint
 
 RULES = ["echo-word", "duplicate-sentence", "repeated-opening", "repeated-phrase", "repeated-word"]
 HERE = FIXTURES / "repetition"
@@ -49,10 +50,8 @@ def test_headline_printed_again_as_first_line_of_body():
 
 
 def test_seed_article_duplicated_headline_and_underscore_cluster():
-    source = (FIXTURES.parent.parent.parent / "shared" / "corpus" / "seed" / "critical-minerals.txt")
+    source = SHARED / "corpus" / "seed" / "critical-minerals.txt"
     if not source.exists():
-        import pytest
-
         pytest.skip("the shared seed article is not beside this checkout")
     findings = lint(source.read_text(encoding="utf-8"), RULES, name="critical-minerals.txt")
     found = {(f.rule, f.line, f.end_line) for f in findings}
