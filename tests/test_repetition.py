@@ -1,4 +1,4 @@
-"""Repetition rules: echo-word, duplicate-sentence, repeated-opening, repeated-phrase (and repeated-word beside them)."""
+"""Repetition rules: echo-word, duplicate-sentence, repeated-opening, repeated-phrase, and repeated-word beside them."""
 from __future__ import annotations
 
 import pytest
@@ -34,7 +34,8 @@ def test_each_repetition_is_reported_once_with_exact_span():
         ("duplicate-sentence", 25, 1, 25, "repeats a sentence from line 21"),
     ]
     assert_spans_match(source, findings)
-    assert findings[0].excerpt.startswith("precarious conditions") and findings[0].excerpt.endswith("remained precarious")
+    assert findings[0].excerpt.startswith("precarious conditions")
+    assert findings[0].excerpt.endswith("remained precarious")
     assert findings[1].excerpt == "He checked the barriers. He closed the north lane. He"
     assert findings[2].excerpt.startswith("Later the crews") and findings[2].excerpt.endswith("\n\nLater")
     assert findings[3].excerpt == "bear the brunt of the next storm"

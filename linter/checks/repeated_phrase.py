@@ -2,9 +2,11 @@
 
 Paragraphs are neighbours when at most `distance` paragraphs apart (the same paragraph counts too). A phrase is the
 writer's run of words without punctuation inside it, with at least `min_content_words` content words that are not
-the article's subject (words of the headline or subheads, or used `topic_uses` times or more). Not flagged: phrases with a name or a capitalised title in them ("the Ministry of Trade and Industry"), with a number,
-phrases inside quotation marks or blockquotes (a quote echoed in the narrative is deliberate), and phrases whose whole sentence
-is repeated (that is `duplicate-sentence`). One finding per repeat, on the second use, for the longest phrase.
+the article's subject (words of the headline or subheads, or used `topic_uses` times or more). Not flagged:
+phrases with a name or a capitalised title in them ("the Ministry of Trade and Industry"), with a number, phrases
+inside quotation marks or blockquotes (a quote echoed in the narrative is deliberate), and phrases whose whole
+sentence is repeated (that is `duplicate-sentence`). One finding per repeat, on the second use, for the longest
+phrase.
 """
 from __future__ import annotations
 
