@@ -95,3 +95,8 @@ def read_bytes(path: str) -> bytes:
             return f.read()
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_article(path: str) -> tuple[str, list[str]]:
+    """The file's text and notices about how it was read; raises UnreadableFile."""
+    return decode(read_bytes(path))

@@ -119,7 +119,7 @@ def test_explain_shows_description_options_and_examples():
     result = run_cli("explain", "sentence-length")
     assert result.exit_code == 0
     assert result.stdout.startswith("sentence-length (readability, warning)\n")
-    assert "  max_words: 35\n" in result.stdout
+    assert "  max_words: 40\n" in result.stdout
     assert "Flagged:\n" in result.stdout and "Not flagged:\n" in result.stdout
 
 

@@ -100,3 +100,10 @@ def test_plain_text_bullets_become_list_items():
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("title", "Headline"), ("heading", "More news"), ("list_item", "First headline here"),
         ("list_item", "Second one")]
+
+
+def test_html_the_parser_rejects_is_linted_up_to_the_problem_with_a_notice():
+    doc = parse("x.html", "<p>Hello there.</p><![0 more")
+    assert [b.text for b in doc.blocks] == ["Hello there."]
+    assert doc.notices == ["HTML could not be parsed past line 1, column 23 (expected name token at '<![0 more'); "
+                           "the rest was not linted"]
