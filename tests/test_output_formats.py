@@ -198,7 +198,7 @@ def test_checkstyle_lists_every_file_and_each_finding(tmp_path):
               for e in files["story.md"]]
     assert errors == [
         ("6", "60", "warning", "copydesk.repeated-word", 'doubled word "the"'),
-        ("8", "1", "warning", "copydesk.sentence-length", "sentence is 47 words long (more than 35)"),
+        ("8", "1", "warning", "copydesk.sentence-length", "sentence is 47 words long (more than 40)"),
         ("10", "1", "error", "copydesk.scrape-residue", 'scraped page residue (advertisement): "Advertisement"'),
     ]
 
