@@ -18,3 +18,9 @@ def test_ci_runs_the_readme_test_command():
     assert "pip install '.[test]'" in test_command and "-m pytest" in test_command
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install --quiet '.[test]' && python -m pytest" in ci
+
+
+def test_example_output_is_what_copydesk_prints():
+    block = re.search(r"```text\n\$ copydesk check (examples/\S+)\n(.*?)```", README, re.S)
+    result = run_cli("check", "--no-color", block.group(1), cwd=str(ROOT))
+    assert result.stdout == block.group(2)
