@@ -1,0 +1,75 @@
+"""First or second person in the reporter's own narrative: "It helps us meet ... our market", "If you live ...".
+
+Flagged: I, me, my, myself, we, us, our, ours, ourselves, you, your, yours, yourself, yourselves (and their
+contractions, "we're", "you'll") in paragraphs, outside quotation marks ("mine" is left out: in news it
+is a pit). Not flagged: quotations, straight or curly, including one that runs on into the next paragraph;
+blockquotes, headlines, subheads and list items (by `kinds`); "US" and other all-capital abbreviations; a capitalised pronoun inside a title ("We Are the World",
+"World War I"); words in `allow`; documents whose front matter (any key in `genre_keys`) names a genre in
+`skip_genres` (opinion, column, letter, first-person essay, review); and documents that use the first or second
+person in `voice_paragraphs` paragraphs or more, which are written in that voice on purpose.
+"""
+from __future__ import annotations
+
+import re
+
+from linter.findings import block_hit
+
+OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_paragraphs": int}
+PERSONAL = re.compile(
+    r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)(?![\w-])",
+    re.IGNORECASE)
+WORD = re.compile(r"[\w'’]+")
+
+
+def _genres(meta: dict, keys) -> set[str]:
+    """The lower-cased values of the front matter's genre keys (a string or a list of strings each)."""
+    found = set()
+    for key in keys:
+        value = meta.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                found.add(item.strip().lower())
+    return found
+
+
+def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """A capitalised pronoun next to a capitalised word that does not open the sentence: part of a name or a
+    title ("We Are the World", "World War I"). A lower-case pronoun never is."""
+    word = text[start:end]
+    if not word[0].isupper() or (start == sentence_start and word != "I"):
+        return False
+    before = WORD.findall(text[sentence_start:start])
+    after = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    capital_before = len(before) > 1 and before[-1][:1].isupper()
+    capital_after = after is not None and after.group(0)[:1].isupper()
+    return capital_before or capital_after
+
+
+def _is_pronoun(word: str) -> bool:
+    """Case rules: "I" only as a capital; no all-capital abbreviation ("US", "ME"); others in any normal case."""
+    if word.lower() == "i":
+        return word == "I"
+    return not word.isupper()
+
+
+def _slips(block, allowed):
+    for sentence in block.sentences:
+        for m in PERSONAL.finditer(block.text, sentence.start, sentence.end):
+            word = m.group(1)
+            if (word.lower() in allowed or not _is_pronoun(word) or block.in_quote(m.start(), m.end())
+                    or _in_title(block.text, m.start(), m.end(), sentence.start)):
+                continue
+            yield m
+
+
+def check(doc, options):
+    if _genres(doc.meta, options["genre_keys"]) & {g.lower() for g in options["skip_genres"]}:
+        return
+    allowed = {w.lower() for w in options["allow"]}
+    found = [(block, list(_slips(block, allowed))) for block in doc.prose(tuple(options["kinds"]))]
+    found = [(block, slips) for block, slips in found if slips]
+    if len(found) >= options["voice_paragraphs"]:
+        return
+    for block, slips in found:
+        for m in slips:
+            yield block_hit(block, m.start(), m.end(), word=m.group(1))
