@@ -3,10 +3,12 @@
 Flagged: I, me, my, myself, we, us, our, ours, ourselves, you, your, yours, yourself, yourselves (and their
 contractions, "we're", "you'll") in paragraphs, outside quotation marks ("mine" is left out: in news it
 is a pit). Not flagged: quotations, straight or curly, including one that runs on into the next paragraph;
-blockquotes, headlines, subheads and list items (by `kinds`); "US" and other all-capital abbreviations; a capitalised pronoun inside a title ("We Are the World",
-"World War I"); words in `allow`; documents whose front matter (any key in `genre_keys`) names a genre in
+blockquotes, headlines, subheads and list items (by `kinds`); "US" and other all-capital abbreviations; a
+capitalised pronoun inside a title ("We Are the World", "World War I"); words and phrases in `allow` ("our
+correspondent"); documents whose front matter (any key in `genre_keys`) names a genre in
 `skip_genres` (opinion, column, letter, first-person essay, review); and documents that use the first or second
-person in `voice_paragraphs` paragraphs or more, which are written in that voice on purpose.
+person in `voice_sentences` sentences or more, which are written in that voice on purpose (a player's diary, a
+review, an unlabelled column).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 
 from linter.findings import block_hit
 
-OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_paragraphs": int}
+OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_sentences": int}
 PERSONAL = re.compile(
     r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)(?![\w-])",
     re.IGNORECASE)
@@ -33,16 +35,16 @@ def _genres(meta: dict, keys) -> set[str]:
 
 
 def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:
-    """A capitalised pronoun next to a capitalised word that does not open the sentence: part of a name or a
-    title ("We Are the World", "World War I"). A lower-case pronoun never is."""
+    """Part of a name or title: a capitalised pronoun other than "I" inside a sentence ("the film Me Before You",
+    "Windows Me") or before a capitalised word ("We Are the World"), or an "I" next to a capitalised word that does
+    not open the sentence ("World War I")."""
     word = text[start:end]
-    if not word[0].isupper() or (start == sentence_start and word != "I"):
-        return False
     before = WORD.findall(text[sentence_start:start])
     after = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    capital_before = len(before) > 1 and before[-1][:1].isupper()
-    capital_after = after is not None and after.group(0)[:1].isupper()
-    return capital_before or capital_after
+    capital_after = after is not None and after.group(0)[:1].isupper() and after.group(0) != "I"
+    if word != "I":
+        return word[0].isupper() and (start > sentence_start or capital_after)
+    return (len(before) > 1 and before[-1][:1].isupper()) or capital_after
 
 
 def _is_pronoun(word: str) -> bool:
@@ -52,24 +54,33 @@ def _is_pronoun(word: str) -> bool:
     return not word.isupper()
 
 
+def _allowed(text: str, start: int, end: int, allowed) -> bool:
+    """The word, or an allowed phrase around it ("our correspondent", "pay as you go"), is in the allow list."""
+    lowered = text.lower()
+    for phrase in allowed:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)", lowered):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
 def _slips(block, allowed):
+    """(sentence, match) for each first- or second-person word of the block's narrative."""
     for sentence in block.sentences:
         for m in PERSONAL.finditer(block.text, sentence.start, sentence.end):
             word = m.group(1)
-            if (word.lower() in allowed or not _is_pronoun(word) or block.in_quote(m.start(), m.end())
+            if (not _is_pronoun(word) or block.in_quote(m.start(), m.end()) or _allowed(block.text, m.start(), m.end(), allowed)
                     or _in_title(block.text, m.start(), m.end(), sentence.start)):
                 continue
-            yield m
+            yield sentence, m
 
 
 def check(doc, options):
     if _genres(doc.meta, options["genre_keys"]) & {g.lower() for g in options["skip_genres"]}:
         return
-    allowed = {w.lower() for w in options["allow"]}
-    found = [(block, list(_slips(block, allowed))) for block in doc.prose(tuple(options["kinds"]))]
-    found = [(block, slips) for block, slips in found if slips]
-    if len(found) >= options["voice_paragraphs"]:
+    allowed = [" ".join(w.lower().split()) for w in options["allow"]]
+    slips = [(block, sentence, m) for block in doc.prose(tuple(options["kinds"])) for sentence, m in _slips(block, allowed)]
+    if len({(block.index, sentence.start) for block, sentence, _ in slips}) >= options["voice_sentences"]:
         return
-    for block, slips in found:
-        for m in slips:
-            yield block_hit(block, m.start(), m.end(), word=m.group(1))
+    for block, _sentence, m in slips:
+        yield block_hit(block, m.start(), m.end(), word=m.group(1))

@@ -2,11 +2,13 @@
 which runs ferries, said they had diverted two ships".
 
 Flagged: they/them/their/theirs/themselves, outside quotations, whose antecedent is a singular named organisation
-or place (found by organisation words in the name or by spaCy's entity recogniser, run on that sentence only) or a
+or place (known by an organisation word in the name, by the text itself, "X, which ...", "X, the developer", or by
+spaCy's entity recogniser, run on that sentence only) or a
 singular organisation noun ("the government", "the company"): the subject of the clause above the pronoun, or, for
 a pronoun with no such subject, the subject of the previous sentence. Not flagged: plural or coordinated
-antecedents ("The US and Japan ... their"), a plural noun or pronoun between the antecedent and the pronoun (which
-could be what it means), "each country", people (including a person the text introduces as using they/them), and,
+antecedents ("The US and Japan ... their", "a company of 100 troops"), a plural noun or pronoun anywhere before the
+pronoun in its sentence (and in the previous one, if the antecedent is there), which could be what it means,
+"each country", people (including a person the text introduces as using they/them), and,
 with `language: en-GB`, collective nouns and named organisations and teams ("Celtic won their match") unless the
 same sentences treat them as singular ("it", "has").
 """
@@ -44,8 +46,20 @@ def _named_kind(token) -> str | None:
     return next((e.label_ for e in entities.ents if e.start <= offset < e.end), None)
 
 
+def _described_as_thing(token, organisation_nouns) -> bool:
+    """A name the text itself describes as a body, not a person: "X, which runs ...", "X, the developer"."""
+    for child in token.children:
+        if child.dep_ == "relcl" and any(c.lower_ == "which" for c in child.children):
+            return True
+        if child.dep_ == "appos" and child.lower_ in organisation_nouns:
+            return True
+    return False
+
+
 def _is_plural_or_coordinated(token) -> bool:
-    return (token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj"
+    """A plural, coordinated or distributive noun phrase, or one of plural sense ("a company of 100 troops")."""
+    of_plural = any(c.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in c.children) for c in token.children)
+    return (token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj" or of_plural
             or any(c.dep_ in ("conj", "cc") or c.lower_ in DISTRIBUTIVE for c in token.children))
 
 
@@ -97,10 +111,12 @@ def check(doc, options):
                     between = list(previous.sent)
                 if candidate is None or _is_plural_or_coordinated(candidate) or candidate.text in they_them:
                     continue
-                between = [t for t in between + list(info.sent)
-                           if t.i < token.i and not (candidate.left_edge.i <= t.i <= candidate.right_edge.i)
-                           and (t.doc is not candidate.doc or t.i > candidate.i)]
-                if any(_could_be_meant(t) for t in between):
+                own = list(candidate.subtree)
+                if any(t.lower_ in PLURAL_PRONOUNS for t in own):
+                    continue  # "Their organisation was good and they ...": the pronouns are about someone else
+                others = [t for t in between + [t for t in info.sent if t.i < token.i]
+                          if not (t.doc is candidate.doc and candidate.left_edge.i <= t.i <= candidate.right_edge.i)]
+                if any(_could_be_meant(t) for t in others):
                     continue
                 if candidate.tag_ == "NN":
                     if candidate.lower_ not in organisation_nouns:
@@ -109,10 +125,12 @@ def check(doc, options):
                     name = candidate.text
                 elif candidate.tag_ == "NNP":
                     source = info if candidate.doc is info.sent.doc else previous
-                    if mention_at(source, candidate) is not None:
-                        continue  # a person
+                    mention = mention_at(source, candidate)
+                    if mention is not None and mention.person.gender is not None:
+                        continue  # a person, known by an honorific or a he/she
                     words = _name(candidate)
-                    if words[-1].lower_ not in NON_PERSON_WORDS and _named_kind(candidate) not in NAMED_KINDS:
+                    if not (words[-1].lower_ in NON_PERSON_WORDS or _described_as_thing(candidate, organisation_nouns)
+                            or _named_kind(candidate) in NAMED_KINDS):
                         continue
                     collective = True
                     name = " ".join(w.text for w in words)
