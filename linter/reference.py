@@ -67,11 +67,11 @@ PERSON_NOUNS = {
     "neighbour", "neighbor", "colleague", "official", "spokesman", "member", "fan", "customer", "passenger",
     "pilot", "soldier", "prisoner", "inmate", "farmer", "investor", "buyer", "seller", "user", "voter", "rider",
     "runner", "striker", "midfielder", "defender", "goalkeeper", "batsman", "bowler", "chancellor", "premier",
-    "secretary", "governor", "mayor", "senator", "councillor", "host", "presenter", "director", "producer",
+    "secretary", "governor", "mayor", "senator", "councillor", "host", "presenter", "producer",
     "artist", "musician", "designer", "engineer", "scientist", "researcher", "expert", "analyst", "economist",
-    "economist", "businessman", "entrepreneur", "mp", "attorney", "prosecutor", "treasurer", "provost",
+    "businessman", "entrepreneur", "mp", "attorney", "prosecutor", "treasurer", "provost",
     "trustee", "accountant", "actor", "actress", "comedian", "rapper", "dancer", "athlete", "cyclist", "boxer",
-    "manager", "referee", "umpire", "chief", "heir", "son", "daughter",
+    "referee", "umpire", "heir", "son", "daughter",
 }
 
 
@@ -213,8 +213,9 @@ def track(doc, parses):
                 person = people.mention(run, token_line(doc, block, run[0]))
                 if person is not None:
                     info.mentions.append(Mention(person, run[0].i, run[-1].i + 1))
+            named = {i for m in info.mentions for i in range(m.start, m.end)}
             for token in sent:
-                if token.tag_ == "NN":
+                if token.tag_ == "NN" and not _describes_mention(token, named):
                     lemma = token.lower_
                     if lemma in GENDERED_NOUNS[MALE]:
                         info.person_nouns[token.i] = MALE
@@ -233,6 +234,11 @@ def track(doc, parses):
             infos.append(info)
             previous = info
         yield block, parse, infos
+
+
+def _describes_mention(noun, named) -> bool:
+    """A person noun that is part of a named mention: "Ms. Ferreira, a nurse", "council member Ray Odom"."""
+    return noun.head.i in named or any(c.i in named for c in noun.children if c.dep_ in ("appos", "compound"))
 
 
 def mention_at(info, token):

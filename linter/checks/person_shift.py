@@ -69,7 +69,8 @@ def _slips(block, allowed):
     for sentence in block.sentences:
         for m in PERSONAL.finditer(block.text, sentence.start, sentence.end):
             word = m.group(1)
-            if (not _is_pronoun(word) or block.in_quote(m.start(), m.end()) or _allowed(block.text, m.start(), m.end(), allowed)
+            if (not _is_pronoun(word) or block.in_quote(m.start(), m.end())
+                    or _allowed(block.text, m.start(), m.end(), allowed)
                     or _in_title(block.text, m.start(), m.end(), sentence.start)):
                 continue
             yield sentence, m
@@ -79,7 +80,8 @@ def check(doc, options):
     if _genres(doc.meta, options["genre_keys"]) & {g.lower() for g in options["skip_genres"]}:
         return
     allowed = [" ".join(w.lower().split()) for w in options["allow"]]
-    slips = [(block, sentence, m) for block in doc.prose(tuple(options["kinds"])) for sentence, m in _slips(block, allowed)]
+    slips = [(block, sentence, m) for block in doc.prose(tuple(options["kinds"]))
+             for sentence, m in _slips(block, allowed)]
     if len({(block.index, sentence.start) for block, sentence, _ in slips}) >= options["voice_sentences"]:
         return
     for block, _sentence, m in slips:

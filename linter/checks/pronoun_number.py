@@ -56,10 +56,16 @@ def _described_as_thing(token, organisation_nouns) -> bool:
     return False
 
 
+def _is_multiword_name(token) -> bool:
+    """A proper name of several words, singular whatever its last word: "Norland Mills", "Velmont Foods"."""
+    return token.tag_ in ("NNP", "NNPS") and any(c.dep_ == "compound" and c.tag_ == "NNP" for c in token.lefts)
+
+
 def _is_plural_or_coordinated(token) -> bool:
     """A plural, coordinated or distributive noun phrase, or one of plural sense ("a company of 100 troops")."""
     of_plural = any(c.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in c.children) for c in token.children)
-    return (token.tag_ in ("NNS", "NNPS") or token.dep_ == "conj" or of_plural
+    plural = token.tag_ in ("NNS", "NNPS") and not _is_multiword_name(token)
+    return (plural or token.dep_ == "conj" or of_plural
             or any(c.dep_ in ("conj", "cc") or c.lower_ in DISTRIBUTIVE for c in token.children))
 
 
@@ -123,7 +129,7 @@ def check(doc, options):
                         continue
                     collective = candidate.lower_ in collective_nouns
                     name = candidate.text
-                elif candidate.tag_ == "NNP":
+                elif candidate.tag_ == "NNP" or _is_multiword_name(candidate):
                     source = info if candidate.doc is info.sent.doc else previous
                     mention = mention_at(source, candidate)
                     if mention is not None and mention.person.gender is not None:
