@@ -54,6 +54,14 @@ def test_pronoun_gender_fixed_by_mr_and_contradicted():
     assert findings[0].message == '"her" for Haldane, who is male by "Mr. Haldane" on line 1'
 
 
+def test_pronoun_gender_sentence_opening_pronoun_after_a_described_person():
+    text = "Ms. Okafor, a nurse at the clinic, said the wait was too long. He added that staff were tired.\n"
+    findings = lint(text, "pronoun-gender")
+    assert spots(findings) == [(1, 64, "He")]
+    other = "Ms. Okafor said the wait was too long. Her husband, a porter, agreed. He added that staff were tired.\n"
+    assert lint(other, "pronoun-gender") == []
+
+
 def test_person_shift_flags_narrative_first_and_second_person_only():
     text = read("person.md")
     findings = lint(text, "person-shift")

@@ -15,7 +15,6 @@ from linter.reference import PRONOUN_GENDER, is_quoted, track
 NLP_COMPONENTS = ("parser",)
 OPTIONS = {"pronouns": [str]}
 PLURAL = {"they", "them", "their"}
-NEUTER = {"it", "its"}
 
 
 def _opening_word(parse):
