@@ -96,6 +96,13 @@ class Mention:
     end: int
 
 
+def is_pronoun_use(block, token) -> bool:
+    """A he/she/they... token used as a pronoun in the narrative: not quoted, not part of a capitalised title
+    ("The She Sells Boats director")."""
+    in_title = token.text[:1].isupper() and token.i != token.sent.start and token.text != "I"
+    return not in_title and not is_quoted(block, token)
+
+
 def is_quoted(block, token) -> bool:
     """True when the token lies inside quotation marks or a blockquote."""
     return block.kind == "blockquote" or block.in_quote(token.idx, token.idx + len(token.text))
@@ -225,7 +232,7 @@ def track(doc, parses):
                         info.person_nouns[token.i] = None
             for token in sent:
                 gender = PRONOUN_GENDER.get(token.lower_)
-                if gender is None or is_quoted(block, token):
+                if gender is None or not is_pronoun_use(block, token):
                     continue
                 person = sole_referent(token, info, previous)
                 if person is not None and person.gender is None:
@@ -247,9 +254,11 @@ def mention_at(info, token):
 
 
 def candidates_in_reach(token, info, previous, gender=None):
-    """People and person nouns a pronoun could refer to: the sentence up to it and the previous sentence.
-    Returns (people, number of compatible person nouns); with gender, only compatible ones are kept."""
-    people, nouns = [], 0
+    """What a he/she pronoun could refer to in the sentence up to it and the previous sentence: (people, the number
+    of other candidates: person nouns, pronouns of the same gender, coordinated names). With gender, only people
+    and nouns of that gender or of unknown gender are kept."""
+    people, others = [], 0
+    same = PRONOUN_GENDER[token.lower_]
     for source, limit in ((info, token.i), (previous, None)):
         if source is None:
             continue
@@ -257,10 +266,14 @@ def candidates_in_reach(token, info, previous, gender=None):
             if (limit is None or m.start < limit) and m.person not in people:
                 if gender is None or m.person.gender in (None, gender):
                     people.append(m.person)
+                head = source.sent.doc[m.end - 1]
+                others += head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
         for i, noun_gender in source.person_nouns.items():
             if (limit is None or i < limit) and (gender is None or noun_gender in (None, gender)):
-                nouns += 1
-    return people, nouns
+                others += 1
+        others += sum(1 for t in source.sent if (limit is None or t.i < limit) and t.i != token.i
+                      and PRONOUN_GENDER.get(t.lower_) == same and is_pronoun_use(source.block, t))
+    return people, others
 
 
 def sole_referent(token, info, previous):
@@ -271,8 +284,8 @@ def sole_referent(token, info, previous):
         mention = mention_at(info, subject)
         if mention is None:
             return None
-        people, nouns = candidates_in_reach(token, info, previous, PRONOUN_GENDER[token.lower_])
-        others = [p for p in people if p is not mention.person]
-        return mention.person if not others and not nouns else None
-    people, nouns = candidates_in_reach(token, info, previous)
-    return people[0] if len(people) == 1 and not nouns else None
+        people, others = candidates_in_reach(token, info, previous, PRONOUN_GENDER[token.lower_])
+        rivals = [p for p in people if p is not mention.person]
+        return mention.person if not rivals and not others else None
+    people, others = candidates_in_reach(token, info, previous)
+    return people[0] if len(people) == 1 and not others else None

@@ -47,6 +47,20 @@ def test_pronoun_gender_flags_the_other_gender_for_the_only_person_in_reach():
     assert_spans_match(text, findings)
 
 
+def test_pronoun_number_leaves_other_antecedents_in_reach():
+    text = ("Kessler Logistics has beaten Ardent Freight in two of their three tenders.\n\n"
+            "Officials said all four were released. The ministry said they had been questioned.\n\n"
+            "Halvorsen Shipping sold the old ferries and scrapped them.\n")
+    assert lint(text, "pronoun-number") == []
+
+
+def test_pronoun_gender_leaves_titles_speaker_tags_and_pronoun_chains():
+    text = ("Mr. Okafor praised the film. The She Sells Boats director was not at the screening.\n\n"
+            'The yard reopened on Monday. "Ms. Pell was very patient," he said.\n\n'
+            "Ms. Imrie thanked the skipper. His boat was damaged, and he said the storm came fast.\n")
+    assert lint(text, "pronoun-gender") == []
+
+
 def test_pronoun_gender_fixed_by_mr_and_contradicted():
     text = "Mr. Haldane runs the ferry office. Mr. Haldane said her timetable would change.\n"
     findings = lint(text, "pronoun-gender")

@@ -18,7 +18,7 @@ from linter.findings import block_hit
 
 OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_sentences": int}
 PERSONAL = re.compile(
-    r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)(?![\w-])",
+    r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)(?![\w-])(?!['’][A-Z])",
     re.IGNORECASE)
 WORD = re.compile(r"[\w'’]+")
 
@@ -37,10 +37,11 @@ def _genres(meta: dict, keys) -> set[str]:
 def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:
     """Part of a name or title: a capitalised pronoun other than "I" inside a sentence ("the film Me Before You",
     "Windows Me") or before a capitalised word ("We Are the World"), or an "I" next to a capitalised word that does
-    not open the sentence ("World War I")."""
+    not open the sentence ("World War I", "I, Claudius")."""
     word = text[start:end]
     before = WORD.findall(text[sentence_start:start])
-    after = WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    gap = re.match(r"[,:]? ", text[end:end + 2])
+    after = WORD.match(text, end + gap.end()) if gap else None
     capital_after = after is not None and after.group(0)[:1].isupper() and after.group(0) != "I"
     if word != "I":
         return word[0].isupper() and (start > sentence_start or capital_after)

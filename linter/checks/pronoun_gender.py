@@ -4,15 +4,18 @@ A gender is fixed by an honorific (Mr., Ms., Mrs., Miss, Sir, Dame, Lord, Lady) 
 only be about that person (see `linter.reference`). Flagged: he/him/his/himself or she/her/hers/herself, outside
 quotations, whose referent can only be that person: the subject of the clause above the pronoun ("Ms. Alderton said
 his neighbours ..."), or the only person in the sentence so far and the previous one. Not flagged: pronouns in
-quotations and blockquotes, "his or her", a pronoun with another person or a person noun ("her son", "the driver")
-of its gender in reach, people whose gender the text never fixes, and people who share a surname with someone else.
+quotations and blockquotes, a speaker tag after a quotation ('"...," she said'), "his or her", pronouns in titles
+("The She Sells Boats director"), a pronoun with another person, a person noun ("her son", "the driver"), a pronoun of
+its gender or a coordinated name in reach, people whose gender the text never fixes, and people who share a surname
+with someone else.
 """
 from __future__ import annotations
 
 from linter.findings import block_hit
-from linter.reference import PRONOUN_GENDER, is_quoted, sole_referent, track
+from linter.reference import PRONOUN_GENDER, is_pronoun_use, sole_referent, track
 
 NLP_COMPONENTS = ("parser",)
+QUOTE_MARKS = ('"', "”", "’", "'")
 OPTIONS = {}
 
 
@@ -24,6 +27,11 @@ def _generic(token) -> bool:
     return before in ("or", "/") or after in ("or", "/")
 
 
+def _attributes_quote(block, token) -> bool:
+    """ "'...,' she said": a speaker tag right after a quotation, whose speaker was named before the quote."""
+    return block.text[:token.idx].rstrip().endswith(QUOTE_MARKS)
+
+
 def check(doc, options):
     from linter.nlp import parsed
 
@@ -32,7 +40,8 @@ def check(doc, options):
         for info in infos:
             for token in info.sent:
                 gender = PRONOUN_GENDER.get(token.lower_)
-                if gender is None or is_quoted(block, token) or _generic(token):
+                if (gender is None or not is_pronoun_use(block, token) or _generic(token)
+                        or _attributes_quote(block, token)):
                     continue
                 person = sole_referent(token, info, previous)
                 if person is not None and person.gender not in (None, gender):
