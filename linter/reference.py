@@ -146,13 +146,13 @@ def proper_runs(sent):
 
 def _person_words(run):
     """(honorific gender or None, has a title, name tokens) of a run of proper nouns, or None if not a person."""
-    words = [t for t in run if t.text != "-"]
+    words = [t for t in run if t.text != "-" and t.text[:1].isupper()]
     gender, titled = None, False
-    while words and words[0].lower_.rstrip(".") in HONORIFIC_GENDER.keys() | TITLES:
-        word = words.pop(0).lower_.rstrip(".")
-        if word in HONORIFIC_GENDER:
-            gender = HONORIFIC_GENDER[word]
-        titled = True
+    titles = [i for i, w in enumerate(words) if w.lower_.rstrip(".") in HONORIFIC_GENDER.keys() | TITLES]
+    if titles:  # "Harbour Secretary Ana Ruiz": the name follows the last title word
+        gender = next((HONORIFIC_GENDER[words[i].lower_.rstrip(".")] for i in titles
+                       if words[i].lower_.rstrip(".") in HONORIFIC_GENDER), None)
+        titled, words = True, words[titles[-1] + 1:]
     if not words:
         return None
     last = words[-1]

@@ -17,9 +17,9 @@ import re
 from linter.findings import block_hit
 
 OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_sentences": int}
-PERSONAL = re.compile(
-    r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)(?![\w-])(?!['’][A-Z])",
-    re.IGNORECASE)
+PERSONAL = re.compile(  # "I'm" is a pronoun; "I'" before a capital is part of a name
+    r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)"
+    r"(?![\w-])(?!['’][A-Z])", re.IGNORECASE)
 WORD = re.compile(r"[\w'’]+")
 
 

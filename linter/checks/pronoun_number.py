@@ -3,14 +3,14 @@ which runs ferries, said they had diverted two ships".
 
 Flagged: they/them/their/theirs/themselves, outside quotations, whose antecedent is a singular named organisation
 or place (known by an organisation word in the name, by the text itself, "X, which ...", "X, the developer", or by
-spaCy's entity recogniser, run on that sentence only) or a
-singular organisation noun ("the government", "the company"): the subject of the clause above the pronoun, or, for
-a pronoun with no such subject, the subject of the previous sentence. Not flagged: plural or coordinated
-antecedents ("The US and Japan ... their", "a company of 100 troops"), a plural noun or pronoun anywhere before the
-pronoun in its sentence (and in the previous one, if the antecedent is there), which could be what it means,
-"each country", people (including a person the text introduces as using they/them), and,
-with `language: en-GB`, collective nouns and named organisations and teams ("Celtic won their match") unless the
-same sentences treat them as singular ("it", "has").
+spaCy's entity recogniser, run on that sentence only) or a singular organisation noun ("the government", "the
+company"): the subject of the clause above the pronoun that comes before it, or, for a pronoun with no such
+subject, the subject of the previous sentence. Not flagged: plural, coordinated or distributive antecedents ("The
+US and Japan ... their", "a company of 100 troops", "each country"); another antecedent in reach (a plural noun or
+pronoun, "those", another name, before the pronoun in its sentence or as subject of the previous sentence of the
+paragraph); "them" for its own clause's subject; people, including a person the text introduces as using
+they/them; and, with `language: en-GB`, where any body may take "they" ("Celtic won their match", "the government
+are"), a body that the sentences do not also give a singular verb ("The authority is concerned ... and said they").
 """
 from __future__ import annotations
 
