@@ -10,6 +10,7 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _double_quotes(text: str) -> list[tuple[int, int]]:
+    text = text.replace("''", '" ')  # two apostrophes stand for a double quote in some scraped copy: same length
     spans, opened = [], None
     for i, ch in enumerate(text):
         if ch == "“" or (ch == '"' and _opens(text, i) and (opened is None or not text[i + 1:i + 2].isspace())):
