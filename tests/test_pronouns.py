@@ -78,7 +78,7 @@ def test_pronoun_gender_sentence_opening_pronoun_after_a_described_person():
 
 def test_person_shift_flags_narrative_first_and_second_person_only():
     text = read("person.md")
-    findings = lint(text, "person-shift")
+    findings = lint(text, "person-shift", options={"person-shift": {"voice_sentences": 3}})
     assert spots(findings) == [(3, 53, "us"), (3, 64, "our"), (5, 4, "you"), (5, 34, "you"), (5, 50, "your")]
     assert findings[0].message == '"us": first or second person in the narrative, outside a quotation'
     assert_spans_match(text, findings)
@@ -100,11 +100,15 @@ def test_person_shift_leaves_a_piece_written_in_that_voice():
     text = "I went to the match. We lost again.\n\nYou could see it coming. The fans left early.\n"
     assert lint(text, "person-shift") == []
     assert len(lint(text, "person-shift", options={"person-shift": {"voice_sentences": 4}})) == 3
+    assert lint(read("person.md"), "person-shift") == []  # two sentences in the first person: by default, a voice
+    one_slip = "The barrier held on Tuesday. It helps us protect our riverside homes.\n"
+    assert spots(lint(one_slip, "person-shift")) == [(1, 39, "us"), (1, 50, "our")]
 
 
 def test_person_shift_ignores_quotes_across_paragraphs_and_merged_quote_paragraphs():
     text = ('"We were ready. "We had trained for months," the captain said.\n\n'
-            '“Our crew is tired.\n\n“We will rest now,” she said.\n')
+            '“Our crew is tired.\n\n“We will rest now,” she said.\n\n'
+            "''I thought I had it,'' said the runner.\n")
     assert lint(text, "person-shift") == []
 
 
