@@ -36,16 +36,20 @@ def _genres(meta: dict, keys) -> set[str]:
 
 def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:
     """Part of a name or title: a capitalised pronoun other than "I" inside a sentence ("the film Me Before You",
-    "Windows Me") or before a capitalised word ("We Are the World"), or an "I" next to a capitalised word that does
-    not open the sentence ("World War I", "I, Claudius")."""
+    "Windows Me") or before a capitalised word ("We Are the World"), an "I" next to a capitalised word that does
+    not open the sentence ("World War I", "I, Claudius"), or a pronoun between two capitalised words that do not open
+    it ("Notes on Raising my Teenage Son")."""
     word = text[start:end]
     before = WORD.findall(text[sentence_start:start])
     gap = re.match(r"[,:]? ", text[end:end + 2])
     after = WORD.match(text, end + gap.end()) if gap else None
     capital_after = after is not None and after.group(0)[:1].isupper() and after.group(0) != "I"
-    if word != "I":
-        return word[0].isupper() and (start > sentence_start or capital_after)
-    return (len(before) > 1 and before[-1][:1].isupper()) or capital_after
+    capital_before = len(before) > 1 and before[-1][:1].isupper()
+    if word == "I":
+        return capital_before or capital_after
+    if word[0].isupper():
+        return start > sentence_start or capital_after
+    return capital_before and capital_after
 
 
 def _is_pronoun(word: str) -> bool:
