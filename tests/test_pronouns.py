@@ -114,7 +114,7 @@ def test_person_shift_ignores_quotes_across_paragraphs_and_merged_quote_paragrap
 
 def test_person_shift_skips_titles_and_roman_numerals():
     text = ("Veterans of World War I gathered. Fans streamed Me Before You and You've Got Mail all night. "
-            "The award went to Notes on Raising my Teenage Son.\n")
+            "The award went to Notes on Raising my Teenage Son. He starred in I, Claudius.\n")
     assert lint(text, "person-shift") == []
 
 
