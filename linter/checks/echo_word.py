@@ -93,4 +93,4 @@ def check(doc, options):
             _, end = last_block.source_span(last_token.idx, last_token.idx + len(last_token))
             lines = sorted({doc.position(b.source_span(t.idx, t.idx + 1)[0])[0] for _, b, t in run})
             yield Hit(start, end, {"word": lemma, "count": len(run), "words": indexes[last] - indexes[first] + 1,
-                                   "lines": ", ".join(map(str, lines))})
+                                   "lines": ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines))})
