@@ -143,7 +143,7 @@ class Document:
     meta: dict = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.nlp)
-    parsed_blocks: list | None = None        # filled by linter.nlp.parsed
+    parsed_blocks: dict | None = None        # block index -> spaCy Doc, filled by linter.nlp.parsed
 
     def __post_init__(self):
         for i, block in enumerate(self.blocks):
