@@ -5,14 +5,19 @@ phrase with a relative or participial clause ("The senator, who had spent two de
 clause ("Because the inspectors arrived late."), a participial phrase ("Hoping to reassure investors."), an
 infinitive phrase ("To reduce delays at the border.") or a bare noun phrase ("A major setback for the coalition.");
 and a sentence that an edit cut off and ran into the next one ("said in a statement that it had The board has
-since hired ..."), seen as a capitalised function word or common noun mid-sentence that starts a clause of its own.
+since hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun
+straight after a subordinating conjunction, that starts a complete clause of its own.
 
-Each fragment is confirmed by a second signal before it is reported: no token outside the subordinate parts is
-tagged as a finite verb, the sentence re-parsed on its own still has no main clause, and the tagger gives no token
-a fair chance of being a finite verb ("More than 20 followed suit": "followed" is nearly as likely past tense as a
-participle). Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits),
-imperatives, sentences under `min_words` words, datelines ("BRISTOL --"), text in quotation marks (unless
-`check_quoted`), and blocks of kinds not in `kinds` (headlines, subheads, list items, table cells, captions).
+The parse alone is not trusted: a fragment is reported only when a second signal agrees. Every finite verb of the
+sentence (a word tagged as one, a participle that takes an object as a past tense would, or a word the tagger gives
+a fair chance of being one: "More than 20 followed suit") must be accounted for by a word that introduces a
+subordinate clause ("which", "who", "that", "because", ...), and the sentence re-parsed on its own must still have
+no main clause.
+
+Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
+sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
+datelines ("BRISTOL --"), text in quotation marks (unless `check_quoted`), and blocks of kinds not in `kinds`
+(headlines, subheads, list items, table cells, captions).
 """
 from __future__ import annotations
 
@@ -24,30 +29,44 @@ NLP_COMPONENTS = ("parser",)
 OPTIONS = {"min_words": int, "check_quoted": bool, "kinds": [str], "max_finite_chance": float}
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-# Dependents that hold a clause of their own, below the main one.
-SUBORDINATE_DEPS = ("relcl", "acl", "advcl")
 AUXILIARY_DEPS = ("aux", "auxpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+CLAUSE_DEPS = ("relcl", "acl", "advcl")
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 # Conjunctions whose clause cannot stand alone; "that" is left out ("That he resigned surprised nobody.").
 SUBORDINATORS = {
     "because", "although", "though", "while", "whilst", "whereas", "if", "unless", "since", "as", "when",
     "whenever", "after", "before", "until", "till", "once", "whether", "so", "lest", "wherever",
 }
+# Subordinators that are more often prepositions or adverbs in mid-sentence ("as chairman", "since 2002").
+AMBIGUOUS_SUBORDINATORS = {"as", "so", "since", "after", "before", "until", "till", "once"}
+WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 # Closed-class words that open a sentence; written with a capital in mid-sentence, they start one.
 FUNCTION_WORDS = {
     "the", "a", "an", "this", "these", "those", "it", "he", "she", "they", "we", "his", "her", "its", "their",
     "our", "there", "but", "however", "meanwhile",
 }
-CAN_PRECEDE_CUT = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "ADV")
+BEFORE_CUT_FUNCTION_WORD = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "ADV")
 # A dateline that leads a story: "BRISTOL --", "PORT ELLERY —", "WASHINGTON (Reuters) -".
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,? [A-Z][A-Za-z.]*)*(?: \([^)]{1,40}\))? ?(?:--|—|–|-) ")
 EXCERPT_WORDS = 4
+MAX_CAPITALISED_SHARE = 0.6
+
+
+def _words(tokens) -> list:
+    return [t for t in tokens if t.is_alpha or t.like_num or "-" in t.text]
+
+
+def _excerpt(tokens) -> str:
+    """The first words of tokens, with "..." when more follow."""
+    words = [t.text for t in _words(tokens)]
+    return " ".join(words[:EXCERPT_WORDS]) + (" ..." if len(words) > EXCERPT_WORDS else "")
 
 
 def _is_finite(token) -> bool:
     """A finite verb, or a verb with a finite auxiliary."""
-    return token.tag_ in FINITE_TAGS or any(
-        c.dep_ in AUXILIARY_DEPS and c.tag_ in FINITE_TAGS for c in token.children)
+    return token.tag_ in FINITE_TAGS or any(c.dep_ in AUXILIARY_DEPS and c.tag_ in FINITE_TAGS
+                                            for c in token.children)
 
 
 def _subordinator(token):
@@ -75,116 +94,173 @@ def _has_main_clause(sent) -> bool:
     return any((_is_finite(h) and not _subordinator(h)) or _is_imperative(h, sent) for h in _main_heads(sent))
 
 
-def _words(tokens) -> list:
-    return [t for t in tokens if t.is_alpha or t.like_num or "-" in t.text]
-
-
-def _excerpt(tokens) -> str:
-    """The first words of tokens, with "..." when more follow."""
-    words = [t.text for t in _words(tokens)]
-    return " ".join(words[:EXCERPT_WORDS]) + (" ..." if len(words) > EXCERPT_WORDS else "")
-
-
-def _subordinate_clauses(sent) -> list:
-    """The heads of the outermost clauses that hang below a word of the sentence (relative, participial, adverbial)."""
-    return [t for t in sent if t.dep_ in SUBORDINATE_DEPS and t.i != sent.root.i
-            and not any(a.dep_ in SUBORDINATE_DEPS for a in t.ancestors if a.i != sent.root.i)]
-
-
-def _diagnosis(sent):
-    """(what is wrong, the words outside the subordinate parts) for a sentence with no main clause, or (None, ...)
-    when the parse fits none of the kinds of fragment; the words returned must hold no finite verb for the diagnosis
-    to stand."""
+def _diagnosis(sent) -> str | None:
+    """Why a sentence with no main clause is a fragment, or None when its parse fits no kind of fragment."""
     root, first = sent.root, sent[0]
-    clauses = _subordinate_clauses(sent)
-    inside = {t.i for c in clauses for t in c.subtree}
-    outside = [t for t in sent if t.i not in inside and t.i != root.i]
     mark = _subordinator(root)
     if mark is not None and mark.i == first.i:
-        return f'no main clause: "{_excerpt(sent)}" is a subordinate clause', []
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.left_edge.i != mark.i + 1:
+            return None  # "As agriculture minister he caused ...": "as" is a preposition there
+        comma = next((t.i for t in sent if t.text == ","), sent.end)
+        if any(t.tag_ in FINITE_TAGS for t in sent[comma - sent.start:]):
+            return None  # "While most thought so, many disagreed.": a main clause after the comma
+        return f'no main clause: "{_excerpt(sent)}" is a subordinate clause'
     if root.tag_ == "VB" and any(c.tag_ == "TO" and c.i == first.i for c in root.children):
-        return f'no main verb: "{_excerpt(sent)}" is an infinitive phrase', outside
+        return f'no main verb: "{_excerpt(sent)}" is an infinitive phrase'
     if root.tag_ in ("VBG", "VBN") and first.i == root.i:
-        return f'no main verb: "{_excerpt(sent)}" is a participial phrase', outside
-    if root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-        return None, []
-    relative = next((c for c in clauses if c.dep_ == "relcl" and c.left_edge.i > sent.start
+        return f'no main verb: "{_excerpt(sent)}" is a participial phrase'
+    if root.pos_ not in NOMINAL or any(t.text in (":", ";") for t in sent):
+        return None
+    relative = next((c for c in sent if c.dep_ == "relcl" and c.left_edge.i > sent.start
                      and c.left_edge.nbor(-1).text == ","), None)
     if relative is not None:
-        return f'no main verb: "{_excerpt(list(relative.subtree))}" is a relative clause', outside
-    return f'no main verb: "{_excerpt(sent)}" is a noun phrase', outside
+        return f'no main verb: "{_excerpt(list(relative.subtree))}" is a relative clause'
+    return f'no main verb: "{_excerpt(sent)}" is a noun phrase'
 
 
 def _could_be_past_tense(token) -> bool:
-    """A participle that the parser may have misread for a past tense: "20 followed suit", "the upgrade, in 1994,
-    added lights". A participle after a determiner, adjective, adverb or auxiliary ("a closed session") is not."""
-    return token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).pos_ not in ("DET", "ADJ", "ADV", "AUX") \
-        and token.nbor(-1).tag_ != "PRP$"
+    """A participle that the parser may have misread for a past tense: one with an object, or one modifying the
+    noun after it straight after a noun ("20 followed suit", "the upgrade, in 1994, added lights"); not one after
+    a determiner, adjective, adverb, preposition or auxiliary ("a closed session")."""
+    if token.tag_ != "VBN" or token.i == 0 or any(c.dep_ in AUXILIARY_DEPS for c in token.children):
+        return False
+    before = token.nbor(-1)
+    if before.pos_ in ("DET", "ADJ", "ADV", "AUX", "ADP") or before.tag_ == "PRP$":
+        return False
+    return any(c.dep_ == "dobj" for c in token.children) or (token.dep_ == "amod" and token.head.i > token.i)
 
 
-def _finite_chance(nlp, doc):
-    """For each token of doc, the tagger's probability that it is a finite verb."""
+def _is_introducer(token, sent) -> bool:
+    """A word that introduces a subordinate clause: a relative or question word, "that", a subordinating conjunction
+    (the ambiguous ones, "as chairman", "since 2002", only at the start of the sentence)."""
+    if token.tag_ in WH_TAGS or (token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "nsubjpass", "dobj")):
+        return True
+    return token.lower_ in SUBORDINATORS and (token.lower_ not in AMBIGUOUS_SUBORDINATORS or token.i == sent.start)
+
+
+def _in_relative_clause(token) -> bool:
+    return any(a.dep_ == "relcl" for a in token.ancestors) or token.dep_ == "relcl"
+
+
+def _verb_candidates(sent):
+    """Words the parser did not take for the main verb but that could be it, everything before them being its
+    subject: "The 34-year-old made reference", "Geographic blocking works because ..."."""
+    for t in sent[1:]:
+        verb_like = t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "NNS") or (t.tag_ in ("NN", "JJ") and t.lower_.endswith("ed"))
+        if (verb_like and t.is_lower and not _in_relative_clause(t)
+                and t.nbor(-1).pos_ not in ("DET", "ADP", "AUX", "CCONJ", "PART", "SCONJ")
+                and t.nbor(-1).tag_ not in ("PRP$", "WDT", "WP", "TO")):
+            yield t
+
+
+def _reads_as_main_verb(nlp, sent, token) -> bool:
+    """The probe: with a pronoun for everything before it, token heads a finite main clause."""
+    pronoun = "It" if token.text.endswith("s") else "They"
+    probe = next(_parse_alone(nlp, f"{pronoun} {sent.doc.text[token.idx:sent.end_char]}").sents)
+    verb = probe[1]
+    return verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS and any(c.i == 0 for c in verb.children)
+
+
+def _has_unintroduced_finite_verb(sent, chances) -> bool:
+    """A finite verb (by tag, a participle that could be a past tense, or a word the tagger gives a fair chance of
+    being finite) whose clause no introducer opens: the main clause that the parse missed."""
+    for t in sent:
+        if t.tag_ in FINITE_TAGS or _could_be_past_tense(t) or chances[t.i] > 0:
+            head = t.head if t.dep_ in AUXILIARY_DEPS else t
+            while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            if not any(_is_introducer(w, sent) and _clause_of(w) == head for w in head.subtree if w.i < head.i):
+                return True
+    return False
+
+
+def _clause_of(token):
+    """The nearest verb above token: the head of the clause it belongs to."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _finite_chances(nlp, spacy_doc, threshold: float) -> list:
+    """For each token of a parsed doc, the tagger's probability that it is a finite verb, or 0 below threshold."""
     import numpy
 
     tagger = nlp.get_pipe("tagger")
-    scores = tagger.model.predict([doc])[0]
+    scores = tagger.model.predict([spacy_doc])[0]
     probabilities = numpy.exp(scores - scores.max(axis=1, keepdims=True))
     probabilities /= probabilities.sum(axis=1, keepdims=True)
-    finite = [tagger.labels.index(tag) for tag in FINITE_TAGS]
-    return probabilities[:, finite].sum(axis=1)
+    finite = probabilities[:, [tagger.labels.index(tag) for tag in FINITE_TAGS]].sum(axis=1)
+    return [float(p) if p > threshold else 0.0 for p in finite]
 
 
-def _confirmed(nlp, sent, outside, max_chance: float) -> bool:
-    """The second signal: the sentence re-parsed alone has no main clause either, and no token outside its
-    subordinate parts is likely to be a finite verb."""
-    if any(t.tag_ in FINITE_TAGS or _could_be_past_tense(t) for t in outside):
-        return False
-    alone = nlp(sent.text, disable=[n for n in nlp.pipe_names if n == "ner"])
-    if any(_has_main_clause(s) for s in alone.sents):
-        return False
-    chances = _finite_chance(nlp, alone)
-    whole = list(alone.sents)[0]
-    if len(list(alone.sents)) > 1:
-        return False
-    _, alone_outside = _diagnosis(whole)
-    return all(chances[t.i] <= max_chance for t in alone_outside)
+def _looks_like_name_list(sent) -> bool:
+    """A line-up or a credit: mostly capitalised words."""
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.text[0].isupper() for t in words) > MAX_CAPITALISED_SHARE * len(words)
 
 
-def _fragments(nlp, block, sent, options):
-    """Hits for a sentence with no main clause."""
-    if not sent.text.endswith(".") or len(_words(sent)) < options["min_words"] or _has_main_clause(sent):
-        return
-    reason, outside = _diagnosis(sent)
-    if reason and _confirmed(nlp, sent, outside, options["max_finite_chance"]):
-        yield block_hit(block, sent.start_char, sent.end_char, problem=reason.split(":")[0],
-                        detail=reason.split(": ", 1)[1])
+def _parse_alone(nlp, text: str):
+    return nlp(text, disable=[name for name in nlp.pipe_names if name == "ner"])
+
+
+def _fragment(nlp, block, sent, chances, options):
+    """A hit for a sentence with no main clause, confirmed by counting its finite clauses and by re-parsing it."""
+    if (not sent.text.endswith(".") or len(_words(sent)) < options["min_words"] or _has_main_clause(sent)
+            or _looks_like_name_list(sent)):
+        return None
+    reason = _diagnosis(sent)
+    if reason is None or _has_unintroduced_finite_verb(sent, chances()):
+        return None
+    if reason.endswith(("noun phrase", "relative clause")) and any(
+            _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent)):
+        return None
+    if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents):
+        return None
+    problem, detail = reason.split(": ", 1)
+    return block_hit(block, sent.start_char, sent.end_char, problem=problem, detail=detail)
 
 
 def _cut_points(sent):
-    """Tokens that start a new sentence in the middle of this one: a capitalised function word or common noun
-    straight after a lower-case verb, pronoun or conjunction, followed by a lower-case word."""
+    """Tokens that start a new sentence in the middle of this one, with no punctuation before them: a capitalised
+    function word after a lower-case verb, pronoun or conjunction ("that it had The board"), or a capitalised
+    common noun subject after a subordinating conjunction ("while Divers inspected"); a lower-case word follows."""
     for token in sent[1:]:
-        before, after = token.nbor(-1), token.nbor(1) if token.i + 1 < len(token.doc) else None
-        capitalised = token.text[0].isupper() and token.text[1:].islower() and token.text != "I"
-        if not (capitalised and before.is_alpha and before.is_lower and before.pos_ in CAN_PRECEDE_CUT
-                and after is not None and after.text[0].islower()):
+        if token.i + 1 >= len(token.doc):
+            return
+        before, after = token.nbor(-1), token.nbor(1)
+        if not (token.text[0].isupper() and token.text[1:].islower() and before.is_alpha and before.is_lower
+                and before.tag_ != "PRP$" and after.text[0].islower()):
             continue
-        if token.lower_ in FUNCTION_WORDS or (token.tag_ in ("NN", "NNS") and token.dep_ in SUBJECT_DEPS):
+        if (token.lower_ in FUNCTION_WORDS and before.pos_ in BEFORE_CUT_FUNCTION_WORD) or (
+                token.tag_ in ("NN", "NNS") and token.dep_ in SUBJECT_DEPS and before.pos_ == "SCONJ"):
             yield token
 
 
-def _cuts(nlp, block, sent, start):
-    """Hits for a sentence cut off by an edit: the span runs from the sentence start to the word before the cut."""
+def _cut(nlp, block, sent):
+    """A hit for a sentence cut off by an edit, from the sentence start to the word before the cut, when the words
+    after the cut make a sentence with a main clause."""
     for token in _cut_points(sent):
-        rest = nlp(sent.doc.text[token.idx:sent.end_char], disable=[n for n in nlp.pipe_names if n == "ner"])
-        first = next(rest.sents)
-        if not _has_main_clause(first):
+        rest = next(_parse_alone(nlp, sent.doc.text[token.idx:sent.end_char]).sents)
+        if _has_main_clause(rest):
+            before = token.nbor(-1)
+            head = sent.doc.text[sent.start_char:before.idx + len(before)]
+            return block_hit(block, sent.start_char, before.idx + len(before), problem="sentence cut off",
+                             detail=f'"{" ".join(head.split()[-3:])}" runs into "{_excerpt(list(rest))}"')
+    return None
+
+
+def _sentences(block, spacy_doc, check_quoted: bool):
+    """The parser's sentences of a block, without a leading dateline, and without quoted ones unless asked."""
+    dateline = DATELINE.match(block.text)
+    lead_end = dateline.end() if dateline else 0
+    for sent in spacy_doc.sents:
+        if sent.end_char <= lead_end:
             continue
-        before = token.nbor(-1)
-        head = sent.doc.text[start:before.idx + len(before)]
-        yield block_hit(block, start, before.idx + len(before), problem="sentence cut off",
-                        detail=f'"{" ".join(head.split()[-3:])}" runs into "{_excerpt(list(first))}"')
-        return
+        if sent.start_char < lead_end:
+            sent = spacy_doc.char_span(lead_end, sent.end_char, alignment_mode="expand")
+        if sent is None or not len(sent):
+            continue
+        if check_quoted or not any(a < sent.end_char and b > sent.start_char for a, b in block.quotes):
+            yield sent
 
 
 def check(doc, options):
@@ -192,17 +268,14 @@ def check(doc, options):
 
     nlp = load_model()
     for block, spacy_doc in parsed(doc, options["kinds"]):
-        dateline = DATELINE.match(block.text)
-        lead_end = dateline.end() if dateline else 0
-        for sent in spacy_doc.sents:
-            if sent.end_char <= lead_end:
-                continue
-            if lead_end > sent.start_char:
-                sent = spacy_doc.char_span(lead_end, sent.end_char, alignment_mode="expand")
-                if sent is None or not len(sent):
-                    continue
-            if not options["check_quoted"] and any(a < sent.end_char and b > sent.start_char
-                                                   for a, b in block.quotes):
-                continue
-            hits = list(_cuts(nlp, block, sent, sent.start_char))
-            yield from hits or _fragments(nlp, block, sent, options)
+        scores = []
+
+        def chances():  # the tagger's scores, computed for a block only when one of its sentences needs them
+            if not scores:
+                scores.append(_finite_chances(nlp, spacy_doc, options["max_finite_chance"]))
+            return scores[0]
+
+        for sent in _sentences(block, spacy_doc, options["check_quoted"]):
+            hit = _cut(nlp, block, sent) or _fragment(nlp, block, sent, chances, options)
+            if hit:
+                yield hit
