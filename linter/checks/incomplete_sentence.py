@@ -50,6 +50,7 @@ BEFORE_CUT_FUNCTION_WORD = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "AD
 # A dateline that leads a story: "BRISTOL --", "PORT ELLERY —", "WASHINGTON (Reuters) -".
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,? [A-Z][A-Za-z.]*)*(?: \([^)]{1,40}\))? ?(?:--|—|–|-) ")
 EXCERPT_WORDS = 4
+CLOSING_MARKS = "\"'”’)]"
 MAX_CAPITALISED_SHARE = 0.6
 
 
@@ -204,7 +205,7 @@ def _parse_alone(nlp, text: str):
 
 def _fragment(nlp, block, sent, chances, options):
     """A hit for a sentence with no main clause, confirmed by counting its finite clauses and by re-parsing it."""
-    if (not sent.text.endswith(".") or len(_words(sent)) < options["min_words"] or _has_main_clause(sent)
+    if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or len(_words(sent)) < options["min_words"] or _has_main_clause(sent)
             or _looks_like_name_list(sent)):
         return None
     reason = _diagnosis(sent)
