@@ -30,6 +30,7 @@ OPTIONS = {"min_words": int, "check_quoted": bool, "kinds": [str], "max_finite_c
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 AUXILIARY_DEPS = ("aux", "auxpass")
+AUXILIARY_LEMMAS = ("be", "have", "do", "get")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
@@ -140,27 +141,55 @@ def _is_introducer(token, sent) -> bool:
     return token.lower_ in SUBORDINATORS and (token.lower_ not in AMBIGUOUS_SUBORDINATORS or token.i == sent.start)
 
 
-def _in_relative_clause(token) -> bool:
-    return any(a.dep_ == "relcl" for a in token.ancestors) or token.dep_ == "relcl"
+def _relative_clause(token):
+    """The head of the relative clause that token is in, if any."""
+    return next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
 
 
-def _verb_candidates(sent):
+def _could_be_verb(token, verb_forms) -> bool:
+    """Tagged as a verb form, or a word that is one whatever its tag: "-ed", or an irregular form ("clung")."""
+    return token.tag_ in ("VBD", "VBN", "VBZ", "VBP") or (
+        token.tag_ in ("NN", "NNS", "JJ") and (token.lower_.endswith("ed") or token.lower_ in verb_forms))
+
+
+def _verb_candidates(sent, verb_forms):
     """Words the parser did not take for the main verb but that could be it, everything before them being its
-    subject: "The 34-year-old made reference", "Geographic blocking works because ..."."""
+    subject: "The 34-year-old made reference", "Geographic blocking works because ...", and a second verb in a
+    relative clause ("Other products that helped included ...")."""
     for t in sent[1:]:
-        verb_like = t.tag_ in ("VBD", "VBN", "VBZ", "VBP", "NNS") or (t.tag_ in ("NN", "JJ") and t.lower_.endswith("ed"))
-        if (verb_like and t.is_lower and not _in_relative_clause(t)
-                and t.nbor(-1).pos_ not in ("DET", "ADP", "AUX", "CCONJ", "PART", "SCONJ")
-                and t.nbor(-1).tag_ not in ("PRP$", "WDT", "WP", "TO")):
+        before = t.nbor(-1)
+        if not t.is_lower or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ") \
+                or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD") or before.lemma_ in AUXILIARY_LEMMAS:
+            continue
+        relative = _relative_clause(t)
+        if relative is None:
+            if _could_be_verb(t, verb_forms) or t.tag_ == "NNS":
+                yield t
+        elif _could_be_verb(t, verb_forms) and any(
+                w.pos_ in ("VERB", "AUX") and not _is_auxiliary_of(w, t) for w in relative.subtree if w.i < t.i):
             yield t
 
 
+def _is_auxiliary_of(word, verb) -> bool:
+    """A true auxiliary of verb ("was" in "was presented"), not a verb that the parser made one."""
+    return word.head.i == verb.i and (word.lemma_ in AUXILIARY_LEMMAS or word.tag_ in ("MD", "TO"))
+
+
 def _reads_as_main_verb(nlp, sent, token) -> bool:
-    """The probe: with a pronoun for everything before it, token heads a finite main clause."""
+    """The probe: with a pronoun for everything before it, token heads (or is the auxiliary of) a finite main
+    clause whose subject is the pronoun."""
     pronoun = "It" if token.text.endswith("s") else "They"
     probe = next(_parse_alone(nlp, f"{pronoun} {sent.doc.text[token.idx:sent.end_char]}").sents)
-    verb = probe[1]
-    return verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS and any(c.i == 0 for c in verb.children)
+    verb = probe[1].head if probe[1].dep_ in AUXILIARY_DEPS else probe[1]
+    return verb.dep_ == "ROOT" and _is_finite(verb) and any(c.i == 0 and c.dep_ in SUBJECT_DEPS
+                                                             for c in verb.children)
+
+
+def _irregular_verb_forms(nlp) -> set:
+    """Irregular verb forms ("clung", "began") from the lemmatizer's exception table."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    return set(lemmatizer.lookups.get_table("lemma_exc")["verb"]) if lemmatizer.lookups.has_table("lemma_exc") \
+        else set()
 
 
 def _has_unintroduced_finite_verb(sent, chances) -> bool:
@@ -203,7 +232,7 @@ def _parse_alone(nlp, text: str):
     return nlp(text, disable=[name for name in nlp.pipe_names if name == "ner"])
 
 
-def _fragment(nlp, block, sent, chances, options):
+def _fragment(nlp, block, sent, chances, verb_forms, options):
     """A hit for a sentence with no main clause, confirmed by counting its finite clauses and by re-parsing it."""
     if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or len(_words(sent)) < options["min_words"] or _has_main_clause(sent)
             or _looks_like_name_list(sent)):
@@ -212,7 +241,7 @@ def _fragment(nlp, block, sent, chances, options):
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
         return None
     if reason.endswith(("noun phrase", "relative clause")) and any(
-            _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent)):
+            _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent, verb_forms)):
         return None
     if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents):
         return None
@@ -236,10 +265,18 @@ def _cut_points(sent):
             yield token
 
 
-def _cut(nlp, block, sent):
+def _used_as_name(word: str, doc) -> bool:
+    """The word is capitalised in mid-sentence elsewhere in the article too: a name ("while Angels remains ...",
+    the song), not a common noun left capitalised by a cut."""
+    return len(re.findall(rf"(?<=[\w,;:'\"’”] ){re.escape(word)}\b", "\n".join(b.text for b in doc.blocks))) > 1
+
+
+def _cut(nlp, doc, block, sent):
     """A hit for a sentence cut off by an edit, from the sentence start to the word before the cut, when the words
     after the cut make a sentence with a main clause."""
     for token in _cut_points(sent):
+        if token.lower_ not in FUNCTION_WORDS and _used_as_name(token.text, doc):
+            continue
         rest = next(_parse_alone(nlp, sent.doc.text[token.idx:sent.end_char]).sents)
         if _has_main_clause(rest):
             before = token.nbor(-1)
@@ -268,6 +305,7 @@ def check(doc, options):
     from linter.nlp import load_model, parsed
 
     nlp = load_model()
+    verb_forms = _irregular_verb_forms(nlp)
     for block, spacy_doc in parsed(doc, options["kinds"]):
         scores = []
 
@@ -277,6 +315,6 @@ def check(doc, options):
             return scores[0]
 
         for sent in _sentences(block, spacy_doc, options["check_quoted"]):
-            hit = _cut(nlp, block, sent) or _fragment(nlp, block, sent, chances, options)
+            hit = _cut(nlp, doc, block, sent) or _fragment(nlp, block, sent, chances, verb_forms, options)
             if hit:
                 yield hit
