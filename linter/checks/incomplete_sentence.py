@@ -8,11 +8,13 @@ and a sentence that an edit cut off and ran into the next one ("said in a statem
 since hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun
 straight after a subordinating conjunction, that starts a complete clause of its own.
 
-The parse alone is not trusted: a fragment is reported only when a second signal agrees. Every finite verb of the
+The parse alone is not trusted: a fragment is reported only when second signals agree. Every finite verb of the
 sentence (a word tagged as one, a participle that takes an object as a past tense would, or a word the tagger gives
 a fair chance of being one: "More than 20 followed suit") must be accounted for by a word that introduces a
-subordinate clause ("which", "who", "that", "because", ...), and the sentence re-parsed on its own must still have
-no main clause.
+subordinate clause ("which", "who", "that", "because", ...); no word that could be the missed main verb ("-ed"
+words, irregular forms such as "clung", a second verb in a relative clause) may read as one when everything before
+it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own must still have no main
+clause. A cut is not reported at a word that the article capitalises in mid-sentence elsewhere: that is a name.
 
 Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
 sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
@@ -22,6 +24,7 @@ datelines ("BRISTOL --"), text in quotation marks (unless `check_quoted`), and b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.findings import block_hit
 
@@ -32,7 +35,6 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 AUXILIARY_DEPS = ("aux", "auxpass")
 AUXILIARY_LEMMAS = ("be", "have", "do", "get")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-CLAUSE_DEPS = ("relcl", "acl", "advcl")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 # Conjunctions whose clause cannot stand alone; "that" is left out ("That he resigned surprised nobody.").
 SUBORDINATORS = {
@@ -53,6 +55,13 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,? [A-Z][A-Za-z.]*)*(?: \([^)
 EXCERPT_WORDS = 4
 CLOSING_MARKS = "\"'”’)]"
 MAX_CAPITALISED_SHARE = 0.6
+
+
+def _parse_alone(nlp, text: str):
+    """A piece of text parsed on its own, with the tagger and parser only."""
+    from linter.nlp import disabled_components
+
+    return nlp(text, disable=disabled_components(nlp, NLP_COMPONENTS))
 
 
 def _words(tokens) -> list:
@@ -185,11 +194,13 @@ def _reads_as_main_verb(nlp, sent, token) -> bool:
                                                              for c in verb.children)
 
 
-def _irregular_verb_forms(nlp) -> set:
+@lru_cache(maxsize=1)
+def _irregular_verb_forms(nlp) -> frozenset:
     """Irregular verb forms ("clung", "began") from the lemmatizer's exception table."""
     lemmatizer = nlp.get_pipe("lemmatizer")
-    return set(lemmatizer.lookups.get_table("lemma_exc")["verb"]) if lemmatizer.lookups.has_table("lemma_exc") \
-        else set()
+    if not lemmatizer.lookups.has_table("lemma_exc"):
+        return frozenset()
+    return frozenset(lemmatizer.lookups.get_table("lemma_exc")["verb"])
 
 
 def _has_unintroduced_finite_verb(sent, chances) -> bool:
@@ -228,14 +239,10 @@ def _looks_like_name_list(sent) -> bool:
     return sum(t.text[0].isupper() for t in words) > MAX_CAPITALISED_SHARE * len(words)
 
 
-def _parse_alone(nlp, text: str):
-    return nlp(text, disable=[name for name in nlp.pipe_names if name == "ner"])
-
-
 def _fragment(nlp, block, sent, chances, verb_forms, options):
-    """A hit for a sentence with no main clause, confirmed by counting its finite clauses and by re-parsing it."""
-    if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or len(_words(sent)) < options["min_words"] or _has_main_clause(sent)
-            or _looks_like_name_list(sent)):
+    """A hit for a sentence with no main clause, once the second signals confirm it."""
+    if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or len(_words(sent)) < options["min_words"]
+            or _has_main_clause(sent) or _looks_like_name_list(sent)):
         return None
     reason = _diagnosis(sent)
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
