@@ -39,6 +39,14 @@ def test_every_kind_of_fragment_with_its_whole_span():
          'sentence cut off: "in port while" runs into "Engineers replace the damaged ..."'),
         (23, 3, 23, 68, "The union, which represents most of the dock workers in the city.",
          'no main verb: "which represents most of ..." is a relative clause'),
+        (25, 22, 25, 82, "Despite warnings from engineers about the state of the roof.",
+         'no main verb: "Despite warnings from engineers ..." is a prepositional phrase'),
+        (27, 22, 27, 66, "To be decided by the full council next week.",
+         'no main verb: "To be decided by ..." is an infinitive phrase'),
+        (29, 22, 29, 79, "Even though the mayor had promised a public consultation.",
+         'no main clause: "Even though the mayor ..." is a subordinate clause'),
+        (31, 22, 31, 67, "A deal welcomed by unions across the country.",
+         'no main verb: "A deal welcomed by ..." is a noun phrase'),
     ]
     assert_spans_match(source, findings)
     assert {(f.rule, f.category, f.severity) for f in findings} == {(RULE, "fragment", "error")}

@@ -3,7 +3,8 @@
 Flags, in paragraphs and blockquotes, parser sentences that end with a full stop and have no main clause: a noun
 phrase with a relative or participial clause ("The senator, who had spent two decades in Congress."), a subordinate
 clause ("Because the inspectors arrived late."), a participial phrase ("Hoping to reassure investors."), an
-infinitive phrase ("To reduce delays at the border.") or a bare noun phrase ("A major setback for the coalition.");
+infinitive phrase ("To reduce delays at the border."), a prepositional phrase ("Despite warnings from engineers.") or
+a bare noun phrase ("A major setback for the coalition.");
 and a sentence that an edit cut off and ran into the next one ("said in a statement that it had The board has
 since hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun
 straight after a subordinating conjunction, that starts a complete clause of its own.
@@ -34,6 +35,7 @@ OPTIONS = {"min_words": int, "check_quoted": bool, "kinds": [str], "max_finite_c
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 AUXILIARY_DEPS = ("aux", "auxpass")
 AUXILIARY_LEMMAS = ("be", "have", "do", "get")
+OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "appos", "conj", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 # Conjunctions whose clause cannot stand alone; "that" is left out ("That he resigned surprised nobody.").
@@ -109,7 +111,7 @@ def _diagnosis(sent) -> str | None:
     """Why a sentence with no main clause is a fragment, or None when its parse fits no kind of fragment."""
     root, first = sent.root, sent[0]
     mark = _subordinator(root)
-    if mark is not None and mark.i == first.i:
+    if mark is not None and all(t.dep_ == "advmod" for t in sent[:mark.i - sent.start]):  # "Even though ..."
         subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.left_edge.i != mark.i + 1:
             return None  # "As agriculture minister he caused ...": "as" is a preposition there
@@ -117,10 +119,12 @@ def _diagnosis(sent) -> str | None:
         if any(t.tag_ in FINITE_TAGS for t in sent[comma - sent.start:]):
             return None  # "While most thought so, many disagreed.": a main clause after the comma
         return f'no main clause: "{_excerpt(sent)}" is a subordinate clause'
-    if root.tag_ == "VB" and any(c.tag_ == "TO" and c.i == first.i for c in root.children):
+    if root.tag_ in ("VB", "VBN") and any(c.tag_ == "TO" and c.i == first.i for c in root.children):
         return f'no main verb: "{_excerpt(sent)}" is an infinitive phrase'
     if root.tag_ in ("VBG", "VBN") and first.i == root.i:
         return f'no main verb: "{_excerpt(sent)}" is a participial phrase'
+    if root.tag_ == "IN" and first.i == root.i:
+        return f'no main verb: "{_excerpt(sent)}" is a prepositional phrase'
     if root.pos_ not in NOMINAL or any(t.text in (":", ";") for t in sent):
         return None
     relative = next((c for c in sent if c.dep_ == "relcl" and c.left_edge.i > sent.start
@@ -164,15 +168,17 @@ def _could_be_verb(token, verb_forms) -> bool:
 def _verb_candidates(sent, verb_forms):
     """Words the parser did not take for the main verb but that could be it, everything before them being its
     subject: "The 34-year-old made reference", "Geographic blocking works because ...", and a second verb in a
-    relative clause ("Other products that helped included ...")."""
+    relative clause ("Other products that helped included ..."). Not a participle that the parser reads as a
+    reduced relative clause ("a deal welcomed by unions"), nor a plural noun in an object's place."""
     for t in sent[1:]:
         before = t.nbor(-1)
-        if not t.is_lower or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ") \
-                or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD") or before.lemma_ in AUXILIARY_LEMMAS:
+        if (not t.is_lower or t.dep_ == "acl" or t.nbor(1).lower_ == "by"
+                or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ")
+                or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD") or before.lemma_ in AUXILIARY_LEMMAS):
             continue
         relative = _relative_clause(t)
         if relative is None:
-            if _could_be_verb(t, verb_forms) or t.tag_ == "NNS":
+            if _could_be_verb(t, verb_forms) or (t.tag_ == "NNS" and t.dep_ not in OBJECT_DEPS):
                 yield t
         elif _could_be_verb(t, verb_forms) and any(
                 w.pos_ in ("VERB", "AUX") and not _is_auxiliary_of(w, t) for w in relative.subtree if w.i < t.i):
