@@ -168,11 +168,11 @@ def _could_be_verb(token, verb_forms) -> bool:
 def _verb_candidates(sent, verb_forms):
     """Words the parser did not take for the main verb but that could be it, everything before them being its
     subject: "The 34-year-old made reference", "Geographic blocking works because ...", and a second verb in a
-    relative clause ("Other products that helped included ..."). Not a participle that the parser reads as a
-    reduced relative clause ("a deal welcomed by unions"), nor a plural noun in an object's place."""
+    relative clause ("Other products that helped included ..."). Not a passive participle ("a deal welcomed by
+    unions"), nor a plural noun in an object's place."""
     for t in sent[1:]:
         before = t.nbor(-1)
-        if (not t.is_lower or t.dep_ == "acl" or t.nbor(1).lower_ == "by"
+        if (not t.is_lower or t.nbor(1).lower_ == "by"
                 or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ")
                 or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD") or before.lemma_ in AUXILIARY_LEMMAS):
             continue
@@ -253,7 +253,7 @@ def _fragment(nlp, block, sent, chances, verb_forms, options):
     reason = _diagnosis(sent)
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
         return None
-    if reason.endswith(("noun phrase", "relative clause")) and any(
+    if reason.endswith(("noun phrase", "relative clause", "prepositional phrase")) and any(
             _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent, verb_forms)):
         return None
     if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents):
