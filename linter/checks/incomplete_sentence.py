@@ -265,7 +265,8 @@ def _fragment(nlp, block, sent, chances, verb_forms, options):
 def _cut_points(sent):
     """Tokens that start a new sentence in the middle of this one, with no punctuation before them: a capitalised
     function word after a lower-case verb, pronoun or conjunction ("that it had The board"), or a capitalised
-    common noun subject after a subordinating conjunction ("while Divers inspected"); a lower-case word follows."""
+    common noun subject after a subordinating conjunction in mid-clause ("out of service while Divers inspected";
+    after a comma, ", while Spurs play ...", the clause is whole and the noun a name); a lower-case word follows."""
     for token in sent[1:]:
         if token.i + 1 >= len(token.doc):
             return
@@ -274,7 +275,8 @@ def _cut_points(sent):
                 and before.tag_ != "PRP$" and after.text[0].islower()):
             continue
         if (token.lower_ in FUNCTION_WORDS and before.pos_ in BEFORE_CUT_FUNCTION_WORD) or (
-                token.tag_ in ("NN", "NNS") and token.dep_ in SUBJECT_DEPS and before.pos_ == "SCONJ"):
+                token.tag_ in ("NN", "NNS") and token.dep_ in SUBJECT_DEPS and before.pos_ == "SCONJ"
+                and before.i > sent.start and before.nbor(-1).is_alpha):
             yield token
 
 
