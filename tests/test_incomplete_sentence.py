@@ -131,3 +131,18 @@ def test_seed_article_line_11_is_the_only_fragment():
     assert [(f.line, f.column) for f in findings] == [(11, 1)]
     assert findings[0].excerpt == "This partnership, which was facilitated by the U.S."
     assert_spans_match(source, findings)
+
+
+def test_a_parser_boundary_in_mid_sentence_leaves_no_fragment():
+    """A tail that the parser split off without a stop ("... to the bank | Castlebank for 40m pounds.") is not
+    reported; a sentence after a stop, a dash or a closing quote is checked."""
+    from spacy.tokens import Doc
+
+    from linter.checks.incomplete_sentence import _starts_after_a_stop
+    from linter.nlp import load_model
+
+    words = ["It", "sold", "a", "stake", "to", "the", "bank", "Castlebank", "for", "40m", "pounds", ".", "A", "loss",
+             "."]
+    starts = [True] + [False] * 6 + [True] + [False] * 4 + [True, False, False]
+    sents = list(Doc(load_model().vocab, words=words, sent_starts=starts).sents)
+    assert [_starts_after_a_stop(s) for s in sents] == [True, False, True]

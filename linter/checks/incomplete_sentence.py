@@ -56,6 +56,7 @@ BEFORE_CUT_FUNCTION_WORD = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "AD
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,? [A-Z][A-Za-z.]*)*(?: \([^)]{1,40}\))? ?(?:--|—|–|-) ")
 EXCERPT_WORDS = 4
 CLOSING_MARKS = "\"'”’)]"
+SENTENCE_END_MARKS = ".!?:;…\"'”’)]—–-"
 MAX_CAPITALISED_SHARE = 0.6
 
 
@@ -245,10 +246,16 @@ def _looks_like_name_list(sent) -> bool:
     return sum(t.text[0].isupper() for t in words) > MAX_CAPITALISED_SHARE * len(words)
 
 
+def _starts_after_a_stop(sent) -> bool:
+    """The sentence opens its block or follows a stop, a dash or a closing quote: a parser boundary in mid-sentence
+    ("sold a stake to the bank | Mediobanca for 775m euros.") leaves a tail that is no fragment."""
+    return sent.start == 0 or sent.doc[sent.start - 1].text[-1] in SENTENCE_END_MARKS
+
+
 def _fragment(nlp, block, sent, chances, verb_forms, options):
     """A hit for a sentence with no main clause, once the second signals confirm it."""
-    if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or len(_words(sent)) < options["min_words"]
-            or _has_main_clause(sent) or _looks_like_name_list(sent)):
+    if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or not _starts_after_a_stop(sent)
+            or len(_words(sent)) < options["min_words"] or _has_main_clause(sent) or _looks_like_name_list(sent)):
         return None
     reason = _diagnosis(sent)
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
