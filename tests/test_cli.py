@@ -84,12 +84,12 @@ def test_output_file(tmp_path):
 
 def test_folder_is_walked_and_build_folders_skipped(tmp_path):
     (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "a.md").write_text("Text at the the end.\n", encoding="utf-8")
+    (tmp_path / "news" / "a.md").write_text("The board met at the the house.\n", encoding="utf-8")
     (tmp_path / "news" / "notes.py").write_text("x = 'the the'\n", encoding="utf-8")
     (tmp_path / "node_modules").mkdir()
-    (tmp_path / "node_modules" / "b.md").write_text("Text at the the end.\n", encoding="utf-8")
+    (tmp_path / "node_modules" / "b.md").write_text("The board met at the the house.\n", encoding="utf-8")
     (tmp_path / ".git").mkdir()
-    (tmp_path / ".git" / "c.txt").write_text("Text at the the end.\n", encoding="utf-8")
+    (tmp_path / ".git" / "c.txt").write_text("The board met at the the house.\n", encoding="utf-8")
     data = cli_json("check", str(tmp_path))
     assert [f["path"] for f in data["findings"]] == [str(tmp_path / "news" / "a.md")]
 
@@ -135,5 +135,5 @@ def test_init_writes_a_valid_starter_config(tmp_path):
     assert (tmp_path / ".copydesk.yml").exists()
     again = run_cli("init", cwd=str(tmp_path))
     assert again.exit_code == 2 and "already exists" in again.stderr
-    (tmp_path / "a.md").write_text("Text at the the end.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("The board met at the the house.\n", encoding="utf-8")
     assert run_cli("check", "a.md", cwd=str(tmp_path)).exit_code == 0

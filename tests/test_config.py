@@ -9,7 +9,7 @@ from conftest import cli_json, run_cli
 from linter.config import glob_match, load_config
 from linter.errors import CopydeskError
 
-LONG = "Headline\n\n" + " ".join(["word"] * 38) + ".\n"
+LONG = "Headline\n\nThe council said " + " and ".join(["the road"] * 12) + " would close.\n"  # 40 words
 
 
 def write(path, text):
@@ -20,7 +20,7 @@ def write(path, text):
 def test_config_found_upward_sets_levels_and_options(tmp_path):
     write(tmp_path / ".copydesk.yml", """
         rules:
-          sentence-length: {level: error, max_words: 40}
+          sentence-length: {level: error, max_words: 45}
           repeated-word: off
     """)
     (tmp_path / "desk").mkdir()
@@ -29,7 +29,7 @@ def test_config_found_upward_sets_levels_and_options(tmp_path):
     write(tmp_path / ".copydesk.yml", "rules:\n  sentence-length: {level: error, max_words: 30}\n")
     result = run_cli("check", str(article), cwd=str(tmp_path / "desk"))
     assert result.exit_code == 1
-    assert "error [sentence-length] sentence is 38 words long (more than 30)" in result.stdout
+    assert "error [sentence-length] sentence is 40 words long (more than 30)" in result.stdout
 
 
 def test_overrides_and_excludes(tmp_path):
@@ -41,7 +41,7 @@ def test_overrides_and_excludes(tmp_path):
     """)
     for folder in ("news", "opinion", "drafts"):
         (tmp_path / folder).mkdir()
-        write(tmp_path / folder / "a.md", "At the the end.\n")
+        write(tmp_path / folder / "a.md", "The board met at the the house.\n")
     data = cli_json("check", "--config", str(tmp_path / "c.yml"), str(tmp_path))
     assert [f["path"] for f in data["findings"]] == [str(tmp_path / "news" / "a.md")]
 

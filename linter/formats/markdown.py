@@ -20,6 +20,7 @@ from linter.document import (BLOCKQUOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CE
 CODE_PLACEHOLDER = "CODE"
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 ENTITY = re.compile(r"&#?\w+;")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]")  # what follows a link's text: "](url)" or "][ref]"
 
 _PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 
@@ -104,6 +105,10 @@ def _inline_block(kind: str, token, source: str, spans, cell_search_from: int | 
                 end = closing + len(child.markup)
                 builder.add(CODE_PLACEHOLDER, content.offsets[opening], content.offsets[end - 1] + 1)
                 cursor = end
+        elif child.type == "link_close":
+            target = LINK_TARGET.match(raw, cursor)
+            if target:
+                cursor = target.end()
         elif child.type == "image":
             m = IMAGE.search(raw, cursor)
             if m:
