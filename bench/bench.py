@@ -1,71 +1,174 @@
-"""Throughput of copydesk against the raw spaCy parse it is built on, in one run.
+"""copydesk against the raw spaCy parse it is built on and against proselint, in one run.
 
-    python bench/bench.py [--corpus DIR] [--limit N] [--rule incomplete-sentence]
+    python bench/bench.py [--corpus DIR] [--limit N] [--rows NAME,NAME...]
 
-Each row is one small function that returns a Row; add a function to ROWS to add a row (another linter, --jobs,
-a cache). Words are counted once, as white-space separated words of the article files, so that the rates of all
-rows compare. The model is loaded before the timed rows (its load is in the cold-start rows). Each row gives wall
-time and CPU time (of this process, or of the child process it ran): on a shared machine the CPU figures are the
-ones to compare, and the overhead is computed from them.
+Prints one Markdown table: copydesk with all default rules at --jobs 1 and --jobs 2 (each with a fresh, cold
+result cache), the same run again with the warm cache, raw spaCy `nlp.pipe` over the same prose with the same
+components (the parser's own limit), proselint over the same files, and the cold start of `copydesk check` on one
+article with and without NLP rules. Every row runs as its own process; wall time, CPU time (of all its processes)
+and peak memory (the largest sum of the resident sizes of the process and its children, sampled every 20 ms) are
+measured from outside. Words are counted once, as white-space separated words of the files, so that all rates
+compare. On a shared machine compare rows of one run: the ratios hold, absolute times drift.
+
+Each row is one small function that returns a Row; add a function to ROWS to add a row.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
 import sys
+import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = str(ROOT.parent / "shared" / "corpora" / "bbc")
+BIN = Path(sys.executable).parent
 
-from linter.config import load_config  # noqa: E402
-from linter.engine import run  # noqa: E402
-from linter.formats import parse  # noqa: E402
-from linter.nlp import PARSED_KINDS, disabled_components, load_model  # noqa: E402
-
-DEFAULT_CORPUS = "/work/shared/corpora/bbc"
+# Raw spaCy, run in a child process: copydesk's own reader finds the prose blocks (as copydesk parses them), then
+# only `nlp.pipe` is timed, with the components that copydesk's default rules use. It prints its timings as JSON.
+RAW_SPACY = """
+import json, resource, sys, time
+from linter.config import load_config
+from linter.files import read_article
+from linter.formats import parse
+from linter.nlp import PARSED_KINDS, components_for, disabled_components, load_model
+files = sys.argv[1:]
+components = components_for(load_config(None).effective(files[0]))
+texts = [b.text for path in files for b in parse(path, read_article(path)[0]).prose(PARSED_KINDS)]
+nlp = load_model()
+disable = disabled_components(nlp, components)
+cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+wall, start = time.perf_counter(), cpu()
+for _ in nlp.pipe(texts, disable=disable):
+    pass
+print(json.dumps({"wall": time.perf_counter() - wall, "cpu": cpu() - start,
+                  "components": [n for n in nlp.pipe_names if n not in disable]}))
+"""
 
 
 @dataclass
 class Row:
     name: str
-    seconds: float  # wall time
-    cpu: float      # CPU time, user + system
-    words: int | None = None  # None for rows that time something other than throughput
+    seconds: float                # wall time
+    cpu: float                    # CPU time of all the row's processes, user + system
+    peak_mb: float | None = None  # peak resident memory of the row's processes together
+    words: int | None = None      # for throughput rows
+    note: str = ""
 
     @property
     def rate(self) -> str:
-        """Words per CPU second."""
-        return f"{self.words / self.cpu:,.0f}" if self.words else "-"
-
-
-class Timer:
-    """Wall and CPU time of a block, for this process or (children=True) for the processes it waits for."""
-
-    def __init__(self, children: bool = False):
-        self.who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-
-    def _cpu(self) -> float:
-        usage = resource.getrusage(self.who)
-        return usage.ru_utime + usage.ru_stime
-
-    def __enter__(self):
-        self.wall, self.cpu = time.perf_counter(), self._cpu()
-        return self
-
-    def __exit__(self, *exc):
-        self.wall, self.cpu = time.perf_counter() - self.wall, self._cpu() - self.cpu
+        """Words per wall-clock second."""
+        return f"{self.words / self.seconds:,.0f}" if self.words else "-"
 
 
 @dataclass
 class Setup:
     files: list[str]
     words: int
-    rule: str
+    cache_dirs: dict = field(default_factory=dict)
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KB (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/task/{current}/children") as f:
+                stack.extend(int(child) for child in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], env: dict | None = None, cwd=ROOT) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak MB of the process tree, stdout) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, _ = process.communicate()
+    wall = time.perf_counter() - start
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak[0] / 1024, stdout
+
+
+def _copydesk(setup: Setup, name: str, jobs: int, cache: str, note: str = "") -> Row:
+    """copydesk with all default rules on every file, in its own process, with a result cache in folder `cache`."""
+    wall, cpu, peak, _ = measure([str(BIN / "copydesk"), "check", "-q", "--format", "json", "--fail-on", "never",
+                                  "--jobs", str(jobs), *setup.files], env={"XDG_CACHE_HOME": cache})
+    return Row(name, wall, cpu, peak, setup.words, note)
+
+
+def copydesk_jobs_1(setup: Setup) -> Row:
+    return _copydesk(setup, "copydesk, default rules, --jobs 1 (cold cache)", 1, setup.cache_dirs["one"])
+
+
+def copydesk_jobs_2(setup: Setup) -> Row:
+    return _copydesk(setup, "copydesk, default rules, --jobs 2 (cold cache)", 2, setup.cache_dirs["two"])
+
+
+def copydesk_warm_cache(setup: Setup) -> Row:
+    return _copydesk(setup, "copydesk, default rules, --jobs 2, warm cache", 2, setup.cache_dirs["two"])
+
+
+def raw_spacy(setup: Setup) -> Row:
+    """spaCy alone, one process: nlp.pipe over the same prose blocks with the same components."""
+    wall, cpu, peak, stdout = measure([sys.executable, "-c", RAW_SPACY, *setup.files],
+                                      env={"PYTHONPATH": str(ROOT)})
+    timing = json.loads(stdout)
+    return Row("raw spaCy nlp.pipe, same prose, same components", timing["wall"], timing["cpu"], peak, setup.words,
+               "timed: the pipe alone (" + ", ".join(timing["components"]) + "); memory: whole process")
+
+
+def proselint(setup: Setup) -> Row:
+    executable = BIN / "proselint"
+    if not executable.exists():
+        return Row("proselint (not installed: pip install '.[bench]')", 0, 0)
+    wall, cpu, peak, _ = measure([str(executable), "check", *setup.files])
+    return Row("proselint 0.16, same files", wall, cpu, peak, setup.words)
+
+
+def _cold_start(setup: Setup, name: str, *select: str) -> Row:
+    args = [a for rule in select for a in ("--select", rule)]
+    wall, cpu, peak, _ = measure([str(BIN / "copydesk"), "check", "--no-cache", "--jobs", "1", *args, setup.files[0]])
+    return Row(name, wall, cpu, peak)
+
+
+def cold_start_nlp(setup: Setup) -> Row:
+    return _cold_start(setup, "cold start: copydesk check, default rules, 1 article")
+
+
+def cold_start_without_nlp(setup: Setup) -> Row:
+    sys.path.insert(0, str(ROOT))
+    from linter.config import load_config
+
+    settings = load_config(None).effective(setup.files[0])
+    plain = [s.rule.id for s in settings if not hasattr(s.rule.check_module, "NLP_COMPONENTS")]
+    return _cold_start(setup, f"cold start: copydesk check, the {len(plain)} rules without NLP, 1 article", *plain)
+
+
+ROWS = [copydesk_jobs_1, copydesk_jobs_2, copydesk_warm_cache, raw_spacy, proselint, cold_start_nlp,
+        cold_start_without_nlp]
 
 
 def article_files(corpus: str, limit: int | None) -> list[str]:
@@ -74,82 +177,40 @@ def article_files(corpus: str, limit: int | None) -> list[str]:
     return files[:limit] if limit else files
 
 
-def read(path: str) -> str:
-    with open(path, "rb") as f:
-        data = f.read()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def raw_spacy(setup: Setup) -> Row:
-    """spaCy alone: nlp.pipe over the same prose blocks that copydesk parses, with the same components."""
-    nlp = load_model()
-    texts = [b.text for path in setup.files for b in parse(path, read(path)).prose(PARSED_KINDS)]
-    disable = disabled_components(nlp, {"parser"})
-    with Timer() as t:
-        for _ in nlp.pipe(texts, disable=disable):
-            pass
-    return Row("raw spaCy nlp.pipe (tagger + parser)", t.wall, t.cpu, setup.words)
-
-
-def copydesk_rule(setup: Setup) -> Row:
-    """copydesk with one rule on, in process: reading, parsing, the rule, findings."""
-    config = load_config(None, start=str(ROOT))
-    with Timer() as t:
-        result = run(setup.files, config, select=[setup.rule])
-    return Row(f"copydesk --select {setup.rule} ({len(result.findings)} findings)", t.wall, t.cpu, setup.words)
-
-
-def _copydesk_run(name: str, *args: str) -> Row:
-    copydesk = Path(sys.executable).with_name("copydesk")
-    with Timer(children=True) as t:
-        subprocess.run([str(copydesk) if copydesk.exists() else "copydesk", *args], cwd=ROOT, capture_output=True,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return Row(name, t.wall, t.cpu)
-
-
-def cold_start_rule(setup: Setup) -> Row:
-    """`copydesk check` on one article from a cold start: Python, spaCy and the model load, one file."""
-    return _copydesk_run(f"cold start: copydesk check --select {setup.rule} (1 file)",
-                         "check", "--select", setup.rule, setup.files[0])
-
-
-def cold_start_without_nlp(setup: Setup) -> Row:
-    """The same without NLP rules: the model must not load."""
-    return _copydesk_run("cold start: copydesk check --select sentence-length (1 file)",
-                         "check", "--select", "sentence-length", setup.files[0])
-
-
-def warm_up(setup: Setup) -> None:
-    """Load the model and parse a few articles, so that the first timed row pays no first-use costs."""
-    config = load_config(None, start=str(ROOT))
-    run(setup.files[:20], config, select=[setup.rule])
-
-
-ROWS = [raw_spacy, copydesk_rule, cold_start_rule, cold_start_without_nlp]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="only the first N files (sorted by path)")
-    parser.add_argument("--rule", default="incomplete-sentence")
+    parser.add_argument("--rows", help="comma-separated row functions to run (default: all)")
     args = parser.parse_args()
+    if not Path(args.corpus).is_dir():
+        sys.exit(f"bench: corpus folder {args.corpus} not found (the BBC corpus lives in ../shared/corpora/bbc)")
     files = article_files(args.corpus, args.limit)
-    setup = Setup(files, sum(len(read(p).split()) for p in files), args.rule)
-    warm_up(setup)
-    print(f"{len(files)} files, {setup.words:,} words from {args.corpus}\n")
-    print(f"| {'what':<66} | {'wall s':>7} | {'CPU s':>7} | {'words per CPU s':>15} |\n"
-          f"| {'-' * 66} | {'-' * 6}: | {'-' * 6}: | {'-' * 14}: |")
-    rows = []
-    for make_row in ROWS:
-        row = make_row(setup)
-        rows.append(row)
-        print(f"| {row.name:<66} | {row.seconds:>7.2f} | {row.cpu:>7.2f} | {row.rate:>15} |", flush=True)
-    raw, linted = rows[0], rows[1]
-    print(f"\ncopydesk overhead over the raw parse (CPU time): {100 * (linted.cpu / raw.cpu - 1):+.0f}%")
+    words = sum(len(Path(p).read_bytes().split()) for p in files)
+    rows = [r for r in ROWS if not args.rows or r.__name__ in args.rows.split(",")]
+    with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as two:
+        setup = Setup(files, words, {"one": one, "two": two})
+        print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs: {len(files)} files, {words:,} words "
+              f"from {args.corpus}\n")
+        print("| what | wall s | CPU s | peak MB | words per wall s | note |\n| --- | ---: | ---: | ---: | ---: | --- |")
+        results = {}
+        for make_row in rows:
+            row = make_row(setup)
+            results[make_row.__name__] = row
+            peak = f"{row.peak_mb:,.0f}" if row.peak_mb else "-"
+            print(f"| {row.name} | {row.seconds:.2f} | {row.cpu:.2f} | {peak} | {row.rate} | {row.note} |",
+                  flush=True)
+    print()
+    ratio = lambda a, b: results[a].seconds and results[b].seconds and results[a].seconds / results[b].seconds
+    if {"copydesk_jobs_1", "raw_spacy"} <= results.keys():
+        print(f"copydesk --jobs 1 throughput / raw nlp.pipe: {ratio('raw_spacy', 'copydesk_jobs_1'):.0%} (wall), "
+              f"{results['raw_spacy'].cpu / results['copydesk_jobs_1'].cpu:.0%} (CPU)")
+    if {"copydesk_jobs_1", "copydesk_jobs_2"} <= results.keys():
+        print(f"--jobs 2 speed-up over --jobs 1: {ratio('copydesk_jobs_1', 'copydesk_jobs_2'):.2f}x")
+    if {"copydesk_jobs_2", "copydesk_warm_cache"} <= results.keys():
+        print(f"warm cache / cold run: 1/{ratio('copydesk_jobs_2', 'copydesk_warm_cache'):.0f}")
+    if {"copydesk_jobs_1", "proselint"} <= results.keys() and results["proselint"].seconds:
+        print(f"proselint / copydesk --jobs 1 wall time: {ratio('proselint', 'copydesk_jobs_1'):.2f}x")
 
 
 if __name__ == "__main__":

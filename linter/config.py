@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import yaml
 
-from linter.errors import CopydeskError, did_you_mean, yaml_error
+from linter.errors import CopydeskError, did_you_mean, load_yaml, yaml_error
 from linter.rules import LEVELS, Rule, load_rules, type_name, validate_options
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
@@ -195,7 +195,7 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
             return parse_config(None, None)
     try:
         with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f)
+            data = load_yaml(f)
     except yaml.YAMLError as exc:
         raise yaml_error(path, exc) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -19,6 +19,13 @@ def did_you_mean(word: str, choices) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
+def load_yaml(stream):
+    """Parse YAML safely, with libyaml's C loader when PyYAML has it (rule modules load at every start-up)."""
+    import yaml
+
+    return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def yaml_error(path: str, exc) -> CopydeskError:
     """A YAML syntax error as one line with the file and the line number."""
     mark = getattr(exc, "problem_mark", None)

