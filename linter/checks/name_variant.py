@@ -1,0 +1,107 @@
+"""One person's name spelled two ways: "Kirwan" and "Kirwin", "Katharine Bell" and "Katherine Bell".
+
+The names come from the people of the article (see `linter.people`); a capitalised word one edit away from one
+of their names (two for long names), and not a place, date or other named thing, is a variant. Flagged: each use
+of the less common spelling, with the common one as the suggestion (on a tie, the spelling used first).
+Not flagged: two people with similar names that the article tells apart ("Tom Johnson" and "Amy Johnston",
+"Mr. Hanson" and "Ms. Hansen"), similar given names with different surnames, a family ("the Smiths").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from linter.findings import block_hit
+from linter.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
+
+NLP_COMPONENTS = ("parser", "ner")
+OPTIONS = {}
+# Entity types that name places and things, never people.
+# Zipf frequency from which a capitalised word ("Games", "Beauty") is taken for an English word, not a name.
+COMMON_WORD = 4.0
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "WORK_OF_ART",
+              "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def _people(mentions):
+    """surname -> first words of its given names, surname -> genders, given name -> surnames."""
+    given, genders, surnames_of = {}, {}, {}
+    for m in mentions:
+        given.setdefault(m.surname, set())
+        if m.style == FULL:
+            first = m.given.split()[0]
+            given[m.surname].add(first)
+            surnames_of.setdefault(first, set()).add(m.surname)
+        if m.honorific and HONORIFIC_GENDER[m.honorific]:
+            genders.setdefault(m.surname, set()).add(HONORIFIC_GENDER[m.honorific])
+    return given, genders, surnames_of
+
+
+def _same_person(a: str, b: str, given, genders, surnames_of) -> bool:
+    """Whether two similar name words can be one person's name spelled two ways."""
+    if a in given and b in given:  # two surnames: unless the article gives them unlike first names or genders
+        first_a, first_b = given[a], given[b]
+        if first_a and first_b and not any(x == y or similar_names(x, y) for x in first_a for y in first_b):
+            return False
+        return not (genders.get(a) and genders.get(b) and genders[a] != genders[b])
+    if a in surnames_of and b in surnames_of:  # two given names: only with the same surname
+        return bool(surnames_of[a] & surnames_of[b])
+    return a in given or b in given  # a surname and an unknown word
+
+
+def _roster(text: str) -> bool:
+    """A team sheet or list of names ("Sheahan, Horan, O'Callaghan, Miller"), where similar names are teammates."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 6 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _uses(pairs, word_pattern):
+    """(word, block, start, end, in a PERSON entity) of each capitalised word that may name a person: not a named
+    place or thing, not after "the", never written in lower case in the article, not in a list of names."""
+    lowered = {w for block, _ in pairs for w in re.findall(r"\b[a-z]+\b", block.text)}
+    for block, sdoc in pairs:
+        if _roster(block.text):
+            continue
+        for token in sdoc:
+            text = token.text
+            if not word_pattern.fullmatch(text) or token.ent_type_ in NOT_PEOPLE or text.lower() in lowered:
+                continue
+            if token.i and sdoc[token.i - 1].lower_ == "the":
+                continue
+            yield text, block, token.idx, token.idx + len(text), token.ent_type_ == "PERSON"
+
+
+def _name_like(word: str, uses) -> bool:
+    """A word read as a person's name at least once, or too rare as an English word to be anything else."""
+    from wordfreq import zipf_frequency
+
+    return any(person for w, *_, person in uses if w == word) or zipf_frequency(word.lower(), "en") < COMMON_WORD
+
+
+def check(doc, options):
+    from linter.nlp import parsed
+
+    mentions = person_mentions(doc)
+    if not mentions:
+        return
+    given, genders, surnames_of = _people(mentions)
+    known = set(given) | set(surnames_of)
+    uses = list(_uses(parsed(doc), re.compile(r"[A-Z][a-z][\w'-]+")))
+    counts = Counter(word for word, *_ in uses)
+    first_use = {}
+    for i, (word, *_) in enumerate(uses):
+        first_use.setdefault(word, i)
+    reported = set()
+    for name in sorted(known):
+        for other in counts:
+            if other == name or (other, name) in reported or not similar_names(name, other):
+                continue
+            if not _same_person(name, other, given, genders, surnames_of) or not (
+                    other in known or _name_like(other, uses)):
+                continue
+            reported.add((name, other))
+            ranked = sorted((name, other), key=lambda w: (-counts[w], first_use.get(w, len(uses))))
+            majority, minority = ranked
+            for word, block, start, end, _ in uses:
+                if word == minority:
+                    yield block_hit(block, start, end, suggestion=majority, form=word, majority=majority)
