@@ -49,10 +49,12 @@ def _strip_possessive(word: str) -> str:
     return POSSESSIVE.sub("", word) if word.endswith(("'s", "’s", "s'", "s’")) else word
 
 
-def _full_names(block, sdoc):
-    """Full-name mentions from PERSON entities of two or more capitalised words, honorific included."""
+def _full_names(block, sdoc, surnames=None):
+    """Full-name mentions from PERSON entities of two or more capitalised words, honorific included; with known
+    surnames, from the other entities that end in one of them too (the small model reads some names as ORG)."""
     for ent in sdoc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and (surnames is None or len(ent) > 3 or
+                                       _strip_possessive(ent[-1].text) not in surnames):
             continue
         words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
         honorific = None
@@ -87,6 +89,10 @@ def person_mentions(doc) -> list[Mention]:
     surnames = {m.surname for m in mentions}
     if not surnames:
         return []
+    for block, sdoc in pairs:
+        taken = [(m.start, m.end) for m in mentions if m.block is block]
+        mentions.extend(m for m in _full_names(block, sdoc, surnames)
+                        if not any(a < m.end and m.start < b for a, b in taken))
     bare = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) +
                       r")(?![\w-]|['’]\w\w)")
     for block, sdoc in pairs:
@@ -105,7 +111,7 @@ def _bare_style(text: str, start: int, sentence_starts: set[int], token) -> str:
     """BARE, or NEUTRAL when a capitalised word (a title, another given name) stands before the surname in
     mid-sentence, or when the surname modifies a noun ("the Trump administration", "the Beckham virus", the book
     "Brown's Britain")."""
-    before = re.search(r"([A-Z][\w.'’-]*)\s+$", text[:start])
+    before = re.search(r"([A-Z][\w'’-]*|[A-Z][a-z]{0,3}\.)\s+$", text[:start])  # "Captain", "Gov.", not "May."
     if before and before.start(1) not in sentence_starts:
         return NEUTRAL
     if re.match(r"\w*['’]s [A-Z]", text[start:]) or re.search(r"\bthe\s+$", text[:start]):
