@@ -87,7 +87,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         owner = next((t for t in node.children if t.dep_ == "poss" and t.pos_ != "PRON"), None)
         owner_text = " ".join(t.text for t in owner.subtree if t.dep_ != "case") if owner else None
         before = OWNER_BEFORE.search(text[:start])
-        if owner is None and before and text[before.end():start] == "":
+        if owner is None and before:  # "Australia's then new minister": the parse may miss the owner
             owner_text, start = before.group(1), before.start(1)
         owner_words = set((owner_text or "").lower().split())
         qualifiers = {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ignore
