@@ -112,13 +112,24 @@ def _bare_style(text: str, start: int, sentence_starts: set[int], token) -> str:
     mid-sentence, or when the surname modifies a noun ("the Trump administration", "the Beckham virus", the book
     "Brown's Britain")."""
     before = re.search(r"([A-Z][\w'’-]*|[A-Z][a-z]{0,3}\.)\s+$", text[:start])  # "Captain", "Gov.", not "May."
-    if before and before.start(1) not in sentence_starts:
+    if before and (before.start(1) not in sentence_starts or _is_name_or_title(token, before.group(1))):
+        return NEUTRAL
+    if re.search(r"[\"”]\s+$", text[:start]):  # after a nickname: Marion "Suge" Knight
         return NEUTRAL
     if re.match(r"\w*['’]s [A-Z]", text[start:]) or re.search(r"\bthe\s+$", text[:start]):
         return NEUTRAL
     if token is not None and token.dep_ == "compound" and token.head.text[:1].islower():
         return NEUTRAL
     return BARE
+
+
+def _is_name_or_title(token, word: str) -> bool:
+    """Whether the capitalised word that opens the sentence before a surname is a noun ("President Bush"), not a
+    word such as "Then" or "When"."""
+    if token is None or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.text == word and previous.pos_ in ("PROPN", "NOUN")
 
 
 def similar_names(a: str, b: str) -> bool:

@@ -111,3 +111,20 @@ def test_seed_article_mixes_are_reported():
     findings = lint(path.read_text(encoding="utf-8"), CONSISTENCY, name="critical-minerals.txt")
     assert sorted((f.rule, f.line) for f in findings) == [
         ("honorific-consistency", 9), ("title-conflict", 25), ("variant-spelling", 11)]
+
+
+def test_a_title_or_nickname_before_the_surname_is_not_a_bare_reference():
+    text = ('George Bush spoke on Monday. President Bush said taxes would fall. Mr Bush left at noon. '
+            'Marion "Suge" Knight was arrested. Mr Knight denied the charge, and Mr Bush declined to comment.')
+    assert lint(text, "honorific-consistency") == []
+
+
+def test_two_titles_in_one_sentence_describe_one_person_together():
+    text = ("A spokesman for the prosecutor, State Comptroller Alan Hevesi, said no deal had been made. "
+            "Hevesi said talks would go on.")
+    assert lint(text, "title-conflict") == []
+
+
+def test_go_on_to_is_not_a_spelling_of_onto():
+    text = "She climbed onto the podium. She will go on to race in Madrid, and then step onto the track in Oslo."
+    assert lint(text, "variant-spelling") == []

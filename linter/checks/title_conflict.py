@@ -6,8 +6,8 @@ it ("Australia's minister for industry, Sanae Takaichi"), or after "position as"
 person conflict when their roles differ (synonyms aside), when their ranks differ ("vice", "deputy"), when their
 qualifiers share nothing ("finance" / "trade"), or when they name different owners ("Australia's" / "Japan's").
 Not flagged: a title the story says changed (a word from `change_words` in either sentence: "former", "then",
-"became", "was named"), unless the two titles belong to different countries; titles in quotes; a surname shared
-by two people; descriptions that are not roles ("a retired teacher", "a mother of three").
+"became", "was named"), unless the two titles belong to different countries; titles in quotes; two titles in one
+sentence; a surname shared by two people; descriptions that are not roles ("a retired teacher", "a mother of three").
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Title:
     owner: str | None
     owner_is_country: bool
     changed: bool
+    sentence: int = 0  # the character offset where the title's sentence starts in its block
 
 
 def _span_tokens(tokens):
@@ -104,7 +105,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         country = owner_text is not None and any(
             e.label_ == "GPE" and e.text in owner_text for e in token.doc.ents)
         yield Title(text[start:end], block, start, end, role, frozenset(ranks), frozenset(qualifiers),
-                    owner_text, country, changed)
+                    owner_text, country, changed, sentence.start_char)
 
 
 def _owners_differ(a: Title, b: Title) -> bool:
@@ -115,7 +116,10 @@ def _owners_differ(a: Title, b: Title) -> bool:
 
 
 def conflict(a: Title, b: Title) -> bool:
-    """Whether two titles cannot both be the person's, unless the story says one changed."""
+    """Whether two titles cannot both be the person's, unless the story says one changed. Two titles in one
+    sentence describe the person together ("the prosecutor, State Comptroller Alan Hevesi")."""
+    if a.block is b.block and a.sentence == b.sentence:
+        return False
     if a.owner_is_country and b.owner_is_country and _owners_differ(a, b):
         return True
     if a.changed or b.changed:
