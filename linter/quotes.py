@@ -15,6 +15,8 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
         if ch == "“" or (ch == '"' and opened is None and _opens(text, i)):
             if opened is None:
                 opened = i
+        elif ch == '"' and opened is not None and _opens(text, i) and text[i + 1:i + 2].isalnum():
+            continue  # a new paragraph of the same quotation, whose close was left out as news style does
         elif ch in "”\"" and opened is not None:
             spans.append((opened, i + 1))
             opened = None
