@@ -73,6 +73,7 @@ def _title_nodes(token, name_tokens, roles):
 
 
 def _titles_of(mention, roles, rank_words, ignore, change_words):
+    """The titles the article gives the person at this mention, with their role, ranks, qualifiers and owner."""
     token = mention.token
     if token is None:
         return
@@ -99,7 +100,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         if rank_before and rank_before.group(1).lower() in rank_words:  # "shadow" misread as a verb
             ranks.add(rank_before.group(1).lower())
             start = rank_before.start(1)
-        sentence = token.doc[node.i].sent
+        sentence = node.sent
         changed = any(t.lower_ in change_words or t.lemma_.lower() in change_words for t in sentence) or any(
             w in change_words for w in text[start:end].lower().split())
         country = owner_text is not None and any(
