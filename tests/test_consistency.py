@@ -128,3 +128,9 @@ def test_two_titles_in_one_sentence_describe_one_person_together():
 def test_go_on_to_is_not_a_spelling_of_onto():
     text = "She climbed onto the podium. She will go on to race in Madrid, and then step onto the track in Oslo."
     assert lint(text, "variant-spelling") == []
+
+
+def test_a_person_holding_two_offices_at_once_may_be_given_either():
+    text = ("Ada Rusk, the company's president and chief executive, spoke first. Shareholders cheered. "
+            "Chief executive Ada Rusk said profits would rise.")
+    assert lint(text, "title-conflict") == []

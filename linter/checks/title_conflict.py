@@ -30,7 +30,7 @@ class Title:
     block: object
     start: int
     end: int
-    role: str
+    roles: frozenset  # "president and chief executive" holds two
     ranks: frozenset
     qualifiers: frozenset
     owner: str | None
@@ -79,9 +79,9 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         return
     name_tokens = {t for t in token.doc if mention.start <= t.idx < mention.end}
     for node, tokens in _title_nodes(token, name_tokens, roles):
-        role = roles.get(node.lower_) or roles.get(node.lemma_.lower())
+        held = {roles.get(t.lower_) or roles.get(t.lemma_.lower()) for t in (node, *node.conjuncts)} - {None}
         tokens = _span_tokens([t for t in tokens if t not in name_tokens])
-        if role is None or not tokens:
+        if not (roles.get(node.lower_) or roles.get(node.lemma_.lower())) or not tokens:
             continue
         words = [t for t in tokens if t is not node]
         block, text = mention.block, mention.block.text
@@ -94,7 +94,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         owner_words = set((owner_text or "").lower().split())
         qualifiers = {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ignore
                       and t.lower_ not in owner_words and t.ent_type_ not in ("NORP", "GPE", "PERSON")
-                      and t.lower_ not in rank_words and t.i != node.i}
+                      and t.lower_ not in rank_words and t.lower_ not in roles}
         ranks = {t.lower_ for t in words if t.lower_ in rank_words}
         rank_before = re.search(r"(\w+)\s+$", text[:start])
         if rank_before and rank_before.group(1).lower() in rank_words:  # "shadow" misread as a verb
@@ -105,7 +105,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
             w in change_words for w in text[start:end].lower().split())
         country = owner_text is not None and any(
             e.label_ == "GPE" and e.text in owner_text for e in token.doc.ents)
-        yield Title(text[start:end], block, start, end, role, frozenset(ranks), frozenset(qualifiers),
+        yield Title(text[start:end], block, start, end, frozenset(held), frozenset(ranks), frozenset(qualifiers),
                     owner_text, country, changed, sentence.start_char)
 
 
@@ -125,7 +125,7 @@ def conflict(a: Title, b: Title) -> bool:
         return True
     if a.changed or b.changed:
         return False
-    if a.role != b.role or a.ranks != b.ranks or _owners_differ(a, b):
+    if not a.roles & b.roles or a.ranks != b.ranks or _owners_differ(a, b):
         return True
     described_a = a.qualifiers | set((a.owner or "").lower().split())
     described_b = b.qualifiers | set((b.owner or "").lower().split())
