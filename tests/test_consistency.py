@@ -134,3 +134,9 @@ def test_a_person_holding_two_offices_at_once_may_be_given_either():
     text = ("Ada Rusk, the company's president and chief executive, spoke first. Shareholders cheered. "
             "Chief executive Ada Rusk said profits would rise.")
     assert lint(text, "title-conflict") == []
+
+
+def test_a_prediction_and_a_chair_of_judges_are_not_second_titles():
+    text = ("Chancellor Gordon Brown set out his budget. Some ask how good a prime minister Gordon Brown would "
+            "make. Judge Ada Rusk read the entries. Rusk, the chair of the judges, chose the winner.")
+    assert lint(text, "title-conflict") == []

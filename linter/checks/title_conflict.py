@@ -31,6 +31,7 @@ class Title:
     start: int
     end: int
     roles: frozenset  # "president and chief executive" holds two
+    lemmas: frozenset  # every word's lemma: "chair of the judges" is a judge too
     ranks: frozenset
     qualifiers: frozenset
     owner: str | None
@@ -52,14 +53,17 @@ def _title_nodes(token, name_tokens, roles):
     """(role token, tokens of the title) for each title the parse gives the person whose surname is token."""
     before = [t for child in token.children if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i
               and child not in name_tokens for t in child.subtree if t not in name_tokens]
-    if before:
+    first = min(before, key=lambda t: t.i) if before else None
+    # "how good a prime minister Gordon Brown will make" is a prediction, not a title
+    if before and not (first.i and first.doc[first.i - 1].lower_ in ("a", "an")):
         yield max(before, key=lambda t: (t.lower_ in roles or t.lemma_.lower() in roles, t.i)), before
     for child in token.children:
         if child.dep_ == "appos":
             yield child, list(child.subtree)
     if token.dep_ == "appos":
         head = token.head
-        if head.pos_ == "NOUN":
+        set_off = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        if head.pos_ == "NOUN" and set_off:  # "the minister, Ada Rusk", not "a better minister Ada Rusk"
             yield head, [t for t in head.subtree if t not in set(token.subtree) and t.i < token.i]
         for sibling in head.children:
             if sibling.dep_ == "appos" and sibling.i < token.i and sibling is not token:
@@ -105,7 +109,8 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
             w in change_words for w in text[start:end].lower().split())
         country = owner_text is not None and any(
             e.label_ == "GPE" and e.text in owner_text for e in token.doc.ents)
-        yield Title(text[start:end], block, start, end, frozenset(held), frozenset(ranks), frozenset(qualifiers),
+        yield Title(text[start:end], block, start, end, frozenset(held), frozenset(t.lemma_.lower() for t in tokens),
+                    frozenset(ranks), frozenset(qualifiers),
                     owner_text, country, changed, sentence.start_char)
 
 
@@ -125,7 +130,8 @@ def conflict(a: Title, b: Title) -> bool:
         return True
     if a.changed or b.changed:
         return False
-    if not a.roles & b.roles or a.ranks != b.ranks or _owners_differ(a, b):
+    other_role = not (a.roles & b.roles or a.roles & b.lemmas or b.roles & a.lemmas)
+    if other_role or a.ranks != b.ranks or _owners_differ(a, b):
         return True
     described_a = a.qualifiers | set((a.owner or "").lower().split())
     described_b = b.qualifiers | set((b.owner or "").lower().split())
