@@ -16,9 +16,9 @@ from linter.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
 
 NLP_COMPONENTS = ("parser", "ner")
 OPTIONS = {}
-# Entity types that name places and things, never people.
 # Zipf frequency from which a capitalised word ("Games", "Beauty") is taken for an English word, not a name.
 COMMON_WORD = 4.0
+# Entity types that name places and things, never people.
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "WORK_OF_ART",
               "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 
