@@ -10,6 +10,7 @@ import yaml
 from linter import __version__
 from linter.errors import CopydeskError, did_you_mean
 from linter.findings import SEVERITY_RANK
+from linter.output import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -38,6 +39,25 @@ def _check_rule_names(names, config, option) -> None:
             _fail(f"{option}: unknown rule '{name}'{did_you_mean(name, known)}")
 
 
+class ProgressBar:
+    """A one-line progress bar on standard error, shown only for runs of many files."""
+
+    MIN_FILES = 50
+
+    def start(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.total >= self.MIN_FILES and (self.done % 10 == 0 or self.done == self.total):
+            filled = 30 * self.done // self.total
+            click.echo(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} files", err=True, nl=False)
+
+    def finish(self) -> None:
+        if self.total >= self.MIN_FILES:
+            click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copydesk")
 def main():
@@ -48,7 +68,7 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: "
               "the nearest .copydesk.yml).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules or categories (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories (repeatable).")
@@ -59,10 +79,22 @@ def main():
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the severities (default: when stdout is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no notices or summary.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Lint files in this many processes (default: the number of CPUs).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse results for unchanged files (.copydesk_cache/ beside the configuration).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (rules with `fix: safe`), then report what is left.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them; exit 1 "
+              "when there is one.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that "
+              "this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record the "
+              "findings in this baseline file (and report nothing).")
 def check(paths, config_path, output_format, output_path, select, ignore, min_severity, fail_on, stdin_filename,
-          color, quiet):
+          color, quiet, jobs, cache, fix, diff, baseline_path, write_baseline_path):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
-    from linter.engine import run
+    from linter.cache import ResultCache, default_cache_dir
+    from linter.engine import NoProgress, run
     from linter.files import UnreadableFile, decode
     from linter.output import render
 
@@ -70,6 +102,10 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     _check_rule_names(select, config, "--select")
     _check_rule_names(ignore, config, "--ignore")
     paths = list(paths) or ["."]
+    if (fix or diff) and "-" in paths:
+        _fail("--fix and --diff work on files, not on standard input")
+    if baseline_path and write_baseline_path:
+        _fail("--baseline and --write-baseline cannot be used together")
 
     stdin = None
     if "-" in paths:
@@ -79,10 +115,19 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
             stdin = (name, *decode(sys.stdin.buffer.read()))
         except UnreadableFile as exc:
             _fail(f"{name}: {exc}")
+    result_cache = ResultCache(default_cache_dir(config)) if cache else None
+    progress = ProgressBar() if sys.stderr.isatty() and not quiet else NoProgress()
     try:
-        result = run(paths, config, select, ignore, min_severity, stdin=stdin)
+        result = run(paths, config, select, ignore, min_severity, stdin=stdin, jobs=jobs or os.cpu_count() or 1,
+                     cache=result_cache, progress=progress)
     except CopydeskError as exc:
         _fail(str(exc))
+    if fix or diff:
+        _fix(result, config, select, ignore, min_severity, diff, quiet)
+    if write_baseline_path:
+        _write_baseline(write_baseline_path, result, quiet)
+    if baseline_path:
+        _apply_baseline(baseline_path, result, quiet)
 
     use_color = color if color is not None else (output_path is None and sys.stdout.isatty()
                                                   and "NO_COLOR" not in os.environ)
@@ -93,6 +138,10 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     elif report:
         click.echo(report, nl=False)
 
+    for message, paths in result.rule_errors.items():
+        more = len(paths) - 1
+        where = paths[0] + (f" and {more} more file{'s' if more > 1 else ''}" if more else "")
+        click.echo(f"copydesk: {where}: {message}", err=True)
     for status in result.files:
         if status.error:
             click.echo(f"copydesk: {status.path}: {status.error}", err=True)
@@ -107,11 +156,58 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
             click.echo(f"{s['findings']} findings ({s['error']} errors, {s['warning']} warnings, {s['info']} info) "
                        f"in {s['files_linted']} files", err=True)
 
-    if result.failed_files:
+    if result.failed_files or result.rule_errors:
         sys.exit(EXIT_ERROR)
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None:
+    """--fix: write the fixes and go on to report what is left; --diff: print them and exit (1 if any)."""
+    from linter.fixes import fix_files, unified_diff
+
+    fixes = fix_files(result, config, select, ignore, min_severity, write=not diff_only)
+    for fix in fixes:
+        if fix.error:
+            click.echo(f"copydesk: {fix.path}: {fix.error}", err=True)
+    changed = [fix for fix in fixes if fix.fixed != fix.original]
+    if diff_only:
+        click.echo("".join(unified_diff(fix) for fix in changed), nl=False)
+        for status in result.failed_files:
+            click.echo(f"copydesk: {status.path}: {status.error}", err=True)
+        sys.exit(EXIT_ERROR if result.failed_files else EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if changed and not quiet:
+        click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files",
+                   err=True)
+
+
+def _write_baseline(baseline_path, result, quiet) -> None:
+    """--write-baseline: record the findings; the run then reports none."""
+    from linter.baseline import write_baseline
+
+    try:
+        write_baseline(baseline_path, result.findings)
+    except OSError as exc:
+        _fail(f"{baseline_path}: cannot write baseline: {exc.strerror or exc}")
+    if not quiet:
+        click.echo(f"copydesk: wrote {len(result.findings)} findings to the baseline {baseline_path}", err=True)
+    result.replace_findings([])  # recorded, so nothing is new
+
+
+def _apply_baseline(baseline_path, result, quiet) -> None:
+    """--baseline: report only the findings that the baseline does not record."""
+    from linter.baseline import load_baseline, new_findings
+
+    try:
+        entries = load_baseline(baseline_path)
+    except CopydeskError as exc:
+        _fail(str(exc))
+    before = len(result.findings)
+    result.replace_findings(new_findings(result.findings, entries))
+    if not quiet and before > len(result.findings):
+        click.echo(f"copydesk: {before - len(result.findings)} findings recorded in {baseline_path} not shown",
+                   err=True)
 
 
 @main.command("rules")
@@ -144,6 +240,8 @@ def explain(rule_id, config_path):
     level = rule.level if rule.enabled else f"off (when on: {rule.level})"
     click.echo(f"{rule.id} ({rule.category}, {level})\n")
     click.echo(rule.description.strip() + "\n")
+    if rule.fixable:
+        click.echo("Fix: --fix applies its suggestion (the rule module marks it safe).\n")
     if rule.options:
         click.echo("Options (defaults):")
         for name, value in rule.options.items():
@@ -165,7 +263,7 @@ STARTER_CONFIG = """\
 rules:
   sentence-length:
     level: warning
-    max_words: 35
+    max_words: 40
   # repeated-word: off
 
 # Which files to lint, as globs relative to this file (default: every .md .markdown .txt .html .htm file).
@@ -193,3 +291,30 @@ def init(force):
     with open(path, "w", encoding="utf-8") as f:
         f.write(STARTER_CONFIG)
     click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (for include "
+              "and exclude).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(paths, config_path, output_format):
+    """Readability figures of each article: words, sentences, paragraphs, scores, hardest sentences."""
+    from linter.files import UnreadableFile, discover, read_article
+    from linter.stats import article_stats, render_json, render_text
+
+    config = _load_config(config_path)
+    files, failures, warnings = discover(paths, config)
+    errors = {status.path: status.error for status in failures}
+    articles = []
+    for path in files:
+        try:
+            source, _ = read_article(path)
+        except UnreadableFile as exc:
+            errors[path] = str(exc)
+            continue
+        articles.append(article_stats(path, source))
+    click.echo(render_json(articles, errors) if output_format == "json" else render_text(articles), nl=False)
+    for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
+        click.echo(f"copydesk: {message}", err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)

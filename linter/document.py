@@ -142,6 +142,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)        # rules that could not run (see errors.RuleError)
     nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.nlp)
     parsed_blocks: list | None = None        # filled by linter.nlp.parsed
 

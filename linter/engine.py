@@ -4,11 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linter.config import Config, RuleSetting
-from linter.document import Document
-from linter.files import FileStatus, UnreadableFile, discover, read_article
+from linter.cache import ResultCache, settings_digest
+from linter.document import LINE_BREAK, Document
+from linter.errors import RuleError
+from linter.files import FileStatus, UnreadableFile, decode, discover, read_bytes
 from linter.findings import SEVERITY_RANK, Finding
 from linter.formats import parse
 from linter.nlp import components_for
+from linter.suppression import filter_suppressed
 
 
 @dataclass
@@ -16,10 +19,29 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: list[FileStatus] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)  # every known rule by id, for reports that describe rules (SARIF)
 
     @property
     def failed_files(self) -> list[FileStatus]:
         return [f for f in self.files if not f.linted]
+
+    def replace_findings(self, findings: list[Finding]) -> None:
+        """Report these findings instead (after fixes or a baseline), with each file's count updated."""
+        self.findings = sorted(findings, key=Finding.sort_key)
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.path] = counts.get(f.path, 0) + 1
+        for status in self.files:
+            status.findings = counts.get(status.path, 0)
+
+    @property
+    def rule_errors(self) -> dict[str, list[str]]:
+        """Each distinct message of a rule that could not run, with the files it happened on."""
+        errors: dict[str, list[str]] = {}
+        for status in self.files:
+            for message in status.errors:
+                errors.setdefault(message, []).append(status.path)
+        return errors
 
     def summary(self) -> dict:
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -27,21 +49,50 @@ class RunResult:
                 "files_failed": len(self.failed_files), "findings": len(self.findings), **counts}
 
 
+def line_context(doc: Document, start: int, end: int) -> str:
+    """The source lines that a [start, end) span is on, without the final line break."""
+    line_start = doc.line_starts[doc.position(start)[0] - 1]
+    line_end = LINE_BREAK.search(doc.source, max(start, end - 1))
+    return doc.source[line_start:line_end.start() if line_end else len(doc.source)]
+
+
+def same_span(a: Finding, b: Finding) -> bool:
+    """True when the two spans overlap by at least half of each."""
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and 2 * overlap >= a.end - a.start and 2 * overlap >= b.end - b.start
+
+
+def drop_duplicates(findings: list[Finding], secondary: set[str]) -> list[Finding]:
+    """Leave out a secondary rule's finding (an outside tool's) where another rule reports the same span in the
+    same category: the problem is reported once, as copydesk's own."""
+    primary = [f for f in findings if f.rule not in secondary]
+    return [f for f in findings if f.rule not in secondary
+            or not any(p.category == f.category and same_span(p, f) for p in primary)]
+
+
 def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
-    """Run each rule setting on a parsed document; findings sorted by position."""
+    """Run each rule setting on a parsed document; findings sorted by position. A rule that raises RuleError
+    adds its message to `doc.errors` and the other rules still run."""
     doc.nlp_components = components_for(settings)
     findings = []
     for setting in settings:
         rule = setting.rule
-        for hit in rule.check_module.check(doc, setting.options):
+        try:
+            hits = list(rule.check_module.check(doc, setting.options))
+        except RuleError as exc:
+            doc.errors.append(f"rule {rule.id} did not run: {exc}")
+            continue
+        for hit in hits:
             line, column = doc.position(hit.start)
             end_line, end_column = doc.position(hit.end)
             findings.append(Finding(
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
-                rule=rule.id, category=rule.category, severity=setting.level,
+                rule=rule.id, category=hit.category or rule.category, severity=hit.severity or setting.level,
                 message=rule.message.format(**hit.params), excerpt=doc.source[hit.start:hit.end],
-                suggestion=hit.suggestion, start=hit.start, end=hit.end))
-    return sorted(findings, key=Finding.sort_key)
+                suggestion=hit.suggestion, start=hit.start, end=hit.end,
+                context=line_context(doc, hit.start, hit.end)))
+    secondary = {s.rule.id for s in settings if getattr(s.rule.check_module, "SECONDARY", False)}
+    return sorted(drop_duplicates(findings, secondary), key=Finding.sort_key)
 
 
 def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list[Finding], list[str]]:
@@ -50,29 +101,89 @@ def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list
     return lint_document(doc, settings), doc.notices
 
 
-def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None,
-              notices=()) -> tuple[list[Finding], FileStatus]:
+def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None, notices=(),
+              cache: ResultCache | None = None) -> tuple[list[Finding], FileStatus]:
     """Lint one file (or the given source text under that name); never raises for bad input."""
     status = FileStatus(path, notices=list(notices))
+    settings = config.effective(path, select, ignore)
+    key = None
     if source is None:
         try:
-            source, read_notices = read_article(path)
+            data = read_bytes(path)
+            if cache is not None:
+                key = cache.key(data, settings_digest(settings), path)
+                hit = cache.get(key, path)
+                if hit is not None:
+                    status.notices.extend(hit[1])
+                    return hit[0], status
+            source, read_notices = decode(data)
         except UnreadableFile as exc:
             status.linted, status.error = False, str(exc)
             return [], status
         status.notices.extend(read_notices)
-    findings, parse_notices = lint_text(path, source, config.effective(path, select, ignore))
-    status.notices.extend(parse_notices)
+    doc = parse(path, source)
+    findings = lint_document(doc, settings)
+    status.notices.extend(doc.notices)
+    status.errors.extend(doc.errors)
+    findings, suppression_notices = filter_suppressed(path, source, findings, config.rules)
+    status.notices.extend(suppression_notices)
+    if key is not None and not doc.errors:  # a rule that could not run must run again next time
+        cache.put(key, findings, status.notices)
     return findings, status
 
 
-def run(paths, config: Config, select=(), ignore=(), min_severity: str = "info", stdin=None) -> RunResult:
+_worker_args: tuple = ()
+
+
+def _init_worker(*args) -> None:
+    global _worker_args
+    _worker_args = args
+
+
+def _lint_in_worker(path: str):
+    config, select, ignore, cache = _worker_args
+    return lint_file(path, config, select, ignore, cache=cache)
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def _lint_all(files, config, select, ignore, cache, jobs: int, progress):
+    """(findings, status) per file, in order; in `jobs` processes, each loading the model at most once."""
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield lint_file(path, config, select, ignore, cache=cache)
+            progress.advance()
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(min(jobs, len(files)), _init_worker, (config, select, ignore, cache)) as pool:
+        for item in pool.imap(_lint_in_worker, files, chunksize=max(1, min(16, len(files) // (jobs * 8)))):
+            yield item
+            progress.advance()
+
+
+def run(paths, config: Config, select=(), ignore=(), min_severity: str = "info", stdin=None, jobs: int = 1,
+        cache: ResultCache | None = None, progress=NoProgress()) -> RunResult:
     """Lint every article under paths, and stdin = (name, source, notices) when given."""
     files, failures, warnings = discover(paths, config)
-    result = RunResult(files=list(failures), warnings=warnings)
-    jobs = [(path, None, ()) for path in files] + ([stdin] if stdin else [])
-    for path, source, notices in jobs:
-        findings, status = lint_file(path, config, select, ignore, source, notices)
+    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
+    progress.start(len(files))
+    outcomes = list(_lint_all(files, config, select, ignore, cache, jobs, progress))
+    progress.finish()
+    if stdin:
+        name, source, notices = stdin
+        outcomes.append(lint_file(name, config, select, ignore, source, notices))
+    for findings, status in outcomes:
         kept = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
         status.findings = len(kept)
         result.findings.extend(kept)

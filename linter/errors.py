@@ -1,4 +1,4 @@
-"""Errors that stop a run with exit code 2: bad configuration, bad rule modules, bad usage."""
+"""Errors that make a run exit with code 2: bad configuration, bad rule modules, bad usage, a rule that could not run."""
 from __future__ import annotations
 
 import difflib
@@ -6,6 +6,11 @@ import difflib
 
 class CopydeskError(Exception):
     """A problem the user must fix; the message names the file and the problem."""
+
+
+class RuleError(Exception):
+    """A rule that could not run on a file (an outside service failed or is missing). The engine records the
+    message on the file's status, the other rules still run, and the run exits 2."""
 
 
 def did_you_mean(word: str, choices) -> str:

@@ -23,6 +23,7 @@ class FileStatus:
     linted: bool = True
     notices: list[str] = field(default_factory=list)
     error: str | None = None
+    errors: list[str] = field(default_factory=list)  # rules that could not run on the file; the run exits 2
     findings: int = 0
 
     def to_dict(self) -> dict:
@@ -31,6 +32,8 @@ class FileStatus:
             data["error"] = self.error
         if self.notices:
             data["notices"] = list(self.notices)
+        if self.errors:
+            data["errors"] = list(self.errors)
         return data
 
 
@@ -63,29 +66,37 @@ def discover(paths, config) -> tuple[list[str], list[FileStatus], list[str]]:
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode article bytes: UTF-8 (with or without BOM), else cp1252 or Latin-1, saying so."""
+    text, _, notices = decode_with_encoding(data)
+    return text, notices
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, the encoding it was read with, notices): what `decode` does, for writers that must keep the encoding."""
     if b"\0" in data[:8192]:
         raise UnreadableFile("binary file (contains NUL bytes); not linted")
+    empty = [] if data.strip() else ["empty file; nothing to lint"]
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), "utf-8", empty
     except UnicodeDecodeError as exc:
         where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
     try:
-        return data.decode("cp1252"), [f"not valid UTF-8 ({where}); read as cp1252"]
+        return data.decode("cp1252"), "cp1252", [f"not valid UTF-8 ({where}); read as cp1252"]
     except UnicodeDecodeError:  # five bytes have no cp1252 meaning; Latin-1 decodes anything
-        return data.decode("latin-1"), [f"not valid UTF-8 ({where}); read as latin-1"]
+        return data.decode("latin-1"), "latin-1", [f"not valid UTF-8 ({where}); read as latin-1"]
 
 
-def read_article(path: str) -> tuple[str, list[str]]:
-    """The file's text and notices about how it was read; raises UnreadableFile."""
+def read_bytes(path: str) -> bytes:
+    """The file's bytes; raises UnreadableFile for a file over 20 MB or one that cannot be read."""
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise UnreadableFile(f"file is {size / 1024 / 1024:.1f} MB, over the 20 MB limit; not linted")
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    text, notices = decode(data)
-    if not text.strip():
-        notices.append("empty file; nothing to lint")
-    return text, notices
+
+
+def read_article(path: str) -> tuple[str, list[str]]:
+    """The file's text and notices about how it was read; raises UnreadableFile."""
+    return decode(read_bytes(path))

@@ -8,12 +8,15 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass
 class Hit:
-    """What a check yields: a source span [start, end), the values for the rule's message, an optional fix text."""
+    """What a check yields: a source span [start, end), the values for the rule's message, an optional fix text,
+    and, for checks that sort their hits themselves, a category and severity that replace the rule's own."""
 
     start: int
     end: int
     params: dict
     suggestion: str | None = None
+    category: str | None = None
+    severity: str | None = None
 
 
 def block_hit(block, start: int, end: int, suggestion: str | None = None, **params) -> Hit:
@@ -37,6 +40,7 @@ class Finding:
     suggestion: str | None = None
     start: int = 0  # source offsets, for fixes and baselines
     end: int = 0
+    context: str = ""  # the whole source lines the span is on, for fingerprints and byte columns
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)

@@ -10,13 +10,14 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _double_quotes(text: str) -> list[tuple[int, int]]:
+    text = text.replace("''", '" ')  # two apostrophes stand for a double quote in some scraped copy: same length
     spans, opened = [], None
     for i, ch in enumerate(text):
-        if ch == "“" or (ch == '"' and opened is None and _opens(text, i)):
+        if ch == "“" or (ch == '"' and _opens(text, i) and (opened is None or not text[i + 1:i + 2].isspace())):
+            # A straight quote that opens while one is open starts the next paragraph of the same quotation,
+            # whose paragraph break was lost ("... the tide. "We stayed ..."): the quotation runs on.
             if opened is None:
                 opened = i
-        elif ch == '"' and opened is not None and _opens(text, i) and text[i + 1:i + 2].isalnum():
-            continue  # a new paragraph of the same quotation, whose close was left out as news style does
         elif ch in "”\"" and opened is not None:
             spans.append((opened, i + 1))
             opened = None

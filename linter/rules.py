@@ -21,7 +21,8 @@ SEVERITIES = ("error", "warning", "info")
 LEVELS = SEVERITIES + ("off",)
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 REQUIRED = ("id", "category", "level", "check", "description", "message")
-KNOWN_KEYS = set(REQUIRED) | {"options", "examples", "enabled"}
+KNOWN_KEYS = set(REQUIRED) | {"options", "examples", "enabled", "fix"}
+FIX_KINDS = ("safe",)  # `fix: safe`: `--fix` applies the suggestions of its findings
 
 
 def builtin_rules_dir() -> Path:
@@ -45,6 +46,12 @@ class Rule:
     examples: dict = field(default_factory=dict)
     enabled: bool = True
     source: str = ""
+    fix: str | None = None
+
+    @property
+    def fixable(self) -> bool:
+        """Whether `--fix` may apply the suggestions of this rule's findings."""
+        return self.fix == "safe"
 
     @property
     def summary(self) -> str:
@@ -144,10 +151,13 @@ def parse_rule(path: str, data) -> Rule:
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"good", "bad"}:
         raise CopydeskError(f"{path}: examples must be a mapping with 'good' and 'bad' lists")
+    if data.get("fix") is not None and data["fix"] not in FIX_KINDS:
+        raise CopydeskError(f"{path}: fix '{data['fix']}' is not one of {', '.join(FIX_KINDS)}"
+                            f"{did_you_mean(str(data['fix']), FIX_KINDS)}")
     return Rule(id=rule_id, category=data["category"], level=data["level"], check=data["check"],
                 description=str(data["description"]), message=str(data["message"]),
                 options=options, examples=examples, enabled=bool(data.get("enabled", True)),
-                source=path)
+                source=path, fix=data.get("fix"))
 
 
 def load_rule_file(path: str) -> Rule:

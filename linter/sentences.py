@@ -71,7 +71,7 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
     if word in TITLES:
         return False
     is_initial = len(word) == 1 and word.isalpha()
-    is_dotted = "." in word  # U.S, a.m, U.N
+    is_dotted = "." in word and not word[0].isdigit()  # U.S, a.m, U.N; not a decimal number (1.5, 3.8bn)
     if is_initial or is_dotted or word in ENDING_ABBREVIATIONS:
         return next_word.lower() in SENTENCE_OPENERS
     return True

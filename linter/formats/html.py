@@ -131,6 +131,12 @@ def parse(path: str, source: str) -> Document:
     lowered = source.lower()
     root = next((tag for tag in ROOTS if f"<{tag}" in lowered), None)
     parser = _ArticleParser(source, root)
-    parser.feed(source)
-    parser.close()
-    return Document(path, source, "html", parser.blocks)
+    notices = []
+    try:
+        parser.feed(source)
+        parser.close()
+    except AssertionError as exc:  # html.parser gives up on some malformed declarations ("<![0")
+        line, column = parser.getpos()
+        notices.append(f"HTML could not be parsed past line {line}, column {column + 1} ({exc}); the rest was "
+                       "not linted")
+    return Document(path, source, "html", parser.blocks, notices=notices)

@@ -7,6 +7,7 @@ becomes the placeholder word "CODE" (so that the sentence around it still reads)
 """
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -57,11 +58,13 @@ def _add_text(builder: BlockBuilder, content: _Content, text: str, cursor: int) 
         return found + len(text)
     for ch in text:  # escapes or entities changed the text: align character by character
         entity = ENTITY.match(raw, cursor)
-        while cursor < len(raw) and raw[cursor] == "\\" and not entity:
-            cursor += 1
-        if entity and raw[cursor] != ch:
+        if entity and html.unescape(entity.group()) == ch:
             builder.add(ch, content.offsets[cursor], content.offsets[entity.end() - 1] + 1)
             cursor = entity.end()
+            continue
+        if raw.startswith("\\" + ch, cursor):  # a backslash escape stands for the character after it
+            builder.add(ch, content.offsets[cursor], content.offsets[cursor + 1] + 1)
+            cursor += 2
             continue
         probe = raw.find(ch, cursor, cursor + 8)
         if probe != -1:

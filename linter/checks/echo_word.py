@@ -1,0 +1,96 @@
+"""An unusual word echoed: the same content word (by lemma) used `count` times close together.
+
+How close depends on how unusual the word is: the window is `window` words for a word of Zipf frequency 4 (about
+one in 100,000 words of English, per `wordfreq`), doubles for each Zipf point rarer and halves for each point more
+common, and words at or above `max_zipf` are never echoes. So "underscore" (Zipf 3.0) three times over 300 words is
+flagged, "said" (Zipf 6.0) in every paragraph is not.
+
+Counted: the writer's words of the chosen parts of speech in paragraphs and blockquotes. Not counted: function
+words, proper names and capitalised words that do not open a sentence, numbers and ordinals, words inside quotation
+marks or blockquotes (the writer cannot change a quote), the second of two adjacent identical words (a doubled word is
+`repeated-word`'s finding, never this rule's), and the article's subject: words of its headline or subheads and
+words it uses `topic_uses` times or more. A cluster in which two uses are followed by the same content word is a
+fixed term ("portable media players"), not an echo. One finding per cluster, spanning the first use to the last.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from linter.findings import Hit
+from linter.wording import is_name_like, is_quoted, sentence_starts, topic_words
+
+NLP_COMPONENTS = ()
+OPTIONS = {"count": int, "window": int, "max_zipf": float, "parts_of_speech": [str], "topic_uses": int}
+REFERENCE_ZIPF = 4.0
+
+
+def window_for(zipf: float, window: int) -> float:
+    """The span, in words, within which `count` uses of a word of this Zipf frequency make an echo."""
+    return window * 2 ** (REFERENCE_ZIPF - zipf)
+
+
+def word_uses(parsed_blocks, parts_of_speech):
+    """(lemma, word index, block, token) for each counted word, in reading order."""
+    index, previous = 0, None
+    for block, tokens in parsed_blocks:
+        starts = sentence_starts(block)
+        for token in tokens:
+            if not (token.is_alpha or token.like_num):
+                continue
+            index += 1
+            lower, doubled = token.lower_, token.lower_ == previous
+            previous = lower
+            if (doubled or token.pos_ not in parts_of_speech or token.is_stop or not token.is_alpha or token.like_num
+                    or is_name_like(token, starts) or is_quoted(block, token)):
+                continue
+            yield token.lemma_.lower(), index, block, token
+        previous = None
+
+
+def _is_term(run) -> bool:
+    """True when two uses are followed by the same content word: a fixed term ("portable media", "postal vote")."""
+    following = [t.nbor(1).lower_ for _, _, t in run if t.i + 1 < len(t.doc)
+                 and t.nbor(1).is_alpha and not t.nbor(1).is_stop]
+    return len(following) != len(set(following))
+
+
+def clusters(indexes: list[int], count: int, window: float) -> list[tuple[int, int]]:
+    """[first, last] positions in indexes of the maximal runs in which every `count` uses lie within window words."""
+    runs = []
+    for i in range(len(indexes) - count + 1):
+        j = i + count - 1
+        if indexes[j] - indexes[i] + 1 <= window:
+            if runs and runs[-1][1] >= i:
+                runs[-1] = (runs[-1][0], j)
+            else:
+                runs.append((i, j))
+    return runs
+
+
+def check(doc, options):
+    from wordfreq import zipf_frequency
+
+    from linter.nlp import parsed
+
+    parsed_blocks = parsed(doc)
+    topic = topic_words(doc, parsed_blocks, options["topic_uses"])
+    uses = defaultdict(list)
+    for lemma, index, block, token in word_uses(parsed_blocks, set(options["parts_of_speech"])):
+        uses[lemma].append((index, block, token))
+    for lemma, found in uses.items():
+        if len(found) < options["count"] or lemma in topic or found[0][2].lower_ in topic:
+            continue
+        zipf = max(zipf_frequency(lemma, "en"), zipf_frequency(found[0][2].lower_, "en"))
+        if zipf >= options["max_zipf"]:
+            continue
+        indexes = [index for index, _, _ in found]
+        for first, last in clusters(indexes, options["count"], window_for(zipf, options["window"])):
+            run = found[first:last + 1]
+            if _is_term(run):
+                continue
+            (_, first_block, first_token), (_, last_block, last_token) = run[0], run[-1]
+            start, _ = first_block.source_span(first_token.idx, first_token.idx + 1)
+            _, end = last_block.source_span(last_token.idx, last_token.idx + len(last_token))
+            lines = sorted({doc.position(b.source_span(t.idx, t.idx + 1)[0])[0] for _, b, t in run})
+            yield Hit(start, end, {"word": lemma, "count": len(run), "words": indexes[last] - indexes[first] + 1,
+                                   "lines": ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines))})

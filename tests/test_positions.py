@@ -1,0 +1,22 @@
+"""Over every fixture and example article, with every rule on: the text at each reported span is its excerpt."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, ROOT, assert_spans_match, lint
+from linter.files import decode, is_article
+
+ARTICLES = sorted(p for folder in (FIXTURES, ROOT / "examples") for p in folder.rglob("*") if is_article(p.name))
+
+
+def test_there_are_fixtures_of_every_format():
+    assert {p.suffix for p in ARTICLES} >= {".md", ".txt", ".html"}
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[str(p.relative_to(ROOT)) for p in ARTICLES])
+def test_spans_read_back_as_excerpts(path, default_config):
+    source, _ = decode(path.read_bytes())
+    findings = lint(source, list(default_config.rules), name=path.name, config=default_config)
+    assert_spans_match(source, findings)
+    for f in findings:
+        assert (f.line, f.column) < (f.end_line, f.end_column), f
