@@ -3,12 +3,14 @@
 Flagged: a "KEEP READING" / "Related" / "More from" / "Read more" header with the list of unrelated headlines after
 it (one finding for the whole block); lines such as "Advertisement", "Share this article: Facebook | X",
 "Click here to subscribe", "<Name> Avatar", an orphan "By" line, "Related: <headline>", cookie notices and photo
-credits. Not flagged: a real byline ("By Ana Ruiz"), a sentence that mentions sharing or subscribing.
+credits. Not flagged: a real byline ("By Ana Ruiz"), a sentence that mentions sharing or subscribing, a subhead
+that reads like a header ("More from the debate") with no list of headlines after it.
 """
 from __future__ import annotations
 
 import re
 
+from linter.document import HEADING, TITLE
 from linter.findings import Hit
 
 OPTIONS = {"headers": [str], "lines": dict, "max_headline_words": int}
@@ -49,6 +51,9 @@ def check(doc, options):
             last = i
             while last + 1 < len(lines) and _is_headline(lines[last + 1][3], options["max_headline_words"]):
                 last += 1
+            if last == i and block.kind in (TITLE, HEADING):  # a subhead such as "More from the debate"
+                i += 1
+                continue
             last_block, _, last_end, _ = lines[last]
             what = "related-headlines block" if last > i else "related-headlines header"
             yield Hit(source_start, last_block.ends[last_end - 1], {"what": what, "text": text.strip()})

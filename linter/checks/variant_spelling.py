@@ -1,0 +1,127 @@
+"""Two forms of one term in the same article: "US" and "U.S.", "per cent" and "percent", "colour" and "color".
+
+Flagged: every use of a minority form, naming the form the article uses most (the suggestion); on a tie, the form
+used first wins. The terms come from the rule's `terms` option; British/American spelling pairs come from the
+word list of the `breame` package when `british_american` is on. Quotes count like the rest of the text.
+Not flagged: an article that keeps to one form; a form inside a proper name listed in `proper_names` ("US Open");
+capitalised words in mid-sentence (names such as "Pearl Harbor"); pairs listed in `spelling_exceptions`, where
+both words are correct with different meanings ("practice"/"practise", "program"/"programme"); lines in capitals.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from linter.findings import block_hit
+
+OPTIONS = {"terms": dict, "british_american": bool, "spelling_exceptions": [str], "proper_names": [str],
+           "kinds": [str]}
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def form_pattern(form: str) -> str:
+    """A regex for one written form: whole words only; case matters when the form has a capital letter."""
+    body = re.escape(form).replace(r"\ ", r"\s+")
+    if form[:1].isalnum():
+        body = r"(?<![\w.])" + body
+    if form[-1:].isalnum():
+        body += r"(?!\w|\.\w)"
+    elif form.endswith("."):
+        body += r"(?!\w)"
+    return body if any(c.isupper() for c in form) else f"(?i:{body})"
+
+
+@lru_cache(maxsize=32)
+def compile_terms(terms: tuple) -> re.Pattern | None:
+    """One regex over every form of every term; group `t<i>f<j>` names term i, form j."""
+    parts = [f"(?P<t{i}f{j}>{form_pattern(form)})"
+             for i, (_, forms) in enumerate(terms) for j, form in enumerate(forms)]
+    return re.compile("|".join(parts)) if parts else None
+
+
+@lru_cache(maxsize=8)
+def spelling_pairs(exceptions: tuple) -> dict[str, tuple[str, str, str]]:
+    """Each British or American word -> (term key, spelling, the word in the other spelling); a plural shares the
+    key of its singular."""
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    excluded = {w.lower() for w in exceptions}
+    pairs = {}
+    for british, american in BRITISH_ENGLISH_SPELLINGS.items():
+        if british in excluded or american in excluded or british == american:
+            continue
+        singular = british[:-1] if british.endswith("s") and british[:-1] in BRITISH_ENGLISH_SPELLINGS else british
+        key = f"{singular}/{BRITISH_ENGLISH_SPELLINGS[singular]}"
+        pairs[british] = (key, "British", american)
+        pairs[american] = (key, "American", british)
+    return pairs
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def uses(doc, options):
+    """(term key, form, block, start, end, {form: the word to write in that form}) for every use, in reading
+    order. A listed term's forms are its written forms; a spelling pair's forms are "British" and "American"."""
+    terms = tuple((name, tuple(str(f) for f in forms)) for name, forms in options["terms"].items())
+    regex = compile_terms(terms)
+    names = re.compile("|".join(re.escape(n) for n in options["proper_names"])) if options["proper_names"] else None
+    pairs = spelling_pairs(tuple(options["spelling_exceptions"])) if options["british_american"] else {}
+    for block in doc.prose(tuple(options["kinds"])):
+        if _shouting(block.text):
+            continue
+        found = []
+        protected = [m.span() for m in names.finditer(block.text)] if names else []
+        for m in regex.finditer(block.text) if regex else ():
+            if any(a <= m.start() and m.end() <= b for a, b in protected):
+                continue
+            term, form = (int(x) for x in m.lastgroup[1:].split("f"))
+            written = terms[term][1][form]
+            found.append((terms[term][0], written, m.start(), m.end(), {f: f for f in terms[term][1]}))
+        if pairs:
+            starts = {s.start for s in block.sentences}
+            for m in WORD.finditer(block.text):
+                word = m.group(0)
+                entry = pairs.get(word.lower())
+                if entry and (word[0].islower() or _opens_sentence(block.text, m.start(), starts)):
+                    key, spelling, other = entry
+                    other_spelling = "American" if spelling == "British" else "British"
+                    found.append((key, spelling, m.start(), m.end(),
+                                  {spelling: word, other_spelling: _same_case(other, word)}))
+        for term, form, start, end, spellings in sorted(found, key=lambda x: x[2]):
+            yield term, form, block, start, end, spellings
+
+
+def _opens_sentence(text: str, start: int, starts: set[int]) -> bool:
+    """True when only quotation marks or brackets stand between a sentence start and this word."""
+    i = start
+    while i > 0 and text[i - 1] in "\"'“‘([":
+        i -= 1
+    return i in starts
+
+
+def check(doc, options):
+    by_term: dict[str, list] = {}
+    for term, form, block, start, end, spellings in uses(doc, options):
+        by_term.setdefault(term, []).append((form, block, start, end, spellings))
+    for found in by_term.values():
+        counts = Counter(form for form, *_ in found)
+        if len(counts) < 2:
+            continue
+        first_seen = {form: i for i, (form, *_) in reversed(list(enumerate(found)))}
+        majority = max(counts, key=lambda f: (counts[f], -first_seen[f]))
+        for form, block, start, end, spellings in found:
+            if form != majority:
+                written = block.text[start:end]
+                suggestion = _same_case(spellings[majority], written)
+                yield block_hit(block, start, end, suggestion=suggestion, form=written, majority=suggestion)
+
+
+def _same_case(form: str, written: str) -> str:
+    """The suggested form with the capital of the written word: "Colour" for a sentence-opening "Color"."""
+    if written[:1].isupper() and form[:1].islower():
+        return form[:1].upper() + form[1:]
+    return form
