@@ -6,8 +6,9 @@ Prints one Markdown table: copydesk with all default rules at --jobs 1 and --job
 result cache), the same run again with the warm cache, raw spaCy `nlp.pipe` over the same prose with the same
 components (the parser's own limit), proselint over the same files, and the cold start of `copydesk check` on one
 article with and without NLP rules. Every row runs as its own process; wall time, CPU time (of all its processes)
-and peak memory (the largest sum of the resident sizes of the process and its children, sampled every 20 ms) are
-measured from outside. Words are counted once, as white-space separated words of the files, so that all rates
+and peak memory (the largest sum over the process and its children, sampled every 20 ms) are
+measured from outside (memory as proportional set size, so that pages forked workers share with their parent
+count once). Words are counted once, as white-space separated words of the files, so that all rates
 compare. On a shared machine compare rows of one run: the ratios hold, absolute times drift.
 
 Each row is one small function that returns a Row; add a function to ROWS to add a row.
@@ -74,14 +75,25 @@ class Setup:
     cache_dirs: dict = field(default_factory=dict)
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KB (Linux /proc)."""
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size (its private memory plus its share of pages shared with others, so that
+    forked workers' shared pages count once), or its resident size where the kernel gives no PSS."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path) as f:
+                return next(int(line.split()[1]) for line in f if line.startswith(field))
+        except (OSError, StopIteration, ValueError):
+            continue
+    return 0
+
+
+def _tree_memory_kb(pid: int) -> int:
+    """Memory of a process and all its descendants, in KB (Linux /proc)."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
+        total += _memory_kb(current)
         try:
-            with open(f"/proc/{current}/status") as f:
-                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
             with open(f"/proc/{current}/task/{current}/children") as f:
                 stack.extend(int(child) for child in f.read().split())
         except (OSError, ValueError):
@@ -99,7 +111,7 @@ def measure(command: list[str], env: dict | None = None, cwd=ROOT) -> tuple[floa
 
     def sample():
         while process.poll() is None:
-            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+            peak[0] = max(peak[0], _tree_memory_kb(process.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
