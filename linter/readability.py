@@ -110,8 +110,9 @@ class Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
+@lru_cache(maxsize=4096)
 def count(text: str) -> Counts:
-    """The counts of one sentence."""
+    """The counts of one sentence (cached: the document score and both sentence-grade rules ask for them)."""
     counts = _textstat_counts()
     return Counts(
         sentences=1,
