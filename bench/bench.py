@@ -78,10 +78,10 @@ class Setup:
 def _memory_kb(pid: int) -> int:
     """A process's proportional set size (its private memory plus its share of pages shared with others, so that
     forked workers' shared pages count once), or its resident size where the kernel gives no PSS."""
-    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
         try:
             with open(path) as f:
-                return next(int(line.split()[1]) for line in f if line.startswith(field))
+                return next(int(line.split()[1]) for line in f if line.startswith(key))
         except (OSError, StopIteration, ValueError):
             continue
     return 0
@@ -212,7 +212,8 @@ def main() -> None:
         setup = Setup(files, words, {"one": one, "two": two})
         print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs: {len(files)} files, {words:,} words "
               f"from {args.corpus}\n")
-        print("| what | wall s | CPU s | peak MB | words per wall s | note |\n| --- | ---: | ---: | ---: | ---: | --- |")
+        print("| what | wall s | CPU s | peak MB | words per wall s | note |\n"
+              "| --- | ---: | ---: | ---: | ---: | --- |")
         results = {}
         for make_row in rows:
             row = make_row(setup)
@@ -221,7 +222,10 @@ def main() -> None:
             print(f"| {row.name} | {row.seconds:.2f} | {row.cpu:.2f} | {peak} | {row.rate} | {row.note} |",
                   flush=True)
     print()
-    ratio = lambda a, b: results[a].seconds and results[b].seconds and results[a].seconds / results[b].seconds
+
+    def ratio(a: str, b: str) -> float:
+        return results[a].seconds / results[b].seconds if results[b].seconds else float("nan")
+
     if {"copydesk_jobs_1", "raw_spacy"} <= results.keys():
         print(f"copydesk --jobs 1 throughput / raw nlp.pipe: {ratio('raw_spacy', 'copydesk_jobs_1'):.0%} (wall), "
               f"{results['raw_spacy'].cpu / results['copydesk_jobs_1'].cpu:.0%} (CPU)")

@@ -27,7 +27,7 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _single_quotes(text: str, inside) -> list[tuple[int, int]]:
-    """Single-quote spans outside double quotes; an apostrophe (letter on both sides, or a leading elision) is not one."""
+    """Single-quote spans outside double quotes; an apostrophe (letter on both sides, or an elision) is not one."""
     spans, opened = [], None
     for i, ch in enumerate(text):
         if ch not in "‘’'" or inside(i):
