@@ -15,7 +15,7 @@ def test_each_kind_of_residue_in_a_scraped_text_article():
         (3, 1, 3, 19, 'scraped page residue (author avatar): "Maria Lopez Avatar"'),
         (5, 1, 5, 3, 'scraped page residue (orphan byline): "By"'),
         (9, 1, 9, 14, 'scraped page residue (advertisement): "Advertisement"'),
-        (13, 1, 13, 41, 'scraped page residue (share prompt): "Share this article: Facebook | X | Email"'),
+        (13, 1, 13, 46, 'scraped page residue (share prompt): "Share this story: Facebook | WhatsApp | Email"'),
         (15, 1, 15, 28, 'scraped page residue (photo credit): "Photo: Tallis Harbour Board"'),
         (17, 1, 17, 49, 'scraped page residue (subscribe prompt): "Click here to subscribe to our morning briefing."'),
         (19, 1, 19, 56, 'scraped page residue (cookie notice): "We use cookies to improve your experience on this site."'),
