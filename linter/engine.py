@@ -10,7 +10,7 @@ from linter.errors import RuleError
 from linter.files import FileStatus, UnreadableFile, decode, discover, read_bytes
 from linter.findings import SEVERITY_RANK, Finding
 from linter.formats import parse
-from linter.nlp import components_for
+from linter.nlp import components_for, needs_model, parse_together
 from linter.suppression import filter_suppressed
 
 
@@ -101,35 +101,71 @@ def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list
     return lint_document(doc, settings), doc.notices
 
 
-def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None, notices=(),
-              cache: ResultCache | None = None) -> tuple[list[Finding], FileStatus]:
-    """Lint one file (or the given source text under that name); never raises for bad input."""
-    status = FileStatus(path, notices=list(notices))
-    settings = config.effective(path, select, ignore)
-    key = None
+FILES_PER_BATCH = 16  # files whose prose goes through the parser in one batch: larger batches parse faster
+
+
+@dataclass
+class _FileJob:
+    """One file on its way through lint_files: read, parsed into a Document, then linted (or done early)."""
+    status: FileStatus
+    settings: list[RuleSetting]
+    findings: list[Finding] = field(default_factory=list)
+    source: str | None = None
+    doc: Document | None = None  # None when the file is done already: unreadable, or found in the cache
+    cache_key: str | None = None
+
+
+def _start(path, config, select, ignore, source, notices, cache) -> _FileJob:
+    """Read, check the cache, decode and parse one file (or the given source text under that name)."""
+    job = _FileJob(FileStatus(path, notices=list(notices)), config.effective(path, select, ignore))
     if source is None:
         try:
             data = read_bytes(path)
             if cache is not None:
-                key = cache.key(data, settings_digest(settings), path)
-                hit = cache.get(key, path)
+                job.cache_key = cache.key(data, settings_digest(job.settings), path)
+                hit = cache.get(job.cache_key, path)
                 if hit is not None:
-                    status.notices.extend(hit[1])
-                    return hit[0], status
+                    job.findings = hit[0]
+                    job.status.notices.extend(hit[1])
+                    return job
             source, read_notices = decode(data)
         except UnreadableFile as exc:
-            status.linted, status.error = False, str(exc)
-            return [], status
-        status.notices.extend(read_notices)
-    doc = parse(path, source)
-    findings = lint_document(doc, settings)
+            job.status.linted, job.status.error = False, str(exc)
+            return job
+        job.status.notices.extend(read_notices)
+    job.source = source
+    job.doc = parse(path, source)
+    job.doc.nlp_components = components_for(job.settings)
+    return job
+
+
+def _finish(job: _FileJob, config: Config, cache: ResultCache | None) -> tuple[list[Finding], FileStatus]:
+    """Run the rules on a started file, apply its suppression comments and store the result in the cache."""
+    doc, status = job.doc, job.status
+    if doc is None:
+        return job.findings, status
+    findings = lint_document(doc, job.settings)
     status.notices.extend(doc.notices)
     status.errors.extend(doc.errors)
-    findings, suppression_notices = filter_suppressed(path, source, findings, config.rules)
+    findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, config.rules)
     status.notices.extend(suppression_notices)
-    if key is not None and not doc.errors:  # a rule that could not run must run again next time
-        cache.put(key, findings, status.notices)
+    if job.cache_key is not None and not doc.errors:  # a rule that could not run must run again next time
+        cache.put(job.cache_key, findings, status.notices)
     return findings, status
+
+
+def lint_file(path: str, config: Config, select=(), ignore=(), source: str | None = None, notices=(),
+              cache: ResultCache | None = None) -> tuple[list[Finding], FileStatus]:
+    """Lint one file (or the given source text under that name); never raises for bad input."""
+    return _finish(_start(path, config, select, ignore, source, notices, cache), config, cache)
+
+
+def lint_files(paths, config: Config, select=(), ignore=(), cache: ResultCache | None = None) -> list:
+    """(findings, status) for each of several files, linted as lint_file does, with the prose of all the files
+    that need the model going through the parser together."""
+    jobs = [_start(path, config, select, ignore, None, (), cache) for path in paths]
+    parse_together([job.doc for job in jobs if job.doc is not None and needs_model(job.settings)])
+    return [_finish(job, config, cache) for job in jobs]
 
 
 _worker_args: tuple = ()
@@ -140,9 +176,9 @@ def _init_worker(*args) -> None:
     _worker_args = args
 
 
-def _lint_in_worker(path: str):
+def _lint_in_worker(paths: list[str]):
     config, select, ignore, cache = _worker_args
-    return lint_file(path, config, select, ignore, cache=cache)
+    return lint_files(paths, config, select, ignore, cache)
 
 
 class NoProgress:
@@ -156,18 +192,27 @@ class NoProgress:
         pass
 
 
-def _lint_all(files, config, select, ignore, cache, jobs: int, progress):
-    """(findings, status) per file, in order; in `jobs` processes, each loading the model at most once."""
-    if jobs <= 1 or len(files) <= 1:
-        for path in files:
-            yield lint_file(path, config, select, ignore, cache=cache)
-            progress.advance()
+def _lint_batches(batches, config, select, ignore, cache, jobs: int):
+    """lint_files' result for each batch of files, in order; in `jobs` processes, each loading the model at most
+    once."""
+    if jobs <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield lint_files(batch, config, select, ignore, cache)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(min(jobs, len(files)), _init_worker, (config, select, ignore, cache)) as pool:
-        for item in pool.imap(_lint_in_worker, files, chunksize=max(1, min(16, len(files) // (jobs * 8)))):
+    with context.Pool(min(jobs, len(batches)), _init_worker, (config, select, ignore, cache)) as pool:
+        yield from pool.imap(_lint_in_worker, batches)
+
+
+def _lint_all(files, config, select, ignore, cache, jobs: int, progress):
+    """(findings, status) per file, in order. Files go in batches of up to FILES_PER_BATCH, fewer when that would
+    leave a process idle."""
+    size = max(1, min(FILES_PER_BATCH, -(-len(files) // max(1, jobs))))
+    batches = [files[i:i + size] for i in range(0, len(files), size)]
+    for outcome in _lint_batches(batches, config, select, ignore, cache, jobs):
+        for item in outcome:
             yield item
             progress.advance()
 

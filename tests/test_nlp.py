@@ -1,12 +1,13 @@
 """The NLP layer: lazy loading, one clear error for a missing or broken model, parsing once with the right parts."""
 from __future__ import annotations
 
+import subprocess
 import sys
 import types
 
 import pytest
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, ROOT, run_cli
 from linter import nlp
 from linter.config import load_config
 from linter.formats import parse
@@ -83,3 +84,36 @@ def test_parser_sentences_map_back_to_source_positions():
     spans = [block.source_span(s.start_char, s.end_char) for s in spacy_doc.sents]
     assert [source[a:b] for a, b in spans] == ["The **board** met in the U.S.",
                                                "These resources\nare [critical](https://x.test).", "It voted."]
+
+
+def test_files_of_a_batch_go_through_the_parser_together(tmp_path, monkeypatch):
+    from linter import engine
+
+    texts = ["# One\n\nThe board met. Although the vote was late.\n",
+             "# Two\n\n- A list.\n\nHoping to reassure investors.\n", "# Three\n\nThe mayor spoke.\n\nShe left.\n"]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(str(tmp_path / f"{i}.md"))
+        (tmp_path / f"{i}.md").write_text(text, encoding="utf-8")
+    config = load_config(None, start=str(FIXTURES))
+    alone = [engine.lint_file(path, config) for path in paths]
+    model = nlp.load_model()
+    batches = []
+    real_pipe = type(model).pipe
+    monkeypatch.setattr(type(model), "pipe", lambda self, texts, **kw: real_pipe(
+        self, batches.append(list(texts)) or batches[-1], **kw))
+    together = engine.lint_files(paths, config)
+    assert batches == [["The board met. Although the vote was late.", "Hoping to reassure investors.",
+                        "The mayor spoke.", "She left."]]
+    assert [f for f, _ in together] == [f for f, _ in alone]
+    assert [(f.path, f.rule) for findings, _ in together for f in findings] == [
+        (paths[0], "incomplete-sentence"), (paths[1], "incomplete-sentence")]
+
+
+def test_model_loads_without_spacys_command_line_interface():
+    code = ("import sys; from linter.nlp import load_model; nlp = load_model()\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('spacy.cli', 'weasel', 'typer'))))\n"
+            "print([e.label_ for e in nlp('Mr Smith flew to London.').ents])\n"
+            "import spacy; from spacy.cli.info import info; print(callable(spacy.info), info.__module__)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.splitlines() == ["[]", "['PERSON', 'GPE']", "True spacy.cli.info"]
