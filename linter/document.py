@@ -155,6 +155,7 @@ class Document:
     errors: list[str] = field(default_factory=list)        # rules that could not run (see errors.RuleError)
     nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.nlp)
     parsed_blocks: dict | None = None        # block index -> spaCy Doc, filled by linter.nlp.parsed
+    analyses: dict = field(default_factory=dict)  # results several rules read, computed once (people.person_mentions)
 
     def __post_init__(self):
         for i, block in enumerate(self.blocks):
