@@ -74,9 +74,7 @@ def _full_names(block, sdoc, surnames=None):
 def person_mentions(doc) -> list[Mention]:
     """Every mention of a known person in the paragraphs and blockquotes, in reading order; found once per document
     for the three rules that read them."""
-    if "person_mentions" not in doc.analyses:
-        doc.analyses["person_mentions"] = _find_person_mentions(doc)
-    return doc.analyses["person_mentions"]
+    return doc.analysis("person_mentions", lambda: _find_person_mentions(doc))
 
 
 def _find_person_mentions(doc) -> list[Mention]:

@@ -149,7 +149,11 @@ def _residue_rule():
 
 def body_blocks(doc, kinds=PROSE_KINDS) -> list:
     """The blocks of the given kinds that are body prose: they end like a sentence and hold no scraped residue
-    (as the built-in scrape-residue rule finds it with its default options)."""
+    (as the built-in scrape-residue rule finds it with its default options). Found once per document."""
+    return doc.analysis(("body_blocks", tuple(kinds)), lambda: _find_body_blocks(doc, kinds))
+
+
+def _find_body_blocks(doc, kinds) -> list:
     rule = _residue_rule()
     residue = list(rule.check_module.check(doc, rule.options))
     return [block for block in doc.prose(tuple(kinds))
@@ -163,9 +167,11 @@ def body_sentences(doc, kinds=PROSE_KINDS) -> list:
 
 
 def sentence_grades(doc, kinds=PROSE_KINDS) -> list[tuple[object, int, float]]:
-    """(sentence, words as sentence-length counts them, Flesch-Kincaid grade) for each body sentence."""
-    return [(sentence, count_words(sentence.text), scores(count(sentence.text))["flesch_kincaid_grade"])
-            for sentence in body_sentences(doc, kinds)]
+    """(sentence, words as sentence-length counts them, Flesch-Kincaid grade) for each body sentence; graded once
+    per document for the two rules that read them."""
+    return doc.analysis(("sentence_grades", tuple(kinds)), lambda: [
+        (sentence, count_words(sentence.text), scores(count(sentence.text))["flesch_kincaid_grade"])
+        for sentence in body_sentences(doc, kinds)])
 
 
 def document_counts(doc) -> Counts:
