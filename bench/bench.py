@@ -236,8 +236,8 @@ def main() -> None:
         return results[a].seconds / results[b].seconds if results[b].seconds else float("nan")
 
     if {"copydesk_jobs_1", "raw_spacy"} <= results.keys():
-        print(f"copydesk --jobs 1 throughput / raw nlp.pipe: {ratio('raw_spacy', 'copydesk_jobs_1'):.0%} (wall), "
-              f"{results['raw_spacy'].cpu / results['copydesk_jobs_1'].cpu:.0%} (CPU)")
+        print(f"copydesk --jobs 1 throughput / raw nlp.pipe: {ratio('raw_spacy', 'copydesk_jobs_1'):.1%} (wall), "
+              f"{results['raw_spacy'].cpu / results['copydesk_jobs_1'].cpu:.1%} (CPU)")
     if {"copydesk_jobs_1", "copydesk_jobs_2"} <= results.keys():
         print(f"--jobs 2 speed-up over --jobs 1: {ratio('copydesk_jobs_1', 'copydesk_jobs_2'):.2f}x")
     if {"copydesk_jobs_2", "copydesk_warm_cache"} <= results.keys():
