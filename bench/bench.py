@@ -187,9 +187,10 @@ def cold_start_nlp(setup: Setup) -> Row:
 def cold_start_without_nlp(setup: Setup) -> Row:
     sys.path.insert(0, str(ROOT))
     from linter.config import load_config
+    from linter.nlp import needs_model
 
     settings = load_config(None).effective(setup.files[0])
-    plain = [s.rule.id for s in settings if not hasattr(s.rule.check_module, "NLP_COMPONENTS")]
+    plain = [s.rule.id for s in settings if not needs_model([s])]
     return _cold_start(setup, f"cold start: copydesk check, the {len(plain)} rules without NLP, 1 article", *plain)
 
 

@@ -52,8 +52,6 @@ def _import_spacy_without_its_cli() -> None:
         for name, module in placeholders.items():
             if sys.modules.get(name) is module:
                 del sys.modules[name]
-    if getattr(sys.modules.get("spacy"), "cli", None) is placeholders["spacy.cli"]:
-        del sys.modules["spacy"].cli
 
 
 def load_model():

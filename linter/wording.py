@@ -46,9 +46,16 @@ def is_name_like(token, starts: set[int]) -> bool:
 def topic_words(doc, parsed_blocks, min_uses: int) -> set[str]:
     """The article's subject words: every word of its headline and subheads, and the lemmas its prose uses at least
     min_uses times. Repeating these is clear reporting, not an echo."""
+    words, uses = doc.analysis("topic_counts", lambda: _topic_counts(doc, parsed_blocks))
+    return words | {lemma for lemma, n in uses.items() if n >= min_uses}
+
+
+def _topic_counts(doc, parsed_blocks) -> tuple[set[str], Counter]:
+    """The words of the headline and subheads, and how often the prose uses each content lemma; counted once per
+    document for the rules that ask (echo-word, repeated-phrase)."""
     words = set()
     for block in doc.prose((TITLE, HEADING)):
         for word in re.findall(r"[^\W\d_]+", block.text.casefold()):
             words.update((word, word.removesuffix("s")))
     uses = Counter(t.lemma_.lower() for _, tokens in parsed_blocks for t in tokens if t.is_alpha and not t.is_stop)
-    return words | {lemma for lemma, n in uses.items() if n >= min_uses}
+    return words, uses
