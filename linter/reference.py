@@ -74,17 +74,49 @@ PERSON_NOUNS = {
     "referee", "umpire", "heir", "son", "daughter",
 }
 
+ANY_PERSON_NOUN = GENDERED_NOUNS[MALE] | GENDERED_NOUNS[FEMALE] | PERSON_NOUNS
 
-@dataclass(eq=False)
+
 class Person:
-    """One person the text mentions: their name words, gender (or None) and where the gender was fixed."""
+    """One person the text mentions: their name, gender (or None) and where the gender was fixed.
 
-    name: str
-    surname: str
-    gender: str | None = None
-    fixed_line: int | None = None
-    fixed_by: str = ""
-    mentions: list = field(default_factory=list)  # (block index, token index)
+    The reference walk is made once per document for all the rules that read it (see `track`), but a person's
+    name and gender change as the text goes on ("Marsh" becomes "Lena Marsh"; "she" fixes a gender). So each value
+    carries the block from which it holds, and a rule sees the values as they stood at the block it is reading:
+    the block `track` last yielded (`reading[0]`, shared by everyone in the document)."""
+
+    def __init__(self, name: str, surname: str, reading: list[int]):
+        self.surname = surname
+        self._reading = reading
+        self._names = [(reading[0], name)]  # (from block, name), in order
+        self._gender: tuple | None = None   # (from block, gender, line where fixed, words that fixed it)
+
+    @property
+    def name(self) -> str:
+        return next(name for since, name in reversed(self._names) if since <= self._reading[0])
+
+    @name.setter
+    def name(self, full: str) -> None:
+        self._names.append((self._reading[0], full))
+
+    def _fixed(self) -> tuple:
+        return self._gender if self._gender and self._gender[0] <= self._reading[0] else (None, None, None, "")
+
+    @property
+    def gender(self) -> str | None:
+        return self._fixed()[1]
+
+    @property
+    def fixed_line(self) -> int | None:
+        return self._fixed()[2]
+
+    @property
+    def fixed_by(self) -> str:
+        return self._fixed()[3]
+
+    def fix_gender(self, gender: str, line: int, by: str) -> None:
+        """Fix the person's gender from the block being read on."""
+        self._gender = (self._reading[0], gender, line, by)
 
 
 @dataclass
@@ -169,6 +201,7 @@ class People:
 
     def __init__(self):
         self.by_surname: dict[str, list[Person]] = {}
+        self.reading = [0]  # the position of the block being read (see Person)
 
     def mention(self, run, line: int) -> Person | None:
         """The person a run of proper nouns names, creating them on a first full mention; None if not a person."""
@@ -188,12 +221,12 @@ class People:
         if person is None:
             if len(words) == 1 and len(candidates) > 1:
                 return None  # two people share the surname: this mention is ambiguous
-            person = Person(full, surname)
+            person = Person(full, surname, self.reading)
             self.by_surname.setdefault(surname, []).append(person)
         elif len(words) > 1 and person.name == surname:
             person.name = full
         if gender and person.gender is None:
-            person.gender, person.fixed_line, person.fixed_by = gender, line, f"{run[0].text} {surname}"
+            person.fix_gender(gender, line, f"{run[0].text} {surname}")
         return person
 
 
@@ -207,12 +240,24 @@ class SentenceInfo:
     person_nouns: dict = field(default_factory=dict)  # token index -> gender or None
 
 
-def track(doc, parses):
-    """Walk the document's parsed blocks in order: yields (block, spaCy doc, [SentenceInfo]) with every person
-    mention resolved and genders fixed by honorifics and by he/she pronouns that can only be about one person."""
-    people = People()
+def track(doc):
+    """Walk the document's parsed blocks (`linter.nlp.parsed`) in order: yields (block, spaCy doc, [SentenceInfo])
+    with every person mention resolved and genders fixed by honorifics and by he/she pronouns that can only be about
+    one person. The walk is made once per document for all the rules that call this; while a rule reads a block,
+    people's names and genders are what the walk knew after that block."""
+    people, walked = doc.analysis("references", lambda: _walk(doc))
+    for position, (block, parse, infos) in enumerate(walked):
+        people.reading[0] = position
+        yield block, parse, infos
+
+
+def _walk(doc) -> tuple[People, list]:
+    from linter.nlp import parsed
+
+    people, walked = People(), []
     previous = None
-    for block, parse in parses:
+    for position, (block, parse) in enumerate(parsed(doc)):
+        people.reading[0] = position
         infos = []
         for sent in parse.sents:
             info = SentenceInfo(block, sent, [])
@@ -221,26 +266,21 @@ def track(doc, parses):
                 if person is not None:
                     info.mentions.append(Mention(person, run[0].i, run[-1].i + 1))
             named = {i for m in info.mentions for i in range(m.start, m.end)}
+            # One pass for person nouns and pronouns: a pronoun only looks back at the nouns before it.
             for token in sent:
-                if token.tag_ == "NN" and not _describes_mention(token, named):
-                    lemma = token.lower_
-                    if lemma in GENDERED_NOUNS[MALE]:
-                        info.person_nouns[token.i] = MALE
-                    elif lemma in GENDERED_NOUNS[FEMALE]:
-                        info.person_nouns[token.i] = FEMALE
-                    elif lemma in PERSON_NOUNS:
-                        info.person_nouns[token.i] = None
-            for token in sent:
-                gender = PRONOUN_GENDER.get(token.lower_)
+                word = token.lower_
+                if word in ANY_PERSON_NOUN and token.tag_ == "NN" and not _describes_mention(token, named):
+                    info.person_nouns[token.i] = next((g for g in (MALE, FEMALE) if word in GENDERED_NOUNS[g]), None)
+                gender = PRONOUN_GENDER.get(word)
                 if gender is None or not is_pronoun_use(block, token):
                     continue
                 person = sole_referent(token, info, previous)
                 if person is not None and person.gender is None:
-                    person.gender, person.fixed_by = gender, token.text
-                    person.fixed_line = token_line(doc, block, token)
+                    person.fix_gender(gender, token_line(doc, block, token), token.text)
             infos.append(info)
             previous = info
-        yield block, parse, infos
+        walked.append((block, parse, infos))
+    return people, walked
 
 
 def _describes_mention(noun, named) -> bool:

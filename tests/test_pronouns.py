@@ -145,3 +145,20 @@ def test_seed_article_number_and_person_shift_reported_and_quotes_left_alone():
     assert (15, "their") in excerpts and (33, "us") in excerpts and (33, "our") in excerpts
     source = SEED.read_text(encoding="utf-8")
     assert_spans_match(source, data["findings"])
+
+
+def test_the_shared_reference_walk_shows_each_block_what_was_known_by_then():
+    """The walk is made once for all the pronoun rules, but a gender fixed later ("Ms. Reed") must not change how
+    an earlier paragraph reads: at the "He" paragraph nothing has fixed Alex Reed's gender yet."""
+    from linter.formats import parse
+    from linter.reference import track
+
+    text = ("Alex Reed founded the rowing club in 1998. The club now has forty members.\n\n"
+            "He said the river had flooded twice this year.\n\n"
+            "Ms. Reed was not available for comment.\n")
+    doc = parse("article.md", text)
+    doc.nlp_components = frozenset({"parser"})
+    genders = [[m.person.gender for info in infos for m in info.mentions] for _, _, infos in track(doc)]
+    assert genders == [[None], [], ["female"]]
+    assert [m.person.gender for m in next(track(doc))[2][0].mentions] == [None]  # a second reader, the same view
+    assert lint(text, "unresolved-pronoun") == []

@@ -33,10 +33,8 @@ def _attributes_quote(block, token) -> bool:
 
 
 def check(doc, options):
-    from linter.nlp import parsed
-
     previous = None
-    for block, _parse, infos in track(doc, parsed(doc)):
+    for block, _parse, infos in track(doc):
         for info in infos:
             for token in info.sent:
                 gender = PRONOUN_GENDER.get(token.lower_)

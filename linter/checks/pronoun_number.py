@@ -154,7 +154,7 @@ def check(doc, options):
     they_them = {t.text for b, p in parsed(doc) for s in p.sents if THEY_THEM.search(s.text)
                  for t in s if t.tag_ == "NNP"}
     previous = None
-    for block, _parse, infos in track(doc, parsed(doc)):
+    for block, _parse, infos in track(doc):
         for info in infos:
             for token in info.sent:
                 if token.lower_ not in PLURAL_PRONOUNS or is_quoted(block, token):

@@ -41,11 +41,9 @@ def _dummy_it(token) -> bool:
 
 
 def check(doc, options):
-    from linter.nlp import parsed
-
     wanted = {w.lower() for w in options["pronouns"]}
     previous_infos = None
-    for block, parse, infos in track(doc, parsed(doc)):
+    for block, parse, infos in track(doc):
         token = _opening_word(parse)
         if (previous_infos is not None and token is not None and token.lower_ in wanted
                 and not is_quoted(block, token) and not _dummy_it(token)
