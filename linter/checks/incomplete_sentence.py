@@ -255,7 +255,7 @@ def _starts_after_a_stop(sent) -> bool:
 def _fragment(nlp, block, sent, chances, verb_forms, options):
     """A hit for a sentence with no main clause, once the second signals confirm it."""
     if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or not _starts_after_a_stop(sent)
-            or len(_words(sent)) < options["min_words"] or _has_main_clause(sent) or _looks_like_name_list(sent)):
+            or _has_main_clause(sent) or len(_words(sent)) < options["min_words"] or _looks_like_name_list(sent)):
         return None
     reason = _diagnosis(sent)
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
@@ -277,9 +277,10 @@ def _cut_points(sent):
     for token in sent[1:]:
         if token.i + 1 >= len(token.doc):
             return
+        if not (token.text[0].isupper() and token.text[1:].islower()):
+            continue
         before, after = token.nbor(-1), token.nbor(1)
-        if not (token.text[0].isupper() and token.text[1:].islower() and before.is_alpha and before.is_lower
-                and before.tag_ != "PRP$" and after.text[0].islower()):
+        if not (before.is_alpha and before.is_lower and before.tag_ != "PRP$" and after.text[0].islower()):
             continue
         if (token.lower_ in FUNCTION_WORDS and before.pos_ in BEFORE_CUT_FUNCTION_WORD) or (
                 token.tag_ in ("NN", "NNS") and token.dep_ in SUBJECT_DEPS and before.pos_ == "SCONJ"

@@ -43,7 +43,8 @@ def _words(block, tokens, topic):
             continue
         end = token.idx + len(token)
         usable = not (token.like_num or is_name_like(token, starts) or is_quoted(block, token))
-        content = token.is_alpha and not token.is_stop and not {token.lemma_.lower(), token.lower_} & topic
+        content = (token.is_alpha and not token.is_stop and token.lower_ not in topic
+                   and token.lemma_.lower() not in topic)
         if glued and words and words[-1]:
             last = words[-1]
             words[-1] = Word(block.text[last.start:end].lower(), last.usable and usable, last.content or content,
@@ -61,10 +62,12 @@ def glued_to_next(token) -> bool:
 def _phrases(words, size):
     """{n-gram: [start positions]} of the usable n-grams of a word list."""
     found = defaultdict(list)
-    for i in range(len(words) - size + 1):
-        gram = words[i:i + size]
-        if all(w and w.usable for w in gram):
-            found[tuple(w.text for w in gram)].append(i)
+    texts = [w.text if w else None for w in words]
+    run = 0  # usable words in a row, up to the current one
+    for end, word in enumerate(words, 1):
+        run = run + 1 if word and word.usable else 0
+        if run >= size:
+            found[tuple(texts[end - size:end])].append(end - size)
     return found
 
 

@@ -76,12 +76,26 @@ def _title_nodes(token, name_tokens, roles):
                         yield obj, list(obj.subtree)
 
 
+def _tokens_starting_within(token, start: int, end: int) -> set:
+    """The tokens of token's doc that start at a character in [start, end), found by walking out from token (the
+    surname, at or next to that range) instead of over the whole doc."""
+    doc, i = token.doc, token.i
+    while i > 0 and doc[i - 1].idx >= start:
+        i -= 1
+    while i < len(doc) and doc[i].idx < start:
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].idx < end:
+        j += 1
+    return set(doc[i:j])
+
+
 def _titles_of(mention, roles, rank_words, ignore, change_words):
     """The titles the article gives the person at this mention, with their role, ranks, qualifiers and owner."""
     token = mention.token
     if token is None:
         return
-    name_tokens = {t for t in token.doc if mention.start <= t.idx < mention.end}
+    name_tokens = _tokens_starting_within(token, mention.start, mention.end)
     for node, tokens in _title_nodes(token, name_tokens, roles):
         held = {roles.get(t.lower_) or roles.get(t.lemma_.lower()) for t in (node, *node.conjuncts)} - {None}
         tokens = _span_tokens([t for t in tokens if t not in name_tokens])
