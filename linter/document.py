@@ -27,6 +27,7 @@ BLOCK_KINDS = (TITLE, HEADING, PARAGRAPH, BLOCKQUOTE, LIST_ITEM, TABLE_CELL, CAP
 # Web addresses are not prose: each becomes a placeholder word that maps back to the whole address.
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'”’]")
 URL_PLACEHOLDER = "URL"
+WORDS_AND_SPACES = re.compile(r"\S+|\s+")
 
 
 def line_spans(source: str) -> list[tuple[int, int]]:
@@ -103,16 +104,13 @@ class BlockBuilder:
 
     def add(self, text: str, source_start: int, source_end: int | None = None) -> None:
         """Add text copied verbatim from source_start, or standing for the source span [source_start, source_end)."""
+        self.chars.extend(text)
         if source_end is None:
-            for i, ch in enumerate(text):
-                self.chars.append(ch)
-                self.starts.append(source_start + i)
-                self.ends.append(source_start + i + 1)
+            self.starts.extend(range(source_start, source_start + len(text)))
+            self.ends.extend(range(source_start + 1, source_start + len(text) + 1))
         else:
-            for ch in text:
-                self.chars.append(ch)
-                self.starts.append(source_start)
-                self.ends.append(source_end)
+            self.starts.extend([source_start] * len(text))
+            self.ends.extend([source_end] * len(text))
 
     def add_space(self, source_start: int, source_end: int) -> None:
         """Add one space for a run of white space or a line break, unless the text already ends in one."""
@@ -122,19 +120,21 @@ class BlockBuilder:
     def build(self) -> Block | None:
         """The finished block with outer white space trimmed and inner runs folded, or None when it is empty."""
         chars, starts, ends = [], [], []
-        for ch, s, e in zip(self.chars, self.starts, self.ends):
-            if ch.isspace():
-                if not chars or chars[-1] == " ":
-                    continue
-                ch = " "
-            chars.append(ch)
-            starts.append(s)
-            ends.append(e)
-        while chars and chars[-1] == " ":
-            chars.pop(), starts.pop(), ends.pop()
+        text = "".join(self.chars)
+        for run in WORDS_AND_SPACES.finditer(text):
+            i, j = run.span()
+            if not text[i].isspace():
+                chars.append(text[i:j])
+                starts.extend(self.starts[i:j])
+                ends.extend(self.ends[i:j])
+            elif chars and j < len(text):  # a run of white space inside the text: one space, with the run's first
+                chars.append(" ")           # character's span
+                starts.append(self.starts[i])
+                ends.append(self.ends[i])
         if not chars:
             return None
         text = "".join(chars)
+        chars = list(text)
         for m in reversed(list(URL.finditer(text))):
             i, j = m.span()
             span = (starts[i], ends[j - 1])
