@@ -18,12 +18,14 @@ OPTIONS = {"headers": [str], "lines": dict, "max_headline_words": int}
 
 def block_lines(block, source: str):
     """(start, end) spans of a block's text, split where the source had a line break."""
-    start = 0
-    for i, ch in enumerate(block.text):
-        if ch == " " and source[block.starts[i]] in "\r\n":
-            yield start, i
-            start = i + 1
-    yield start, len(block.text)
+    text, start = block.text, 0
+    space = text.find(" ")
+    while space != -1:
+        if source[block.starts[space]] in "\r\n":
+            yield start, space
+            start = space + 1
+        space = text.find(" ", space + 1)
+    yield start, len(text)
 
 
 def _lines(doc):
