@@ -122,9 +122,9 @@ SPACE = re.compile(r"\s")
 
 
 def count(text: str) -> Counts:
-    """The counts of one sentence, as
-    textstat's count_words, count_syllables, count_polysyllable_words, count_difficult_words (3 and 0 syllables),
-    count_letters, count_chars and count_words without removing punctuation give them, in one pass over the words."""
+    """The counts of one sentence, as textstat's count_words, count_syllables, count_polysyllable_words,
+    count_difficult_words (3 and 0 syllables), count_letters, count_chars and count_words without removing
+    punctuation give them, in one pass over the words."""
     non_contraction_apostrophe = _textstat()[2]
     words = PUNCTUATION_BUT_APOSTROPHES.sub("", non_contraction_apostrophe.sub("", text)).split()
     syllables, polysyllables, complex_words, unfamiliar = zip(*map(_word_counts, words)) if words else ((),) * 4
