@@ -38,11 +38,17 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=None)
+def _users(source: str) -> bool:
+    """True for a rule module of the user's own, outside copydesk's rules folder (asked per rule and file: the path
+    test is remembered, the module is read afresh each time)."""
+    return Path(source).parent != builtin_rules_dir()
+
+
 def settings_digest(settings) -> str:
     """Digest of the effective rules (ids, levels, options, messages, the modules of users' rules) and the code."""
     data = [(s.rule.id, s.rule.category, s.level, s.options, s.rule.message, s.rule.source) for s in settings]
-    user_modules = [Path(s.rule.source).read_bytes() for s in settings
-                    if s.rule.source and Path(s.rule.source).parent != builtin_rules_dir()]
+    user_modules = [Path(s.rule.source).read_bytes() for s in settings if s.rule.source and _users(s.rule.source)]
     payload = json.dumps([_code_digest(), data], sort_keys=True, default=str).encode()
     return hashlib.sha256(payload + b"\0".join(user_modules)).hexdigest()
 
