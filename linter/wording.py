@@ -43,16 +43,19 @@ def is_name_like(token, starts: set[int]) -> bool:
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.idx not in starts)
 
 
-def topic_words(doc, parsed_blocks, min_uses: int) -> set[str]:
-    """The article's subject words: every word of its headline and subheads, and the lemmas its prose uses at least
-    min_uses times. Repeating these is clear reporting, not an echo."""
-    words, uses = doc.analysis("topic_counts", lambda: _topic_counts(doc, parsed_blocks))
+def topic_words(doc, min_uses: int) -> set[str]:
+    """The article's subject words: every word of its headline and subheads, and the lemmas its prose (the parsed
+    paragraphs and blockquotes) uses at least min_uses times. Repeating these is clear reporting, not an echo."""
+    words, uses = doc.analysis("topic_counts", lambda: _topic_counts(doc))
     return words | {lemma for lemma, n in uses.items() if n >= min_uses}
 
 
-def _topic_counts(doc, parsed_blocks) -> tuple[set[str], Counter]:
+def _topic_counts(doc) -> tuple[set[str], Counter]:
     """The words of the headline and subheads, and how often the prose uses each content lemma; counted once per
     document for the rules that ask (echo-word, repeated-phrase)."""
+    from linter.nlp import parsed
+
+    parsed_blocks = parsed(doc)
     words = set()
     for block in doc.prose((TITLE, HEADING)):
         for word in re.findall(r"[^\W\d_]+", block.text.casefold()):

@@ -73,7 +73,7 @@ def check(doc, options):
     from linter.nlp import parsed
 
     parsed_blocks = parsed(doc)
-    topic = topic_words(doc, parsed_blocks, options["topic_uses"])
+    topic = topic_words(doc, options["topic_uses"])
     uses = defaultdict(list)
     for lemma, index, block, token in word_uses(parsed_blocks, set(options["parts_of_speech"])):
         uses[lemma].append((index, block, token))

@@ -80,7 +80,7 @@ def check(doc, options):
 
     size, distance = options["min_words"], options["distance"]
     parsed_blocks = parsed(doc)
-    topic = topic_words(doc, parsed_blocks, options["topic_uses"])
+    topic = topic_words(doc, options["topic_uses"])
     paragraphs = [(block, _words(block, tokens, topic)) for block, tokens in parsed_blocks]
     grams = [_phrases(words, size) for _, words in paragraphs]
     for later, (block, words) in enumerate(paragraphs):

@@ -8,6 +8,7 @@ that reads like a header ("More from the debate") with no list of headlines afte
 """
 from __future__ import annotations
 
+import json
 import re
 
 from linter.document import HEADING, TITLE
@@ -40,7 +41,14 @@ def _is_headline(text: str, max_words: int) -> bool:
     return 0 < len(words) <= max_words and not text.rstrip().endswith((".", "!", ";", ","))
 
 
-def check(doc, options):
+def check(doc, options) -> list[Hit]:
+    """The residue hits with these options, found once per document for each set of options: the readability rules
+    ask with the defaults too, to leave residue out of the body they score."""
+    key = ("scrape-residue", json.dumps(options, sort_keys=True, default=str))
+    return doc.analysis(key, lambda: list(_residue(doc, options)))
+
+
+def _residue(doc, options):
     headers = [re.compile(p, re.IGNORECASE) for p in options["headers"]]
     line_patterns = [(what, re.compile(p)) for what, p in options["lines"].items()]
     lines = list(_lines(doc))
