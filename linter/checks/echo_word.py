@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from linter.findings import Hit
+from linter.word_frequency import zipf_frequency
 from linter.wording import is_name_like, is_quoted, sentence_starts, topic_words
 
 NLP_COMPONENTS = ()
@@ -68,8 +69,6 @@ def clusters(indexes: list[int], count: int, window: float) -> list[tuple[int, i
 
 
 def check(doc, options):
-    from wordfreq import zipf_frequency
-
     from linter.nlp import parsed
 
     parsed_blocks = parsed(doc)
@@ -80,7 +79,7 @@ def check(doc, options):
     for lemma, found in uses.items():
         if len(found) < options["count"] or lemma in topic or found[0][2].lower_ in topic:
             continue
-        zipf = max(zipf_frequency(lemma, "en"), zipf_frequency(found[0][2].lower_, "en"))
+        zipf = max(zipf_frequency(lemma), zipf_frequency(found[0][2].lower_))
         if zipf >= options["max_zipf"]:
             continue
         indexes = [index for index, _, _ in found]

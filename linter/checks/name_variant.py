@@ -13,6 +13,7 @@ from collections import Counter
 
 from linter.findings import block_hit
 from linter.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
+from linter.word_frequency import zipf_frequency
 
 NLP_COMPONENTS = ("parser", "ner")
 OPTIONS = {}
@@ -96,9 +97,7 @@ def _uses(pairs, word_pattern):
 
 def _name_like(word: str, uses) -> bool:
     """A word read as a person's name at least once, or too rare as an English word to be anything else."""
-    from wordfreq import zipf_frequency
-
-    return any(use[4] for use in uses if use[0] == word) or zipf_frequency(word.lower(), "en") < COMMON_WORD
+    return any(use[4] for use in uses if use[0] == word) or zipf_frequency(word.lower()) < COMMON_WORD
 
 
 def check(doc, options):
