@@ -23,7 +23,6 @@ class Hyphenator:
     def __init__(self, language: str):
         import pyphen
 
-        self.language = language
         path = pyphen.LANGUAGES[pyphen.language_fallback(language)]
         header, _, body = path.read_bytes().partition(b"\n")
         encoding = header.decode().strip()
@@ -41,16 +40,16 @@ class Hyphenator:
     def _pattern(self, letters: str) -> tuple[int, tuple[int, ...]] | None:
         """(offset, priorities) of the pattern for these letters, zeros trimmed from both ends; None when there is
         none or it is all zeros."""
-        if letters not in self.parsed:
-            pattern, found = self.unparsed.get(letters), None
-            if pattern is not None:
-                priorities = tuple(int(digit or "0") for digit, _ in PATTERN_PART.findall(pattern))
-                if any(priorities):
-                    start = next(i for i, p in enumerate(priorities) if p)
-                    end = len(priorities) - next(i for i, p in enumerate(reversed(priorities)) if p)
-                    found = start, priorities[start:end]
-            self.parsed[letters] = found
-        return self.parsed[letters]
+        if letters in self.parsed or letters not in self.unparsed:
+            return self.parsed.get(letters)
+        priorities = tuple(int(digit or "0") for digit, _ in PATTERN_PART.findall(self.unparsed[letters]))
+        found = None
+        if any(priorities):
+            start = next(i for i, p in enumerate(priorities) if p)
+            end = len(priorities) - next(i for i, p in enumerate(reversed(priorities)) if p)
+            found = start, priorities[start:end]
+        self.parsed[letters] = found
+        return found
 
     def positions(self, word: str) -> list[int]:
         """Offsets in word at which it may be hyphenated."""
@@ -60,7 +59,8 @@ class Hyphenator:
         priorities = [0] * (len(dotted) + 1)
         for i in range(len(dotted) - 1):
             for j in range(i + 1, min(i + self.longest, len(dotted)) + 1):
-                pattern = self._pattern(dotted[i:j])
+                letters = dotted[i:j]
+                pattern = letters in self.unparsed and self._pattern(letters)
                 if pattern:
                     offset, values = pattern
                     span = slice(i + offset, i + offset + len(values))
