@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import gzip
 import math
-import os
 import re
 from functools import lru_cache
 
+from linter.package_data import package_file
+
 PLAIN_WORD = re.compile(r"[a-z]+")
-LIST_FILE = os.path.join("data", "large_en.msgpack.gz")  # the list wordfreq's "best" means for English
+LIST_FILE = "large_en.msgpack.gz"  # in wordfreq's data folder: the list wordfreq's "best" means for English
 HEADER = {"format": "cB", "version": 1}
 MINIMUM = 10 ** 0 / 1e9  # wordfreq's floor for zipf_frequency's default minimum of 0
 
@@ -26,12 +27,9 @@ def _centibel_index() -> dict[str, int] | None:
     """Word -> its list's index in wordfreq's English list (minus its frequency in centibels), or None when the
     list cannot be read as expected."""
     try:
-        import importlib.util
-
         import msgpack
 
-        folder = importlib.util.find_spec("wordfreq").submodule_search_locations[0]
-        with gzip.open(os.path.join(folder, LIST_FILE), "rb") as stream:
+        with gzip.open(package_file("wordfreq", "data", LIST_FILE), "rb") as stream:
             header, *lists = msgpack.load(stream, raw=False)
     except Exception:  # wordfreq or its data laid out otherwise: wordfreq answers instead
         return None
