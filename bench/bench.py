@@ -16,6 +16,7 @@ that a drift in the machine's speed during the run slows them alike.
 Each row is one small function that returns a Row (or a dict of Rows, when they must be measured together); add
 a function to ROWS to add a row.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,10 +40,10 @@ BIN = Path(sys.executable).parent
 # only `nlp.pipe` is timed, with the components that copydesk's default rules use. It prints its timings as JSON.
 RAW_SPACY = """
 import json, resource, sys, time
-from linter.config import load_config
-from linter.files import read_article
-from linter.formats import parse
-from linter.nlp import PARSED_KINDS, components_for, disabled_components, load_model
+from linter.run.config import load_config
+from linter.readers.files import read_article
+from linter.readers import parse
+from linter.analysis.nlp import PARSED_KINDS, components_for, disabled_components, load_model
 files = sys.argv[1:]
 components = components_for(load_config(None).effective(files[0]))
 texts = [b.text for path in files for b in parse(path, read_article(path)[0]).prose(PARSED_KINDS)]
@@ -61,11 +62,11 @@ print(json.dumps({"wall": time.perf_counter() - wall, "cpu": cpu() - start,
 # machine's load. Prints CPU seconds of each as JSON.
 INTERLEAVED = """
 import json, sys, time
-from linter.config import load_config
-from linter.engine import FILES_PER_BATCH, lint_files
-from linter.files import read_article
-from linter.formats import parse
-from linter.nlp import PARSED_KINDS, components_for, disabled_components, load_model
+from linter.run.config import load_config
+from linter.run.engine import FILES_PER_BATCH, lint_files
+from linter.readers.files import read_article
+from linter.readers import parse
+from linter.analysis.nlp import PARSED_KINDS, components_for, disabled_components, load_model
 files = sys.argv[1:]
 config = load_config(None)
 nlp = load_model()
@@ -90,10 +91,10 @@ print(json.dumps(spent))
 @dataclass
 class Row:
     name: str
-    seconds: float                # wall time
-    cpu: float                    # CPU time of all the row's processes, user + system
+    seconds: float  # wall time
+    cpu: float  # CPU time of all the row's processes, user + system
     peak_mb: float | None = None  # peak resident memory of the row's processes together
-    words: int | None = None      # for throughput rows
+    words: int | None = None  # for throughput rows
     note: str = ""
     raw_cpu: float | None = None  # CPU s of raw nlp.pipe measured in turn with this row (the interleaved row)
 
@@ -140,8 +141,14 @@ def measure(command: list[str], env: dict | None = None, cwd=ROOT) -> tuple[floa
     """(wall s, CPU s, peak MB of the process tree, stdout) of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     peak = [0]
 
     def sample():
@@ -161,8 +168,10 @@ def measure(command: list[str], env: dict | None = None, cwd=ROOT) -> tuple[floa
 
 def _copydesk_run(files: list[str], jobs: int, cache: str) -> tuple[float, float, float]:
     """(wall s, CPU s, peak MB) of copydesk with all default rules on files, with a result cache in folder cache."""
-    wall, cpu, peak, _ = measure([str(BIN / "copydesk"), "check", "-q", "--format", "json", "--fail-on", "never",
-                                  "--jobs", str(jobs), *files], env={"XDG_CACHE_HOME": cache})
+    wall, cpu, peak, _ = measure(
+        [str(BIN / "copydesk"), "check", "-q", "--format", "json", "--fail-on", "never", "--jobs", str(jobs), *files],
+        env={"XDG_CACHE_HOME": cache},
+    )
     return wall, cpu, peak
 
 
@@ -197,9 +206,12 @@ def copydesk_and_raw_spacy(setup: Setup) -> dict[str, Row]:
     return {
         "copydesk_jobs_1": _sum_of_runs("copydesk, default rules, --jobs 1 (cold cache)", jobs_1, setup.words, note),
         "copydesk_jobs_2": _sum_of_runs("copydesk, default rules, --jobs 2 (cold cache)", jobs_2, setup.words, note),
-        "raw_spacy": _sum_of_runs("raw spaCy nlp.pipe, same prose, same components", raw, setup.words,
-                                  "timed: the pipe alone (" + ", ".join(raw[0][3]) + "), two halves; "
-                                  "memory: whole process"),
+        "raw_spacy": _sum_of_runs(
+            "raw spaCy nlp.pipe, same prose, same components",
+            raw,
+            setup.words,
+            "timed: the pipe alone (" + ", ".join(raw[0][3]) + "), two halves; memory: whole process",
+        ),
     }
 
 
@@ -208,9 +220,15 @@ def interleaved(setup: Setup) -> Row:
     ratio least disturbed by a shared machine."""
     _, _, peak, stdout = measure([sys.executable, "-c", INTERLEAVED, *setup.files], env={"PYTHONPATH": str(ROOT)})
     spent = json.loads(stdout)
-    return Row("copydesk's engine and raw nlp.pipe, batch by batch in turn, one process", spent["engine"],
-               spent["engine"], peak, setup.words, f"times are the engine's CPU s; raw nlp.pipe on the same "
-               f"batches took {spent['raw']:.2f} CPU s", raw_cpu=spent["raw"])
+    return Row(
+        "copydesk's engine and raw nlp.pipe, batch by batch in turn, one process",
+        spent["engine"],
+        spent["engine"],
+        peak,
+        setup.words,
+        f"times are the engine's CPU s; raw nlp.pipe on the same batches took {spent['raw']:.2f} CPU s",
+        raw_cpu=spent["raw"],
+    )
 
 
 def copydesk_warm_cache(setup: Setup) -> Row:
@@ -220,8 +238,18 @@ def copydesk_warm_cache(setup: Setup) -> Row:
 def copydesk_foundation_rules(setup: Setup) -> Row:
     """The first rules (no model): the like-for-like comparison with proselint, which parses nothing either."""
     rules = ["repeated-word", "sentence-length", "scrape-residue"]
-    wall, cpu, peak, _ = measure([str(BIN / "copydesk"), "check", "-q", "--no-cache", "--jobs", "1",
-                                  *[a for r in rules for a in ("--select", r)], *setup.files])
+    wall, cpu, peak, _ = measure(
+        [
+            str(BIN / "copydesk"),
+            "check",
+            "-q",
+            "--no-cache",
+            "--jobs",
+            "1",
+            *[a for r in rules for a in ("--select", r)],
+            *setup.files,
+        ]
+    )
     return Row("copydesk, " + ", ".join(rules) + ", --jobs 1", wall, cpu, peak, setup.words)
 
 
@@ -238,8 +266,13 @@ COLD_STARTS = 5  # cold starts are short and the machine is shared: each row is 
 
 def _cold_start(setup: Setup, name: str, *select: str) -> Row:
     args = [a for rule in select for a in ("--select", rule)]
-    runs = sorted((measure([str(BIN / "copydesk"), "check", "--no-cache", "--jobs", "1", *args, setup.files[0]])
-                   for _ in range(COLD_STARTS)), key=lambda run: run[0])
+    runs = sorted(
+        (
+            measure([str(BIN / "copydesk"), "check", "--no-cache", "--jobs", "1", *args, setup.files[0]])
+            for _ in range(COLD_STARTS)
+        ),
+        key=lambda run: run[0],
+    )
     wall, cpu, peak, _ = runs[COLD_STARTS // 2]
     return Row(name, wall, cpu, peak, note=f"median of {COLD_STARTS} runs ({runs[0][0]:.2f}-{runs[-1][0]:.2f} s)")
 
@@ -250,21 +283,31 @@ def cold_start_nlp(setup: Setup) -> Row:
 
 def cold_start_without_nlp(setup: Setup) -> Row:
     sys.path.insert(0, str(ROOT))
-    from linter.config import load_config
-    from linter.nlp import needs_model
+    from linter.analysis.nlp import needs_model
+    from linter.run.config import load_config
 
     settings = load_config(None).effective(setup.files[0])
     plain = [s.rule.id for s in settings if not needs_model([s])]
     return _cold_start(setup, f"cold start: copydesk check, the {len(plain)} rules without NLP, 1 article", *plain)
 
 
-ROWS = [copydesk_and_raw_spacy, copydesk_warm_cache, interleaved, copydesk_foundation_rules, proselint,
-        cold_start_nlp, cold_start_without_nlp]
+ROWS = [
+    copydesk_and_raw_spacy,
+    copydesk_warm_cache,
+    interleaved,
+    copydesk_foundation_rules,
+    proselint,
+    cold_start_nlp,
+    cold_start_without_nlp,
+]
 
 
 def article_files(corpus: str, limit: int | None) -> list[str]:
-    files = sorted(str(p) for p in Path(corpus).rglob("*") if p.suffix in (".txt", ".md", ".html", ".htm")
-                   and p.name.lower() not in ("readme.txt", "readme.md"))
+    files = sorted(
+        str(p)
+        for p in Path(corpus).rglob("*")
+        if p.suffix in (".txt", ".md", ".html", ".htm") and p.name.lower() not in ("readme.txt", "readme.md")
+    )
     return files[:limit] if limit else files
 
 
@@ -284,36 +327,46 @@ def main() -> None:
     rows = [r for r in ROWS if not args.rows or r.__name__ in args.rows.split(",")]
     with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as two:
         setup = Setup(files, words, {"one": one, "two": two})
-        print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs: {len(files)} files, {words:,} words "
-              f"from {args.corpus}\n")
-        print("| what | wall s | CPU s | peak MB | words per wall s | note |\n"
-              "| --- | ---: | ---: | ---: | ---: | --- |")
+        print(
+            f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs: {len(files)} files, {words:,} words "
+            f"from {args.corpus}\n"
+        )
+        print(
+            "| what | wall s | CPU s | peak MB | words per wall s | note |\n| --- | ---: | ---: | ---: | ---: | --- |"
+        )
         results = {}
         for make_rows in rows:
             made = make_rows(setup)
-            for key, row in (made.items() if isinstance(made, dict) else [(make_rows.__name__, made)]):
+            for key, row in made.items() if isinstance(made, dict) else [(make_rows.__name__, made)]:
                 results[key] = row
                 peak = f"{row.peak_mb:,.0f}" if row.peak_mb else "-"
-                print(f"| {row.name} | {row.seconds:.2f} | {row.cpu:.2f} | {peak} | {row.rate} | {row.note} |",
-                      flush=True)
+                print(
+                    f"| {row.name} | {row.seconds:.2f} | {row.cpu:.2f} | {peak} | {row.rate} | {row.note} |", flush=True
+                )
     print()
 
     def ratio(a: str, b: str) -> float:
         return results[a].seconds / results[b].seconds if results[b].seconds else float("nan")
 
     if {"copydesk_jobs_1", "raw_spacy"} <= results.keys():
-        print(f"copydesk --jobs 1 throughput / raw nlp.pipe: {ratio('raw_spacy', 'copydesk_jobs_1'):.1%} (wall), "
-              f"{results['raw_spacy'].cpu / results['copydesk_jobs_1'].cpu:.1%} (CPU)")
+        print(
+            f"copydesk --jobs 1 throughput / raw nlp.pipe: {ratio('raw_spacy', 'copydesk_jobs_1'):.1%} (wall), "
+            f"{results['raw_spacy'].cpu / results['copydesk_jobs_1'].cpu:.1%} (CPU)"
+        )
     if "interleaved" in results:
-        print(f"copydesk's engine throughput / raw nlp.pipe, batch by batch in one process: "
-              f"{results['interleaved'].raw_cpu / results['interleaved'].cpu:.1%} (CPU)")
+        print(
+            f"copydesk's engine throughput / raw nlp.pipe, batch by batch in one process: "
+            f"{results['interleaved'].raw_cpu / results['interleaved'].cpu:.1%} (CPU)"
+        )
     if {"copydesk_jobs_1", "copydesk_jobs_2"} <= results.keys():
         print(f"--jobs 2 speed-up over --jobs 1: {ratio('copydesk_jobs_1', 'copydesk_jobs_2'):.2f}x")
     if {"copydesk_jobs_2", "copydesk_warm_cache"} <= results.keys():
         print(f"warm cache / cold run: 1/{ratio('copydesk_jobs_2', 'copydesk_warm_cache'):.0f}")
     if {"copydesk_foundation_rules", "proselint"} <= results.keys() and results["proselint"].seconds:
-        print(f"proselint / copydesk (rules without a model) wall time: "
-              f"{ratio('proselint', 'copydesk_foundation_rules'):.2f}x")
+        print(
+            f"proselint / copydesk (rules without a model) wall time: "
+            f"{ratio('proselint', 'copydesk_foundation_rules'):.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """The `copydesk` command line."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,8 @@ import yaml
 
 from linter import __version__
 from linter.errors import CopydeskError, did_you_mean
-from linter.findings import SEVERITY_RANK
-from linter.output import FORMATS
+from linter.model.findings import SEVERITY_RANK
+from linter.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -22,7 +23,7 @@ def _fail(message: str) -> None:
 
 
 def _load_config(config_path):
-    from linter.config import load_config
+    from linter.run.config import load_config
 
     try:
         return load_config(config_path)
@@ -31,7 +32,7 @@ def _load_config(config_path):
 
 
 def _check_rule_names(names, config, option) -> None:
-    from linter.rules import CATEGORIES
+    from linter.model.findings import CATEGORIES
 
     known = set(config.rules) | set(CATEGORIES)
     for name in names:
@@ -66,37 +67,88 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: "
-              "the nearest .copydesk.yml).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: the nearest .copydesk.yml).",
+)
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules or categories (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories (repeatable).")
-@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
-              help="Leave out findings below this severity.")
-@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@click.option(
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    default="info",
+    show_default=True,
+    help="Leave out findings below this severity.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_LEVELS),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
 @click.option("--color/--no-color", default=None, help="Colour the severities (default: when stdout is a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no notices or summary.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Lint files in this many processes (default: the number of CPUs).")
-@click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Reuse results for unchanged files (.copydesk_cache/ beside the configuration).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Lint files in this many processes (default: the number of CPUs).",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse results for unchanged files (.copydesk_cache/ beside the configuration).",
+)
 @click.option("--fix", is_flag=True, help="Apply the safe fixes (rules with `fix: safe`), then report what is left.")
-@click.option("--diff", is_flag=True, help="Print the safe fixes as a unified diff instead of writing them; exit 1 "
-              "when there is one.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only the findings that "
-              "this baseline file does not record.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record the "
-              "findings in this baseline file (and report nothing).")
-def check(paths, config_path, output_format, output_path, select, ignore, min_severity, fail_on, stdin_filename,
-          color, quiet, jobs, cache, fix, diff, baseline_path, write_baseline_path):
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff instead of writing them; exit 1 when there is one.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only the findings that this baseline file does not record.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Record the findings in this baseline file (and report nothing).",
+)
+def check(
+    paths,
+    config_path,
+    output_format,
+    output_path,
+    select,
+    ignore,
+    min_severity,
+    fail_on,
+    stdin_filename,
+    color,
+    quiet,
+    jobs,
+    cache,
+    fix,
+    diff,
+    baseline_path,
+    write_baseline_path,
+):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
-    from linter.cache import ResultCache, default_cache_dir
-    from linter.engine import NoProgress, run
-    from linter.files import UnreadableFile, decode
-    from linter.output import render
+    from linter.readers.files import UnreadableFile, decode
+    from linter.reporters import render
+    from linter.run.cache import ResultCache, default_cache_dir
+    from linter.run.engine import NoProgress, run
 
     config = _load_config(config_path)
     _check_rule_names(select, config, "--select")
@@ -118,8 +170,17 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     result_cache = ResultCache(default_cache_dir(config)) if cache else None
     progress = ProgressBar() if sys.stderr.isatty() and not quiet else NoProgress()
     try:
-        result = run(paths, config, select, ignore, min_severity, stdin=stdin, jobs=jobs or os.cpu_count() or 1,
-                     cache=result_cache, progress=progress)
+        result = run(
+            paths,
+            config,
+            select,
+            ignore,
+            min_severity,
+            stdin=stdin,
+            jobs=jobs or os.cpu_count() or 1,
+            cache=result_cache,
+            progress=progress,
+        )
     except CopydeskError as exc:
         _fail(str(exc))
     if fix or diff:
@@ -129,8 +190,9 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
     if baseline_path:
         _apply_baseline(baseline_path, result, quiet)
 
-    use_color = color if color is not None else (output_path is None and sys.stdout.isatty()
-                                                  and "NO_COLOR" not in os.environ)
+    use_color = (
+        color if color is not None else (output_path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    )
     report = render(output_format, result, color=use_color and output_format == "text")
     if output_path:
         with open(output_path, "w", encoding="utf-8") as f:
@@ -153,8 +215,11 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
             click.echo(f"copydesk: {warning}", err=True)
         if result.findings and output_format == "text":
             s = result.summary()
-            click.echo(f"{s['findings']} findings ({s['error']} errors, {s['warning']} warnings, {s['info']} info) "
-                       f"in {s['files_linted']} files", err=True)
+            click.echo(
+                f"{s['findings']} findings ({s['error']} errors, {s['warning']} warnings, {s['info']} info) "
+                f"in {s['files_linted']} files",
+                err=True,
+            )
 
     if result.failed_files or result.rule_errors:
         sys.exit(EXIT_ERROR)
@@ -165,7 +230,7 @@ def check(paths, config_path, output_format, output_path, select, ignore, min_se
 
 def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None:
     """--fix: write the fixes and go on to report what is left; --diff: print them and exit (1 if any)."""
-    from linter.fixes import fix_files, unified_diff
+    from linter.run.fixes import fix_files, unified_diff
 
     fixes = fix_files(result, config, select, ignore, min_severity, write=not diff_only)
     for fix in fixes:
@@ -178,13 +243,12 @@ def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None
             click.echo(f"copydesk: {status.path}: {status.error}", err=True)
         sys.exit(EXIT_ERROR if result.failed_files else EXIT_FINDINGS if changed else EXIT_CLEAN)
     if changed and not quiet:
-        click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files",
-                   err=True)
+        click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files", err=True)
 
 
 def _write_baseline(baseline_path, result, quiet) -> None:
     """--write-baseline: record the findings; the run then reports none."""
-    from linter.baseline import write_baseline
+    from linter.run.baseline import write_baseline
 
     try:
         write_baseline(baseline_path, result.findings)
@@ -197,7 +261,7 @@ def _write_baseline(baseline_path, result, quiet) -> None:
 
 def _apply_baseline(baseline_path, result, quiet) -> None:
     """--baseline: report only the findings that the baseline does not record."""
-    from linter.baseline import load_baseline, new_findings
+    from linter.run.baseline import load_baseline, new_findings
 
     try:
         entries = load_baseline(baseline_path)
@@ -206,14 +270,21 @@ def _apply_baseline(baseline_path, result, quiet) -> None:
     before = len(result.findings)
     result.replace_findings(new_findings(result.findings, entries))
     if not quiet and before > len(result.findings):
-        click.echo(f"copydesk: {before - len(result.findings)} findings recorded in {baseline_path} not shown",
-                   err=True)
+        click.echo(
+            f"copydesk: {before - len(result.findings)} findings recorded in {baseline_path} not shown", err=True
+        )
 
 
 @main.command("rules")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file.")
-@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
-              show_default=True, help="A plain list, or a Markdown table for documentation.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A plain list, or a Markdown table for documentation.",
+)
 def list_rules(config_path, output_format):
     """List every rule: id, category, default level and what it flags."""
     config = _load_config(config_path)
@@ -245,8 +316,9 @@ def explain(rule_id, config_path):
     if rule.options:
         click.echo("Options (defaults):")
         for name, value in rule.options.items():
-            click.echo(f"  {name}: {yaml.safe_dump(value, default_flow_style=True, width=1000).strip()}"
-                       .replace("\n...", ""))
+            click.echo(
+                f"  {name}: {yaml.safe_dump(value, default_flow_style=True, width=1000).strip()}".replace("\n...", "")
+            )
         click.echo("")
     for kind, title in (("bad", "Flagged"), ("good", "Not flagged")):
         if rule.examples.get(kind):
@@ -295,13 +367,14 @@ def init(force):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (for include "
-              "and exclude).")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (for include and exclude)."
+)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(paths, config_path, output_format):
     """Readability figures of each article: words, sentences, paragraphs, scores, hardest sentences."""
-    from linter.files import UnreadableFile, discover, read_article
-    from linter.stats import article_stats, render_json, render_text
+    from linter.readers.files import UnreadableFile, discover, read_article
+    from linter.reporters.stats import article_stats, render_json, render_text
 
     config = _load_config(config_path)
     files, failures, warnings = discover(paths, config)
@@ -313,7 +386,7 @@ def stats(paths, config_path, output_format):
         except UnreadableFile as exc:
             errors[path] = str(exc)
             continue
-        articles.append(article_stats(path, source))
+        articles.append(article_stats(path, source, config.options("scrape-residue", path)))
     click.echo(render_json(articles, errors) if output_format == "json" else render_text(articles), nl=False)
     for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
         click.echo(f"copydesk: {message}", err=True)

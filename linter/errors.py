@@ -1,4 +1,5 @@
 """Errors that make a run exit with code 2: bad configuration or rule modules, bad usage, a rule that cannot run."""
+
 from __future__ import annotations
 
 import difflib

@@ -1,4 +1,5 @@
 """Shared test helpers: lint a text with chosen rules, run the CLI, and check that spans match excerpts."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.config import load_config
-from linter.engine import lint_text
+from linter.run.config import load_config
+from linter.run.engine import lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -44,7 +45,7 @@ def excerpt_at(source: str, line: int, column: int, end_line: int, end_column: i
     import re
 
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
-    return source[starts[line - 1] + column - 1:starts[end_line - 1] + end_column - 1]
+    return source[starts[line - 1] + column - 1 : starts[end_line - 1] + end_column - 1]
 
 
 def assert_spans_match(source: str, findings) -> None:

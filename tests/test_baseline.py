@@ -1,15 +1,18 @@
 """Baselines: --write-baseline records today's findings, --baseline reports only new ones; a finding keeps its entry
 when lines are inserted above it or its file is renamed, and loses it when its text changes."""
+
 from __future__ import annotations
 
 import json
 
 from conftest import run_cli
 
-STORY = ("# Harbour vote\n\n"
-         "The the council met on Monday.\n\n"
-         "Advertisement\n\n"
-         "Dockers said they would strike again in May.\n")
+STORY = (
+    "# Harbour vote\n\n"
+    "The the council met on Monday.\n\n"
+    "Advertisement\n\n"
+    "Dockers said they would strike again in May.\n"
+)
 
 
 def check(*args, cwd):
@@ -33,7 +36,9 @@ def test_a_fresh_baseline_hides_everything_and_the_run_passes(tmp_path):
     adopt(tmp_path, {"articles/a.md": STORY})
     entries = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"]
     assert [(e["path"], e["rule"], e["line"], e["excerpt"]) for e in entries] == [
-        ("articles/a.md", "repeated-word", 3, "The the"), ("articles/a.md", "scrape-residue", 5, "Advertisement")]
+        ("articles/a.md", "repeated-word", 3, "The the"),
+        ("articles/a.md", "scrape-residue", 5, "Advertisement"),
+    ]
     result = check("--baseline", "baseline.json", "articles", cwd=tmp_path)
     assert (result.exit_code, reported(result)) == (0, [])
     assert "2 findings recorded in baseline.json not shown" in result.stderr
@@ -42,7 +47,9 @@ def test_a_fresh_baseline_hides_everything_and_the_run_passes(tmp_path):
 
 def test_lines_inserted_above_keep_findings_matched_and_a_new_finding_is_reported(tmp_path):
     adopt(tmp_path, {"articles/a.md": STORY})
-    edited = STORY.replace("# Harbour vote\n\n", "# Harbour vote\n\nThe council met again on Friday.\n\nThe result was a a surprise.\n\n")
+    edited = STORY.replace(
+        "# Harbour vote\n\n", "# Harbour vote\n\nThe council met again on Friday.\n\nThe result was a a surprise.\n\n"
+    )
     (tmp_path / "articles/a.md").write_text(edited, encoding="utf-8")
     result = check("--baseline", "baseline.json", "articles", cwd=tmp_path)
     assert reported(result) == [("articles/a.md", "repeated-word", 5)]

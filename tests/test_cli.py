@@ -1,4 +1,5 @@
 """The command line: output formats, exit codes, selection, stdin, rules, explain and init."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,8 @@ def test_text_output_is_lint_style_and_sorted(tmp_path):
     result = run_cli("check", "--no-color", str(article))
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{article}:3:18: warning [repeated-word] doubled word \"the\"",
-        f"{article}:5:1: error [scrape-residue] scraped page residue (advertisement): \"Advertisement\"",
+        f'{article}:3:18: warning [repeated-word] doubled word "the"',
+        f'{article}:5:1: error [scrape-residue] scraped page residue (advertisement): "Advertisement"',
     ]
     assert "2 findings (1 errors, 1 warnings, 0 info) in 1 files" in result.stderr
 
@@ -27,13 +28,31 @@ def test_json_output_follows_the_contract(tmp_path):
     article.write_text(ISSUE_TEXT, encoding="utf-8")
     data = cli_json("check", str(article))
     assert data["version"] == 1 and data["tool"]["name"] == "copydesk"
-    assert data["findings"] == [{
-        "path": str(article), "line": 3, "column": 18, "end_line": 3, "end_column": 25, "rule": "repeated-word",
-        "category": "repetition", "severity": "warning", "message": "doubled word \"the\"", "excerpt": "the the",
-        "suggestion": "the"}]
+    assert data["findings"] == [
+        {
+            "path": str(article),
+            "line": 3,
+            "column": 18,
+            "end_line": 3,
+            "end_column": 25,
+            "rule": "repeated-word",
+            "category": "repetition",
+            "severity": "warning",
+            "message": 'doubled word "the"',
+            "excerpt": "the the",
+            "suggestion": "the",
+        }
+    ]
     assert data["files"] == [{"path": str(article), "status": "linted", "findings": 1}]
-    assert data["summary"] == {"files": 1, "files_linted": 1, "files_failed": 0, "findings": 1, "error": 0,
-                               "warning": 1, "info": 0}
+    assert data["summary"] == {
+        "files": 1,
+        "files_linted": 1,
+        "files_failed": 0,
+        "findings": 1,
+        "error": 0,
+        "warning": 1,
+        "info": 0,
+    }
 
 
 def test_warnings_alone_exit_zero_unless_fail_on_warning(tmp_path):
@@ -54,7 +73,10 @@ def test_min_severity_leaves_out_lower_findings(tmp_path):
 def test_select_and_ignore(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(ISSUE_TEXT + "\nAdvertisement\n", encoding="utf-8")
-    rules = lambda *args: [f["rule"] for f in cli_json("check", *args, str(article))["findings"]]
+
+    def rules(*args):
+        return [f["rule"] for f in cli_json("check", *args, str(article))["findings"]]
+
     assert rules("--select", "scrape-residue") == ["scrape-residue"]
     assert rules("--select", "boilerplate") == ["scrape-residue"]
     assert rules("--ignore", "scrape-residue") == ["repeated-word"]
@@ -67,8 +89,15 @@ def test_unknown_rule_in_select_suggests_the_closest(tmp_path):
 
 
 def test_stdin_with_a_file_name_picks_the_format():
-    result = run_cli("check", "--format", "json", "--stdin-filename", "story.md", "-",
-                     input="# Title\n\nThe board met at the the house.\n\n```\nthe the\n```\n")
+    result = run_cli(
+        "check",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "story.md",
+        "-",
+        input="# Title\n\nThe board met at the the house.\n\n```\nthe the\n```\n",
+    )
     data = json.loads(result.stdout)
     assert [(f["path"], f["line"], f["column"]) for f in data["findings"]] == [("story.md", 3, 18)]
 
@@ -97,8 +126,9 @@ def test_folder_is_walked_and_build_folders_skipped(tmp_path):
 def test_seed_style_example_reports_residue_at_exact_positions():
     data = cli_json("check", EXAMPLE)
     source = open(EXAMPLE, encoding="utf-8").read()
-    residue = [(f["line"], f["column"], f["excerpt"].split("\n")[0]) for f in data["findings"]
-               if f["rule"] == "scrape-residue"]
+    residue = [
+        (f["line"], f["column"], f["excerpt"].split("\n")[0]) for f in data["findings"] if f["rule"] == "scrape-residue"
+    ]
     assert residue == [(3, 1, "Elena Brask Avatar"), (5, 1, "By"), (19, 1, "KEEP READING")]
     assert_spans_match(source, data["findings"])
 

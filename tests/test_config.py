@@ -1,13 +1,14 @@
 """Configuration: discovery, levels and options, overrides, user rule modules, and clear errors."""
+
 from __future__ import annotations
 
 import textwrap
 
 import pytest
-
 from conftest import cli_json, run_cli
-from linter.config import glob_match, load_config
+
 from linter.errors import CopydeskError
+from linter.run.config import glob_match, load_config
 
 LONG = "Headline\n\nThe council said " + " and ".join(["the road"] * 12) + " would close.\n"  # 40 words
 
@@ -18,11 +19,14 @@ def write(path, text):
 
 
 def test_config_found_upward_sets_levels_and_options(tmp_path):
-    write(tmp_path / ".copydesk.yml", """
+    write(
+        tmp_path / ".copydesk.yml",
+        """
         rules:
           sentence-length: {level: error, max_words: 45}
           repeated-word: off
-    """)
+    """,
+    )
     (tmp_path / "desk").mkdir()
     article = write(tmp_path / "desk" / "a.txt", LONG)
     assert cli_json("check", str(article), cwd=str(tmp_path / "desk"))["findings"] == []
@@ -33,12 +37,15 @@ def test_config_found_upward_sets_levels_and_options(tmp_path):
 
 
 def test_overrides_and_excludes(tmp_path):
-    write(tmp_path / "c.yml", """
+    write(
+        tmp_path / "c.yml",
+        """
         exclude: ["drafts/**"]
         overrides:
           - files: ["opinion/**"]
             rules: {repeated-word: off}
-    """)
+    """,
+    )
     for folder in ("news", "opinion", "drafts"):
         (tmp_path / folder).mkdir()
         write(tmp_path / folder / "a.md", "The board met at the the house.\n")
@@ -48,7 +55,9 @@ def test_overrides_and_excludes(tmp_path):
 
 def test_user_rule_modules(tmp_path):
     (tmp_path / "house").mkdir()
-    write(tmp_path / "house" / "alleged.yml", """
+    write(
+        tmp_path / "house" / "alleged.yml",
+        """
         id: house-no-allegedly
         category: style
         level: warning
@@ -57,8 +66,11 @@ def test_user_rule_modules(tmp_path):
         description: House style avoids "allegedly".
         options: {tokens: [allegedly], patterns: [], ignorecase: true, exceptions: [], kinds: [paragraph]}
         examples: {bad: [He allegedly took it.], good: [He took it.]}
-    """)
-    write(tmp_path / "house" / "plain.yml", """
+    """,
+    )
+    write(
+        tmp_path / "house" / "plain.yml",
+        """
         id: house-plain-words
         category: style
         level: info
@@ -67,7 +79,8 @@ def test_user_rule_modules(tmp_path):
         description: Plain words.
         options: {swap: {utilise: use, "in order to": to}, ignorecase: true, kinds: [paragraph]}
         examples: {bad: [They utilise it.], good: [They use it.]}
-    """)
+    """,
+    )
     write(tmp_path / ".copydesk.yml", "rules-dir: house\n")
     write(tmp_path / "a.md", "# Allegedly\n\nHe Allegedly moved in order\nto utilise the land.\n")
     data = cli_json("check", "a.md", cwd=str(tmp_path))
@@ -78,18 +91,28 @@ def test_user_rule_modules(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("text,message", [
-    ("rules:\n  sentence-length: {level: error\n", "c.yml:3: invalid YAML: "),
-    ("rulez: {}\n", "c.yml: unknown key 'rulez' (did you mean \"rules\"?)"),
-    ("rules:\n  sentence-lenght: off\n", "c.yml: unknown rule 'sentence-lenght' (did you mean \"sentence-length\"?)"),
-    ("rules:\n  sentence-length: {max_words: forty}\n",
-     "c.yml: rule sentence-length: option 'max_words' must be an integer, not a string ('forty')"),
-    ("rules:\n  sentence-length: {max_word: 3}\n",
-     "c.yml: rule sentence-length: unknown option 'max_word' (did you mean \"max_words\"?)"),
-    ("rules:\n  sentence-length: loud\n", "c.yml: rule 'sentence-length': level 'loud' is not one of"),
-    ("overrides: [{rules: {}}]\n", "c.yml: overrides[0] must be a mapping with 'files' (globs) and 'rules'"),
-    ("rules-dir: nowhere\n", "nowhere: rules folder not found"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("rules:\n  sentence-length: {level: error\n", "c.yml:3: invalid YAML: "),
+        ("rulez: {}\n", "c.yml: unknown key 'rulez' (did you mean \"rules\"?)"),
+        (
+            "rules:\n  sentence-lenght: off\n",
+            "c.yml: unknown rule 'sentence-lenght' (did you mean \"sentence-length\"?)",
+        ),
+        (
+            "rules:\n  sentence-length: {max_words: forty}\n",
+            "c.yml: rule sentence-length: option 'max_words' must be an integer, not a string ('forty')",
+        ),
+        (
+            "rules:\n  sentence-length: {max_word: 3}\n",
+            "c.yml: rule sentence-length: unknown option 'max_word' (did you mean \"max_words\"?)",
+        ),
+        ("rules:\n  sentence-length: loud\n", "c.yml: rule 'sentence-length': level 'loud' is not one of"),
+        ("overrides: [{rules: {}}]\n", "c.yml: overrides[0] must be a mapping with 'files' (globs) and 'rules'"),
+        ("rules-dir: nowhere\n", "nowhere: rules folder not found"),
+    ],
+)
 def test_invalid_config_is_one_clear_line_and_exit_2(tmp_path, text, message):
     config = tmp_path / "c.yml"
     config.write_text(text, encoding="utf-8")
@@ -101,28 +124,38 @@ def test_invalid_config_is_one_clear_line_and_exit_2(tmp_path, text, message):
 
 def test_bad_user_rule_module_names_its_file(tmp_path):
     (tmp_path / "house").mkdir()
-    write(tmp_path / "house" / "bad.yml", "id: Bad_Rule\ncategory: style\nlevel: warning\ncheck: existence\n"
-                                          "description: x\nmessage: x\n")
+    write(
+        tmp_path / "house" / "bad.yml",
+        "id: Bad_Rule\ncategory: style\nlevel: warning\ncheck: existence\ndescription: x\nmessage: x\n",
+    )
     write(tmp_path / ".copydesk.yml", "rules-dir: house\n")
     with pytest.raises(CopydeskError, match=r"bad.yml: rule id 'Bad_Rule' must be kebab-case"):
         load_config(str(tmp_path / ".copydesk.yml"))
-    write(tmp_path / "house" / "bad.yml", "id: bad-rule\ncategory: styel\nlevel: warning\ncheck: existence\n"
-                                          "description: x\nmessage: x\n")
+    write(
+        tmp_path / "house" / "bad.yml",
+        "id: bad-rule\ncategory: styel\nlevel: warning\ncheck: existence\ndescription: x\nmessage: x\n",
+    )
     with pytest.raises(CopydeskError, match=r"category 'styel' is not one of .*\(did you mean \"style\"\?\)"):
         load_config(str(tmp_path / ".copydesk.yml"))
-    write(tmp_path / "house" / "bad.yml", "id: bad-rule\ncategory: style\nlevel: warning\ncheck: existence\n"
-                                          "description: x\nmessage: x\noptions: {tokens: [a]}\n")
+    write(
+        tmp_path / "house" / "bad.yml",
+        "id: bad-rule\ncategory: style\nlevel: warning\ncheck: existence\n"
+        "description: x\nmessage: x\noptions: {tokens: [a]}\n",
+    )
     with pytest.raises(CopydeskError, match=r"option 'patterns' needs a value \(a list of strings\)"):
         load_config(str(tmp_path / ".copydesk.yml"))
 
 
-@pytest.mark.parametrize("path,patterns,expected", [
-    ("drafts/a.md", ["drafts/**"], True),
-    ("news/drafts/a.md", ["drafts/**"], False),
-    ("news/drafts/a.md", ["**/drafts/**"], True),
-    ("news/a.md", ["*.md"], True),
-    ("news/a.md", ["news/*.txt"], False),
-    ("opinion/2024/a.md", ["opinion/*"], True),
-])
+@pytest.mark.parametrize(
+    "path,patterns,expected",
+    [
+        ("drafts/a.md", ["drafts/**"], True),
+        ("news/drafts/a.md", ["drafts/**"], False),
+        ("news/drafts/a.md", ["**/drafts/**"], True),
+        ("news/a.md", ["*.md"], True),
+        ("news/a.md", ["news/*.txt"], False),
+        ("opinion/2024/a.md", ["opinion/*"], True),
+    ],
+)
 def test_glob_match(path, patterns, expected):
     assert glob_match(path, patterns) is expected

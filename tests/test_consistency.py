@@ -1,8 +1,8 @@
 """The consistency rules: variant-spelling, honorific-consistency, name-variant, title-conflict."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, SHARED, assert_spans_match, lint
 
 CONSISTENCY = ["variant-spelling", "honorific-consistency", "name-variant", "title-conflict"]
@@ -20,11 +20,11 @@ def test_mixed_article_reports_each_minority_form_with_the_majority_as_suggestio
     source = read("mixed.md")
     findings = lint(source, CONSISTENCY, name="mixed.md")
     assert found(findings) == [
-        ("variant-spelling", 7, 79, "U.S.", "US"),              # "US" four times in the body; headings don't count
+        ("variant-spelling", 7, 79, "U.S.", "US"),  # "US" four times in the body; headings don't count
         ("honorific-consistency", 11, 1, "Sauer", "Ms. Sauer"),  # "Ms. Sauer" twice, bare once
-        ("variant-spelling", 11, 68, "color", "colour"),         # British "colour" twice
-        ("title-conflict", 15, 1, "Trade Minister", None),       # "Finance Minister Ada Rusk" before
-        ("variant-spelling", 17, 46, "percent", "per cent"),     # a tie between the two: the first form used wins
+        ("variant-spelling", 11, 68, "color", "colour"),  # British "colour" twice
+        ("title-conflict", 15, 1, "Trade Minister", None),  # "Finance Minister Ada Rusk" before
+        ("variant-spelling", 17, 46, "percent", "per cent"),  # a tie between the two: the first form used wins
         ("name-variant", 17, 55, "Kirwin", "Kirwan"),
     ]
     assert_spans_match(source, findings)
@@ -43,21 +43,27 @@ def test_two_people_with_one_surname_or_similar_names_are_not_mixed_up():
 
 
 def test_quotes_count_for_variant_spelling_but_not_for_honorifics():
-    text = ('Ada Rusk said the UK deal was done. "The U.K. needs it," Rusk said. "Ms. Rusk is right," '
-            'a docker said. The UK will sign on Friday.')
+    text = (
+        'Ada Rusk said the UK deal was done. "The U.K. needs it," Rusk said. "Ms. Rusk is right," '
+        "a docker said. The UK will sign on Friday."
+    )
     findings = lint(text, CONSISTENCY)
     assert found(findings) == [("variant-spelling", 1, 42, "U.K.", "UK")]
 
 
 def test_surname_used_as_a_modifier_is_not_a_bare_reference():
-    text = ("Donald Trump arrived on Monday. Mr. Trump met the mayor. The Trump administration has backed the port, "
-            "and Mr. Trump said so.")
+    text = (
+        "Donald Trump arrived on Monday. Mr. Trump met the mayor. The Trump administration has backed the port, "
+        "and Mr. Trump said so."
+    )
     assert lint(text, "honorific-consistency") == []
 
 
 def test_bare_majority_flags_the_honorific_reference():
-    text = ("Imani Abara won on Saturday. Abara said the crew was tired. Ms. Abara took up rowing at 18. "
-            "Abara said the team would celebrate.")
+    text = (
+        "Imani Abara won on Saturday. Abara said the crew was tired. Ms. Abara took up rowing at 18. "
+        "Abara said the team would celebrate."
+    )
     findings = lint(text, "honorific-consistency")
     assert found(findings) == [("honorific-consistency", 1, 61, "Ms. Abara", "Abara")]
     assert findings[0].message == '"Ms. Abara" here, but "Abara" in the other references: pick one style'
@@ -71,8 +77,10 @@ def test_british_honorifics_without_a_full_stop():
 
 def test_name_variant_needs_a_person_not_a_common_word():
     # "Games" is one letter from "Gates" but an English word; "Katharine"/"Katherine" share the surname.
-    text = ("Bill Gates spoke at the show. Games consoles sold well, Gates said. Katharine Bell agreed, "
-            "and Katherine Bell said sales would grow. Katharine Bell left early.")
+    text = (
+        "Bill Gates spoke at the show. Games consoles sold well, Gates said. Katharine Bell agreed, "
+        "and Katherine Bell said sales would grow. Katharine Bell left early."
+    )
     findings = lint(text, "name-variant")
     assert found(findings) == [("name-variant", 1, 96, "Katherine", "Katharine")]
 
@@ -84,17 +92,21 @@ def test_name_variant_ignores_a_team_sheet():
 
 def test_title_conflict_in_appositions_and_across_countries():
     # "then" marks a change, but not one from Australia's government to Japan's.
-    text = ("Sanae Takaichi, Australia's then minister for industry, signed the pact. Later, Ms. Takaichi's role "
-            "as Japan's first female prime minister was praised.")
+    text = (
+        "Sanae Takaichi, Australia's then minister for industry, signed the pact. Later, Ms. Takaichi's role "
+        "as Japan's first female prime minister was praised."
+    )
     findings = lint(text, "title-conflict")
     assert found(findings) == [("title-conflict", 1, 104, "Japan's first female prime minister", None)]
     assert_spans_match(text, findings)
 
 
 def test_same_title_written_two_ways_is_not_a_conflict():
-    text = ("Dr. Farah Quennell, the health board's medical director, spoke first. Dr. Quennell, the board's "
-            "medical director, spoke again. Health Secretary Ian Cole agreed. Cole, the secretary for health, "
-            "left.")
+    text = (
+        "Dr. Farah Quennell, the health board's medical director, spoke first. Dr. Quennell, the board's "
+        "medical director, spoke again. Health Secretary Ian Cole agreed. Cole, the secretary for health, "
+        "left."
+    )
     assert lint(text, "title-conflict") == []
 
 
@@ -110,18 +122,25 @@ def test_seed_article_mixes_are_reported():
     path = SHARED / "corpus" / "seed" / "critical-minerals.txt"
     findings = lint(path.read_text(encoding="utf-8"), CONSISTENCY, name="critical-minerals.txt")
     assert sorted((f.rule, f.line) for f in findings) == [
-        ("honorific-consistency", 9), ("title-conflict", 25), ("variant-spelling", 11)]
+        ("honorific-consistency", 9),
+        ("title-conflict", 25),
+        ("variant-spelling", 11),
+    ]
 
 
 def test_a_title_or_nickname_before_the_surname_is_not_a_bare_reference():
-    text = ('George Bush spoke on Monday. President Bush said taxes would fall. Mr Bush left at noon. '
-            'Marion "Suge" Knight was arrested. Mr Knight denied the charge, and Mr Bush declined to comment.')
+    text = (
+        "George Bush spoke on Monday. President Bush said taxes would fall. Mr Bush left at noon. "
+        'Marion "Suge" Knight was arrested. Mr Knight denied the charge, and Mr Bush declined to comment.'
+    )
     assert lint(text, "honorific-consistency") == []
 
 
 def test_two_titles_in_one_sentence_describe_one_person_together():
-    text = ("A spokesman for the prosecutor, State Comptroller Alan Hevesi, said no deal had been made. "
-            "Hevesi said talks would go on.")
+    text = (
+        "A spokesman for the prosecutor, State Comptroller Alan Hevesi, said no deal had been made. "
+        "Hevesi said talks would go on."
+    )
     assert lint(text, "title-conflict") == []
 
 
@@ -131,12 +150,16 @@ def test_go_on_to_is_not_a_spelling_of_onto():
 
 
 def test_a_person_holding_two_offices_at_once_may_be_given_either():
-    text = ("Ada Rusk, the company's president and chief executive, spoke first. Shareholders cheered. "
-            "Chief executive Ada Rusk said profits would rise.")
+    text = (
+        "Ada Rusk, the company's president and chief executive, spoke first. Shareholders cheered. "
+        "Chief executive Ada Rusk said profits would rise."
+    )
     assert lint(text, "title-conflict") == []
 
 
 def test_a_prediction_and_a_chair_of_judges_are_not_second_titles():
-    text = ("Chancellor Gordon Brown set out his budget. Some ask how good a prime minister Gordon Brown would "
-            "make. Judge Ada Rusk read the entries. Rusk, the chair of the judges, chose the winner.")
+    text = (
+        "Chancellor Gordon Brown set out his budget. Some ask how good a prime minister Gordon Brown would "
+        "make. Judge Ada Rusk read the entries. Rusk, the chair of the judges, chose the winner."
+    )
     assert lint(text, "title-conflict") == []

@@ -1,5 +1,6 @@
 """Safe fixes: --fix writes the suggestions of rules marked `fix: safe`, --diff shows them; atomic, idempotent,
 keeping the file's encoding and line endings."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,9 @@ import os
 import stat
 
 from conftest import FIXTURES, run_cli
-from linter.findings import Finding
-from linter.fixes import apply_suggestions
+
+from linter.model.findings import Finding
+from linter.run.fixes import apply_suggestions
 
 INTEGRATION = FIXTURES / "integration"
 
@@ -23,8 +25,9 @@ def test_fix_rewrites_doubled_words_reports_what_is_left_and_a_second_fix_change
     first = check("--fix", str(article))
     assert article.read_text(encoding="utf-8") == "# Vote\n\nThe council met at the hall.\n\nAdvertisement\n"
     assert first.exit_code == 1  # the scraped residue is an error and has no safe fix
-    assert first.stdout == f'{article}:5:1: error [scrape-residue] scraped page residue (advertisement): ' \
-                           f'"Advertisement"\n'
+    assert (
+        first.stdout == f'{article}:5:1: error [scrape-residue] scraped page residue (advertisement): "Advertisement"\n'
+    )
     assert "copydesk: fixed 2 findings in 1 files" in first.stderr
     second = check("--fix", str(article))
     assert article.read_text(encoding="utf-8") == "# Vote\n\nThe council met at the hall.\n\nAdvertisement\n"
@@ -72,8 +75,10 @@ def test_diff_prints_a_unified_diff_without_writing(tmp_path):
     article.write_text(text, encoding="utf-8")
     result = check("--diff", str(article))
     assert result.exit_code == 1
-    assert result.stdout == (f"--- a/{article}\n+++ b/{article}\n@@ -1,5 +1,5 @@\n # Vote\n \n"
-                             "-The the council met.\n+The council met.\n \n It was close.\n")
+    assert result.stdout == (
+        f"--- a/{article}\n+++ b/{article}\n@@ -1,5 +1,5 @@\n # Vote\n \n"
+        "-The the council met.\n+The council met.\n \n It was close.\n"
+    )
     assert article.read_text(encoding="utf-8") == text
     clean = check("--diff", str(tmp_path / "story.md"), "--ignore", "repeated-word")
     assert (clean.exit_code, clean.stdout) == (0, "")
@@ -86,9 +91,11 @@ def test_diff_prints_a_unified_diff_without_writing(tmp_path):
 def test_only_rules_marked_safe_are_fixed_and_the_mechanism_is_general(tmp_path):
     (tmp_path / "fixable").mkdir()
     (tmp_path / "fixable" / "house-towards.yml").write_text(
-        (INTEGRATION / "fixable-rules" / "house-towards.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        (INTEGRATION / "fixable-rules" / "house-towards.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "fixable" / "house-utilise.yml").write_text(
-        (INTEGRATION / "unsafe-rules" / "house-utilise.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        (INTEGRATION / "unsafe-rules" / "house-utilise.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / ".copydesk.yml").write_text("rules-dir: fixable\n", encoding="utf-8")
     article = tmp_path / "story.md"
     article.write_text("# Walk\n\nThey will utilise the path towards the pier.\n", encoding="utf-8")
@@ -100,8 +107,10 @@ def test_only_rules_marked_safe_are_fixed_and_the_mechanism_is_general(tmp_path)
 
 def test_suppressed_and_unselected_findings_are_not_fixed(tmp_path):
     article = tmp_path / "story.md"
-    text = ("# Vote\n\n<!-- copydesk-disable-next-line repeated-word -->\nHe wrote the the word as a joke.\n\n"
-            "The the vote.\n")
+    text = (
+        "# Vote\n\n<!-- copydesk-disable-next-line repeated-word -->\nHe wrote the the word as a joke.\n\n"
+        "The the vote.\n"
+    )
     article.write_text(text, encoding="utf-8")
     check("--fix", "--ignore", "repeated-word", str(article))
     assert article.read_text(encoding="utf-8") == text
@@ -124,8 +133,7 @@ def test_fix_and_diff_refuse_standard_input():
 def test_a_rule_module_with_an_unknown_fix_kind_is_a_configuration_error(tmp_path):
     (tmp_path / "rules").mkdir()
     module = (INTEGRATION / "fixable-rules" / "house-towards.yml").read_text(encoding="utf-8")
-    (tmp_path / "rules" / "house-towards.yml").write_text(module.replace("fix: safe", "fix: Safe"),
-                                                          encoding="utf-8")
+    (tmp_path / "rules" / "house-towards.yml").write_text(module.replace("fix: safe", "fix: Safe"), encoding="utf-8")
     (tmp_path / ".copydesk.yml").write_text("rules-dir: rules\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
     result = check("a.md", cwd=str(tmp_path))
@@ -142,16 +150,31 @@ def _finding(source: str, excerpt: str, suggestion: str) -> Finding:
     start = source.index(excerpt)
     line_start = source.rfind("\n", 0, start) + 1
     line_end = source.find("\n", start + len(excerpt))
-    return Finding(path="a.txt", line=source.count("\n", 0, start) + 1, column=start - line_start + 1, end_line=0,
-                   end_column=0, rule="r", category="boilerplate", severity="error", message="m", excerpt=excerpt,
-                   suggestion=suggestion, start=start, end=start + len(excerpt),
-                   context=source[line_start:line_end if line_end != -1 else len(source)])
+    return Finding(
+        path="a.txt",
+        line=source.count("\n", 0, start) + 1,
+        column=start - line_start + 1,
+        end_line=0,
+        end_column=0,
+        rule="r",
+        category="boilerplate",
+        severity="error",
+        message="m",
+        excerpt=excerpt,
+        suggestion=suggestion,
+        start=start,
+        end=start + len(excerpt),
+        context=source[line_start : line_end if line_end != -1 else len(source)],
+    )
 
 
 def test_an_empty_suggestion_for_a_whole_line_removes_the_line_with_its_break():
     source = "Title\r\n\r\nText.\r\n\r\n  Advertisement\r\n\r\nMore text, said the the clerk.\r\nShare"
-    findings = [_finding(source, "Advertisement", ""), _finding(source, "the the", "the"),
-                _finding(source, "Share", "")]
+    findings = [
+        _finding(source, "Advertisement", ""),
+        _finding(source, "the the", "the"),
+        _finding(source, "Share", ""),
+    ]
     assert apply_suggestions(source, findings) == ("Title\r\n\r\nText.\r\n\r\n\r\nMore text, said the clerk.\r\n", 3)
 
 

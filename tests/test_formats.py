@@ -1,8 +1,10 @@
 """Readers: which blocks each format yields, of which kind, and that excluded markup is never linted."""
+
 from __future__ import annotations
 
 from conftest import FIXTURES, assert_spans_match, lint
-from linter.formats import parse
+
+from linter.readers import parse
 
 FOUNDATION = FIXTURES / "foundation"
 
@@ -22,10 +24,16 @@ def test_markdown_blocks_and_kinds():
     assert found[0] == ("title", "Ferry fares rise as fuel costs bite")
     assert found[1] == ("heading", "Operators blame the winter")
     assert found[2] == ("paragraph", "By Ana Ruiz")
-    assert ("paragraph", "The increase was approved by the the harbour board, which met at 6 p.m. in the old customs "
-            "house. Details are at URL and in the CODE file.") in found
-    assert ("blockquote", "\"We held prices for as long as we could,\" said Mara Lund, the operator's chief "
-            "executive. \"Passengers will see the the new timetable next week.\"") in found
+    assert (
+        "paragraph",
+        "The increase was approved by the the harbour board, which met at 6 p.m. in the old customs "
+        "house. Details are at URL and in the CODE file.",
+    ) in found
+    assert (
+        "blockquote",
+        '"We held prices for as long as we could," said Mara Lund, the operator\'s chief '
+        'executive. "Passengers will see the the new timetable next week."',
+    ) in found
     assert ("list_item", "Return fares rise to £14") in found
     assert ("table_cell", "Halden to Skarp") in found
     assert found[-1] == ("paragraph", "Fuel & crew costs rose by a third in 2023, according to the board's report.")
@@ -53,10 +61,20 @@ def test_markdown_only_prose_is_linted():
 
 def test_html_reads_the_article_only():
     doc, found = blocks("page.html")
-    assert [kind for kind, _ in found] == ["title", "paragraph", "paragraph", "paragraph", "list_item", "list_item",
-                                           "blockquote", "paragraph"]
-    assert found[2][1] == ("HALDEN — Ferry fares will rise by 8 per cent from March, the operator said on Tuesday, "
-                           "after a winter of storms at the the island piers.")
+    assert [kind for kind, _ in found] == [
+        "title",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "list_item",
+        "list_item",
+        "blockquote",
+        "paragraph",
+    ]
+    assert found[2][1] == (
+        "HALDEN — Ferry fares will rise by 8 per cent from March, the operator said on Tuesday, "
+        "after a winter of storms at the the island piers."
+    )
     assert found[3][1] == "Fuel & crew costs rose by a third, according to the board’s report."
     findings = lint(read("page.html"), "repeated-word", name="page.html")
     assert [(f.line, f.column, f.excerpt) for f in findings] == [(15, 38, "the the")]
@@ -72,16 +90,22 @@ def test_html_entities_map_to_their_source():
 def test_html_without_article_uses_body_and_loose_text():
     source = "<html><body><p>First para.</p>Loose text here.<div><p>Inner.</p></div></body></html>"
     doc = parse("x.html", source)
-    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "First para."), ("paragraph", "Loose text here."),
-                                                       ("paragraph", "Inner.")]
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "First para."),
+        ("paragraph", "Loose text here."),
+        ("paragraph", "Inner."),
+    ]
 
 
 def test_plain_text_crlf_wrapped_paragraph():
     doc, found = blocks("crlf.txt")
     assert found == [
         ("title", "Ferry fares rise as fuel costs bite"),
-        ("paragraph", "Ferry fares on the island routes will rise by 8 per cent from March, the operator said on "
-                      "Tuesday, after a winter of storms and high fuel prices at the the piers."),
+        (
+            "paragraph",
+            "Ferry fares on the island routes will rise by 8 per cent from March, the operator said on "
+            "Tuesday, after a winter of storms and high fuel prices at the the piers.",
+        ),
         ("heading", "Advertisement"),
         ("paragraph", "The board met at 6 p.m. on Jan. 5 in the old customs house."),
     ]
@@ -92,18 +116,24 @@ def test_plain_text_crlf_wrapped_paragraph():
 def test_plain_text_lone_cr_line_ends():
     findings = lint(read("lone-cr.txt"), ["repeated-word", "scrape-residue"], name="lone-cr.txt")
     assert [(f.rule, f.line, f.column, f.excerpt) for f in findings] == [
-        ("repeated-word", 3, 18, "the the"), ("scrape-residue", 4, 1, "Advertisement")]
+        ("repeated-word", 3, 18, "the the"),
+        ("scrape-residue", 4, 1, "Advertisement"),
+    ]
 
 
 def test_plain_text_bullets_become_list_items():
     doc = parse("x.txt", "Headline\n\nMore news\n  • First headline here\n  • Second one\n")
     assert [(b.kind, b.text) for b in doc.blocks] == [
-        ("title", "Headline"), ("heading", "More news"), ("list_item", "First headline here"),
-        ("list_item", "Second one")]
+        ("title", "Headline"),
+        ("heading", "More news"),
+        ("list_item", "First headline here"),
+        ("list_item", "Second one"),
+    ]
 
 
 def test_html_the_parser_rejects_is_linted_up_to_the_problem_with_a_notice():
     doc = parse("x.html", "<p>Hello there.</p><![0 more")
     assert [b.text for b in doc.blocks] == ["Hello there."]
-    assert doc.notices == ["HTML could not be parsed past line 1, column 23 (expected name token at '<![0 more'); "
-                           "the rest was not linted"]
+    assert doc.notices == [
+        "HTML could not be parsed past line 1, column 23 (expected name token at '<![0 more'); the rest was not linted"
+    ]

@@ -1,14 +1,28 @@
 """copydesk's hyphenator finds pyphen's points, parsing patterns only as words need them."""
+
 from __future__ import annotations
 
 import pyphen
 import pytest
 
-from linter.hyphenation import Hyphenator
-from linter.readability import _cmudict_text
+from linter.analysis.hyphenation import Hyphenator
+from linter.analysis.readability import _cmudict_text
 
-HARD_WORDS = ["zorblax", "Zorblax", "ZORBLAX", "a", "", "hyphenation", "İstanbul", "straße", "naïve", "co-operate",
-              "rock'n'roll", "x" * 40, "supercalifragilisticexpialidocious"]
+HARD_WORDS = [
+    "zorblax",
+    "Zorblax",
+    "ZORBLAX",
+    "a",
+    "",
+    "hyphenation",
+    "İstanbul",
+    "straße",
+    "naïve",
+    "co-operate",
+    "rock'n'roll",
+    "x" * 40,
+    "supercalifragilisticexpialidocious",
+]
 
 
 def test_the_parsed_patterns_are_pyphens():

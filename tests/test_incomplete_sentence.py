@@ -1,8 +1,8 @@
 """The incomplete-sentence rule: every kind of fragment with its exact span, and the hard negatives."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, SHARED, assert_spans_match, cli_json, lint
 
 RULE = "incomplete-sentence"
@@ -21,32 +21,110 @@ def test_every_kind_of_fragment_with_its_whole_span():
     source = read("bad.md")
     findings = lint(source, RULE, name="bad.md")
     assert found(findings) == [
-        (7, 1, 7, 52, "The senator, who had spent two decades in Congress.",
-         'no main verb: "who had spent two ..." is a relative clause'),
-        (9, 42, 9, 85, "Although the vote was closer than expected.",
-         'no main clause: "Although the vote was ..." is a subordinate clause'),
-        (11, 1, 11, 37, "Because the inspectors arrived late.",
-         'no main clause: "Because the inspectors arrived ..." is a subordinate clause'),
-        (13, 1, 13, 30, "Hoping to reassure investors.",
-         'no main verb: "Hoping to reassure investors" is a participial phrase'),
-        (15, 1, 15, 32, "To reduce delays at the border.",
-         'no main verb: "To reduce delays at ..." is an infinitive phrase'),
-        (17, 45, 17, 79, "A major setback for the coalition.",
-         'no main verb: "A major setback for ..." is a noun phrase'),
-        (19, 1, 19, 41, "The club said in a statement that it had",
-         'sentence cut off: "that it had" runs into "The manager has since ..."'),
-        (21, 1, 21, 34, "The ferry will stay in port while",
-         'sentence cut off: "in port while" runs into "Engineers replace the damaged ..."'),
-        (23, 3, 23, 68, "The union, which represents most of the dock workers in the city.",
-         'no main verb: "which represents most of ..." is a relative clause'),
-        (25, 22, 25, 82, "Despite warnings from engineers about the state of the roof.",
-         'no main verb: "Despite warnings from engineers ..." is a prepositional phrase'),
-        (27, 22, 27, 66, "To be decided by the full council next week.",
-         'no main verb: "To be decided by ..." is an infinitive phrase'),
-        (29, 22, 29, 79, "Even though the mayor had promised a public consultation.",
-         'no main clause: "Even though the mayor ..." is a subordinate clause'),
-        (31, 22, 31, 67, "A deal welcomed by unions across the country.",
-         'no main verb: "A deal welcomed by ..." is a noun phrase'),
+        (
+            7,
+            1,
+            7,
+            52,
+            "The senator, who had spent two decades in Congress.",
+            'no main verb: "who had spent two ..." is a relative clause',
+        ),
+        (
+            9,
+            42,
+            9,
+            85,
+            "Although the vote was closer than expected.",
+            'no main clause: "Although the vote was ..." is a subordinate clause',
+        ),
+        (
+            11,
+            1,
+            11,
+            37,
+            "Because the inspectors arrived late.",
+            'no main clause: "Because the inspectors arrived ..." is a subordinate clause',
+        ),
+        (
+            13,
+            1,
+            13,
+            30,
+            "Hoping to reassure investors.",
+            'no main verb: "Hoping to reassure investors" is a participial phrase',
+        ),
+        (
+            15,
+            1,
+            15,
+            32,
+            "To reduce delays at the border.",
+            'no main verb: "To reduce delays at ..." is an infinitive phrase',
+        ),
+        (
+            17,
+            45,
+            17,
+            79,
+            "A major setback for the coalition.",
+            'no main verb: "A major setback for ..." is a noun phrase',
+        ),
+        (
+            19,
+            1,
+            19,
+            41,
+            "The club said in a statement that it had",
+            'sentence cut off: "that it had" runs into "The manager has since ..."',
+        ),
+        (
+            21,
+            1,
+            21,
+            34,
+            "The ferry will stay in port while",
+            'sentence cut off: "in port while" runs into "Engineers replace the damaged ..."',
+        ),
+        (
+            23,
+            3,
+            23,
+            68,
+            "The union, which represents most of the dock workers in the city.",
+            'no main verb: "which represents most of ..." is a relative clause',
+        ),
+        (
+            25,
+            22,
+            25,
+            82,
+            "Despite warnings from engineers about the state of the roof.",
+            'no main verb: "Despite warnings from engineers ..." is a prepositional phrase',
+        ),
+        (
+            27,
+            22,
+            27,
+            66,
+            "To be decided by the full council next week.",
+            'no main verb: "To be decided by ..." is an infinitive phrase',
+        ),
+        (
+            29,
+            22,
+            29,
+            79,
+            "Even though the mayor had promised a public consultation.",
+            'no main clause: "Even though the mayor ..." is a subordinate clause',
+        ),
+        (
+            31,
+            22,
+            31,
+            67,
+            "A deal welcomed by unions across the country.",
+            'no main verb: "A deal welcomed by ..." is a noun phrase',
+        ),
     ]
     assert_spans_match(source, findings)
     assert {(f.rule, f.category, f.severity) for f in findings} == {(RULE, "fragment", "error")}
@@ -61,8 +139,16 @@ def test_hard_negatives_are_not_flagged():
 def test_plain_text_dateline_and_byline_are_skipped_but_a_fragment_is_not():
     source = read("dateline.txt")
     findings = lint(source, RULE, name="dateline.txt")
-    assert found(findings) == [(7, 1, 7, 55, "Standing at the back of the hall with a folded banner.",
-                                'no main verb: "Standing at the back ..." is a participial phrase')]
+    assert found(findings) == [
+        (
+            7,
+            1,
+            7,
+            55,
+            "Standing at the back of the hall with a folded banner.",
+            'no main verb: "Standing at the back ..." is a participial phrase',
+        )
+    ]
     assert_spans_match(source, findings)
 
 
@@ -77,17 +163,21 @@ def test_span_maps_through_markdown_markup_and_crlf():
     source = "# Title\r\n\r\nThe vote was held on Monday.\r\n\r\n*Hoping* to reassure [investors](https://x.test).\r\n"
     findings = lint(source, RULE)
     assert [(f.line, f.column, f.end_column, f.excerpt) for f in findings] == [
-        (5, 2, 50, "Hoping* to reassure [investors](https://x.test).")]
+        (5, 2, 50, "Hoping* to reassure [investors](https://x.test).")
+    ]
     assert_spans_match(source, findings)
 
 
 def test_a_fragment_in_a_hard_wrapped_text_paragraph_spans_lines():
-    source = ("Title\n\nThe board met on Monday. The new tidal barrier, which was completed\n"
-              "in June at a cost of four million pounds. It held.\n")
+    source = (
+        "Title\n\nThe board met on Monday. The new tidal barrier, which was completed\n"
+        "in June at a cost of four million pounds. It held.\n"
+    )
     findings = lint(source, RULE, name="story.txt")
     assert [(f.line, f.column, f.end_line, f.end_column) for f in findings] == [(3, 26, 4, 42)]
-    assert findings[0].excerpt == ("The new tidal barrier, which was completed\n"
-                                   "in June at a cost of four million pounds.")
+    assert findings[0].excerpt == (
+        "The new tidal barrier, which was completed\nin June at a cost of four million pounds."
+    )
     assert_spans_match(source, findings)
 
 
@@ -138,11 +228,26 @@ def test_a_parser_boundary_in_mid_sentence_leaves_no_fragment():
     reported; a sentence after a stop, a dash or a closing quote is checked."""
     from spacy.tokens import Doc
 
+    from linter.analysis.nlp import load_model
     from linter.checks.incomplete_sentence import _starts_after_a_stop
-    from linter.nlp import load_model
 
-    words = ["It", "sold", "a", "stake", "to", "the", "bank", "Castlebank", "for", "40m", "pounds", ".", "A", "loss",
-             "."]
+    words = [
+        "It",
+        "sold",
+        "a",
+        "stake",
+        "to",
+        "the",
+        "bank",
+        "Castlebank",
+        "for",
+        "40m",
+        "pounds",
+        ".",
+        "A",
+        "loss",
+        ".",
+    ]
     starts = [True] + [False] * 6 + [True] + [False] * 4 + [True, False, False]
     sents = list(Doc(load_model().vocab, words=words, sent_starts=starts).sents)
     assert [_starts_after_a_stop(s) for s in sents] == [True, False, True]

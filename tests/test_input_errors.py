@@ -1,4 +1,5 @@
 """Bad input: each problem is one clear line naming the file; the rest of the batch is still linted."""
+
 from __future__ import annotations
 
 from conftest import cli_json, run_cli
@@ -34,6 +35,7 @@ def test_invalid_utf8_is_read_as_cp1252_and_linted(tmp_path):
     assert result.exit_code == 0
     assert f"copydesk: {article}: not valid UTF-8 (byte 0xe9 at offset 17); read as cp1252\n" in result.stderr
     import json
+
     finding = json.loads(result.stdout)["findings"][0]
     assert (finding["line"], finding["column"], finding["excerpt"]) == (3, 17, "the the")
 
@@ -67,8 +69,9 @@ def test_folder_without_articles_warns(tmp_path):
 
 def test_json_lists_failed_files(tmp_path):
     data = cli_json("check", str(tmp_path / "gone.txt"))
-    assert data["files"] == [{"path": str(tmp_path / "gone.txt"), "status": "error", "findings": 0,
-                              "error": "no such file or folder"}]
+    assert data["files"] == [
+        {"path": str(tmp_path / "gone.txt"), "status": "error", "findings": 0, "error": "no such file or folder"}
+    ]
     assert data["summary"]["files_failed"] == 1
 
 

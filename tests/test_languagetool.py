@@ -1,6 +1,7 @@
 """The `languagetool` rule against a fake LanguageTool server on loopback that answers `/v2/check` with responses
 recorded for the fixtures (tests/fixtures/languagetool/*.json, in LanguageTool's JSON format), and against a real
 server when COPYDESK_LANGUAGETOOL_URL is set."""
+
 from __future__ import annotations
 
 import json
@@ -14,19 +15,21 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT, assert_spans_match, cli_json, lint, run_cli
+
 from linter.checks import languagetool
 from linter.errors import CopydeskError
-from linter.findings import Finding
+from linter.model.findings import Finding
 
 pytest.importorskip("language_tool_python")
 pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
 
 LT = FIXTURES / "languagetool"
 ARTICLE = LT / "article.md"
-LANGUAGES = [{"name": "English (US)", "code": "en", "longCode": "en-US"},
-             {"name": "English (GB)", "code": "en", "longCode": "en-GB"}]
+LANGUAGES = [
+    {"name": "English (US)", "code": "en", "longCode": "en-US"},
+    {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+]
 
 
 class FakeLanguageTool(ThreadingHTTPServer):
@@ -131,9 +134,9 @@ def lint_article(server_url: str, rules=("languagetool", "repeated-word"), **opt
 
 def rule_errors(source: str, **options) -> list[str]:
     """The errors that the languagetool rule leaves on a document (the engine keeps them on `doc.errors`)."""
-    from linter.config import load_config
-    from linter.engine import lint_document
-    from linter.formats import parse
+    from linter.readers import parse
+    from linter.run.config import load_config
+    from linter.run.engine import lint_document
 
     settings = load_config(None, start=str(FIXTURES)).effective("article.md", select=["languagetool"])
     settings[0].options.update(options)
@@ -147,6 +150,7 @@ def summary(findings):
 
 
 # --- the fixture's matches, mapped back to the file ---
+
 
 def test_matches_land_on_exact_source_spans(server):
     source, findings = lint_article(server.url)
@@ -168,8 +172,10 @@ def test_span_text_equals_the_text_languagetool_matched(server):
     recorded = recordings("article.json")[0]
     text = recorded["text"]
     sent = text.encode("utf-16-le")  # LanguageTool counts offsets in UTF-16 units
-    matched = {sent[2 * m["offset"]:2 * (m["offset"] + m["length"])].decode("utf-16-le")
-               for m in recorded["response"]["matches"]}
+    matched = {
+        sent[2 * m["offset"] : 2 * (m["offset"] + m["length"])].decode("utf-16-le")
+        for m in recorded["response"]["matches"]
+    }
     for f in findings:
         if f.rule == "languagetool":
             assert f.excerpt in matched
@@ -197,6 +203,7 @@ def test_matches_on_placeholders_and_off_categories_are_left_out(server):
 
 # --- what is sent ---
 
+
 def test_only_prose_is_sent(server):
     lint_article(server.url)
     [request] = server.requests
@@ -210,8 +217,16 @@ def test_only_prose_is_sent(server):
 
 
 def test_language_and_rule_options_are_sent(server):
-    lint_article(server.url, language="en-GB", enabled_rules=["EN_QUOTES"], enabled_categories=["TYPOGRAPHY"],
-                 enabled_only=True, picky=True, disabled_rules=[], categories={})
+    lint_article(
+        server.url,
+        language="en-GB",
+        enabled_rules=["EN_QUOTES"],
+        enabled_categories=["TYPOGRAPHY"],
+        enabled_only=True,
+        picky=True,
+        disabled_rules=[],
+        categories={},
+    )
     [request] = server.requests
     assert request["language"] == "en-GB"
     assert request["enabledRules"] == "EN_QUOTES"
@@ -228,8 +243,9 @@ def test_server_url_from_the_environment(server, monkeypatch):
 
 
 def test_a_document_without_prose_sends_nothing(server):
-    findings = lint("```\nrecieve\n```\n", "languagetool", name="code.md",
-                    options={"languagetool": {"server": server.url}})
+    findings = lint(
+        "```\nrecieve\n```\n", "languagetool", name="code.md", options={"languagetool": {"server": server.url}}
+    )
     assert findings == [] and server.requests == []
 
 
@@ -244,6 +260,7 @@ def test_rule_examples_against_recorded_answers(start_server):
 
 
 # --- failures: one clear line, the other rules unchanged, exit 2 ---
+
 
 def write_config(folder, server_url: str, **options):
     rules = {"languagetool": {"level": "warning", "server": server_url, **options}}
@@ -265,8 +282,10 @@ def test_server_down_one_line_other_rules_unchanged_exit_2(tmp_path):
     write_config(tmp_path, url)
     result = run_cli("check", "a.md", "b.md", "--format", "json", cwd=str(tmp_path))
     assert result.exit_code == 2
-    error = f"rule languagetool did not run: cannot reach the LanguageTool server at {url}: connection refused or " \
-            "host unreachable"
+    error = (
+        f"rule languagetool did not run: cannot reach the LanguageTool server at {url}: connection refused or "
+        "host unreachable"
+    )
     assert result.stderr.splitlines() == [f"copydesk: a.md and 1 more file: {error}"]
     report = json.loads(result.stdout)
     assert report["findings"] == other_rules_findings(tmp_path) != []
@@ -281,7 +300,8 @@ def test_server_error_is_one_line_and_exit_2(start_server, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         f"copydesk: a.md: rule languagetool did not run: the LanguageTool server at {server.url} failed: "
-        "Error: Internal Error: java.lang.OutOfMemoryError")
+        "Error: Internal Error: java.lang.OutOfMemoryError"
+    )
     assert "[repeated-word]" in result.stdout and "[languagetool]" not in result.stdout
 
 
@@ -298,9 +318,11 @@ def test_an_error_for_one_text_does_not_stop_the_next(start_server):
     options = {"server": server.url}
     assert rule_errors("A text that was never recorded.", **options) == [
         f"rule languagetool did not run: the LanguageTool server at {server.url} failed: "
-        "Error: no recording for this text"]
-    assert [f.excerpt for f in lint("He have denied the charges.", "languagetool",
-                                    options={"languagetool": options})] == ["have"]
+        "Error: no recording for this text"
+    ]
+    assert [
+        f.excerpt for f in lint("He have denied the charges.", "languagetool", options={"languagetool": options})
+    ] == ["have"]
 
 
 def test_a_failed_server_is_not_asked_again_for_the_next_files(tmp_path):
@@ -320,7 +342,8 @@ def test_no_server_configured(monkeypatch, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         "copydesk: a.md: rule languagetool did not run: no LanguageTool server: set the rule's `server` option or "
-        "COPYDESK_LANGUAGETOOL_URL (see the README to start one)")
+        "COPYDESK_LANGUAGETOOL_URL (see the README to start one)"
+    )
 
 
 def test_a_language_the_server_lacks(server, tmp_path):
@@ -335,8 +358,10 @@ def test_a_language_the_server_lacks(server, tmp_path):
 def test_local_mode_without_an_install_never_downloads(monkeypatch, tmp_path):
     """`server: local` with nothing installed: one error, and no socket at all (any would raise here)."""
     monkeypatch.setenv("LTP_PATH", str(tmp_path))
-    assert rule_errors(ARTICLE.read_text(encoding="utf-8"), server="local") == ["rule languagetool did not run: no local LanguageTool found in language-tool-python's "
-                          "folder (LTP_PATH); copydesk never downloads it: start a server and set its URL instead"]
+    assert rule_errors(ARTICLE.read_text(encoding="utf-8"), server="local") == [
+        "rule languagetool did not run: no local LanguageTool found in language-tool-python's "
+        "folder (LTP_PATH); copydesk never downloads it: start a server and set its URL instead"
+    ]
     assert os.listdir(tmp_path) == []
 
 
@@ -362,21 +387,31 @@ def test_local_mode_starts_an_installed_languagetool_once(monkeypatch):
     assert len(tries) == 1
     assert isinstance(languagetool._clients[("local", "en-US", 20)], languagetool.RuleError)
     assert str(languagetool._clients[("local", "en-US", 20)]) == (
-        "the local LanguageTool 6.8 did not start: LanguageTool server exited early with code 1")
+        "the local LanguageTool 6.8 did not start: LanguageTool server exited early with code 1"
+    )
 
 
 def test_an_answer_that_is_not_languagetools(start_server):
     server = start_server([{"text": "A text.", "response": {"error": "busy"}}])
-    assert rule_errors("A text.", server=server.url) == [f"rule languagetool did not run: the LanguageTool server at {server.url} failed: its "
-                          "answer is not LanguageTool's JSON"]
+    assert rule_errors("A text.", server=server.url) == [
+        f"rule languagetool did not run: the LanguageTool server at {server.url} failed: its "
+        "answer is not LanguageTool's JSON"
+    ]
 
 
 def test_a_rule_id_mapping_refines_its_categorys(server):
-    _, findings = lint_article(server.url, rules=("languagetool",),
-                               categories={"TYPOS": {"category": "spelling", "level": "error"},
-                                           "MORFOLOGIK_RULE_EN_US": {"level": "info"}, "PRP_HAS": {"level": "off"}})
+    _, findings = lint_article(
+        server.url,
+        rules=("languagetool",),
+        categories={
+            "TYPOS": {"category": "spelling", "level": "error"},
+            "MORFOLOGIK_RULE_EN_US": {"level": "info"},
+            "PRP_HAS": {"level": "off"},
+        },
+    )
     assert [(f.excerpt, f.category, f.severity) for f in findings if f.excerpt in ("recieve", "has")] == [
-        ("recieve", "spelling", "info")]
+        ("recieve", "spelling", "info")
+    ]
 
 
 def test_a_bad_category_mapping_is_a_configuration_error(server):
@@ -385,6 +420,7 @@ def test_a_bad_category_mapping_is_a_configuration_error(server):
 
 
 # --- pieces ---
+
 
 def test_python_end_counts_astral_characters_twice():
     text = "a 🎣🎣 b"
@@ -398,23 +434,27 @@ def finding(rule, category, start, end):
 
 
 def test_duplicates_need_the_same_category_and_about_the_same_span():
-    from linter.engine import drop_duplicates
+    from linter.run.engine import drop_duplicates
 
     own = finding("repeated-word", "repetition", 10, 17)
-    outside = [finding("languagetool", "repetition", 10, 17),  # same span, same category: dropped
-               finding("languagetool", "repetition", 14, 17),  # overlaps less than half of copydesk's span
-               finding("languagetool", "grammar", 10, 17),     # same span, another reason
-               finding("languagetool", "repetition", 30, 37)]  # elsewhere
+    outside = [
+        finding("languagetool", "repetition", 10, 17),  # same span, same category: dropped
+        finding("languagetool", "repetition", 14, 17),  # overlaps less than half of copydesk's span
+        finding("languagetool", "grammar", 10, 17),  # same span, another reason
+        finding("languagetool", "repetition", 30, 37),
+    ]  # elsewhere
     assert drop_duplicates([own, *outside], {"languagetool"}) == [own, *outside[1:]]
     assert drop_duplicates([own, *outside], set()) == [own, *outside]
 
 
 # --- a real server ---
 
+
 @pytest.mark.enable_socket
-@pytest.mark.skipif(not os.environ.get("COPYDESK_LANGUAGETOOL_URL"),
-                    reason="COPYDESK_LANGUAGETOOL_URL is not set: no LanguageTool server to test against "
-                           "(see the README to start one)")
+@pytest.mark.skipif(
+    not os.environ.get("COPYDESK_LANGUAGETOOL_URL"),
+    reason="COPYDESK_LANGUAGETOOL_URL is not set: no LanguageTool server to test against (see the README to start one)",
+)
 def test_against_a_real_server():
     source = "# Ferry service resumes\n\nThe ferry will recieve its new engines in the spring.\n"
     findings = lint(source, "languagetool", name="ferry.md")

@@ -1,5 +1,6 @@
 """The CI report formats: SARIF (validated against the 2.1.0 schema), GitHub workflow commands, checkstyle and
 JUnit XML (parsed), reviewdog's rdjson (UTF-8 byte columns)."""
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import FIXTURES, ROOT, SHARED, cli_json, run_cli
 
 STORY = FIXTURES / "integration" / "desk-story.md"
@@ -33,6 +33,7 @@ def sarif(*args, cwd=None) -> dict:
 
 # SARIF
 
+
 def test_sarif_describes_rules_and_results_with_exact_regions():
     log = sarif(str(STORY))
     run = log["runs"][0]
@@ -51,8 +52,13 @@ def test_sarif_describes_rules_and_results_with_exact_regions():
     assert ids[doubled["ruleIndex"]] == "repeated-word" and doubled["level"] == "warning"
     location = doubled["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": STORY.as_uri()}
-    assert location["region"] == {"startLine": 6, "startColumn": 60, "endLine": 6, "endColumn": 67,
-                                  "snippet": {"text": "the the"}}
+    assert location["region"] == {
+        "startLine": 6,
+        "startColumn": 60,
+        "endLine": 6,
+        "endColumn": 67,
+        "snippet": {"text": "the the"},
+    }
     replacement = doubled["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert replacement["insertedContent"] == {"text": "the"}
     assert by_rule["scrape-residue"]["level"] == "error" and "fixes" not in by_rule["scrape-residue"]
@@ -73,8 +79,7 @@ def test_sarif_fingerprints_survive_lines_inserted_above_and_change_with_the_tex
     article = tmp_path / "story.md"
     article.write_text(text, encoding="utf-8")
     before = sarif(str(article))["runs"][0]["results"]
-    article.write_text(text.replace("\n\nOwners", "\n\nA new paragraph.\n\n"
-                                                                  "Another one.\n\nOwners"), encoding="utf-8")
+    article.write_text(text.replace("\n\nOwners", "\n\nA new paragraph.\n\nAnother one.\n\nOwners"), encoding="utf-8")
     after = sarif(str(article))["runs"][0]["results"]
 
     def prints(results):
@@ -93,8 +98,9 @@ def test_sarif_fingerprints_survive_lines_inserted_above_and_change_with_the_tex
 
 def test_repeated_findings_on_identical_lines_get_distinct_fingerprints(tmp_path):
     article = tmp_path / "ads.txt"
-    article.write_text("Title\n\nFirst paragraph here.\n\nAdvertisement\n\nMore text here.\n\nAdvertisement\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Title\n\nFirst paragraph here.\n\nAdvertisement\n\nMore text here.\n\nAdvertisement\n", encoding="utf-8"
+    )
     prints = [r["partialFingerprints"]["copydesk/v1"] for r in sarif(str(article))["runs"][0]["results"]]
     assert len(prints) == 2 and prints[0] != prints[1]
     assert prints[0].rsplit(":", 1)[0] == prints[1].rsplit(":", 1)[0]
@@ -122,8 +128,7 @@ def test_sarif_reports_unreadable_files_as_notifications(tmp_path):
 def test_every_report_carries_a_rule_that_could_not_run(monkeypatch, tmp_path):
     pytest.importorskip("language_tool_python")
     monkeypatch.delenv("COPYDESK_LANGUAGETOOL_URL", raising=False)
-    (tmp_path / ".copydesk.yml").write_text("rules: {languagetool: {level: warning, server: ''}}\n",
-                                            encoding="utf-8")
+    (tmp_path / ".copydesk.yml").write_text("rules: {languagetool: {level: warning, server: ''}}\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("# Vote\n\nThe the vote was close.\n", encoding="utf-8")
     result = run_cli("check", "--format", "sarif", "a.md", cwd=str(tmp_path))
     assert result.exit_code == 2
@@ -141,6 +146,7 @@ def test_every_report_carries_a_rule_that_could_not_run(monkeypatch, tmp_path):
 
 
 # GitHub workflow commands
+
 
 def unescape_data(text: str) -> str:
     """The Actions runner's unescaping of a command's message."""
@@ -172,8 +178,14 @@ def test_github_commands_round_trip_percent_comma_colon_and_newline(tmp_path):
     assert lines[0].startswith("::warning file=50%25%2C a%3Ab.md,line=3,col=3,endLine=3,endColumn=8,")
     name_, properties, message = parse_command(lines[0])
     assert name_ == "warning"
-    assert properties == {"file": name, "line": "3", "col": "3", "endLine": "3", "endColumn": "8",
-                          "title": "copydesk [house-odd-message]"}
+    assert properties == {
+        "file": name,
+        "line": "3",
+        "col": "3",
+        "endLine": "3",
+        "endColumn": "8",
+        "title": "copydesk [house-odd-message]",
+    }
     assert message == '100% sure: a, b\nsecond line "zebra"'
 
 
@@ -181,11 +193,14 @@ def test_github_commands_use_notice_for_info_and_error_for_errors():
     out = report("--format", "github", str(STORY), "--config", str(FIXTURES / "integration" / "info.yml"))
     commands = [parse_command(line) for line in out.splitlines()]
     assert [(c[0], c[1]["title"]) for c in commands] == [
-        ("notice", "copydesk [repeated-word]"), ("warning", "copydesk [sentence-length]"),
-        ("error", "copydesk [scrape-residue]")]
+        ("notice", "copydesk [repeated-word]"),
+        ("warning", "copydesk [sentence-length]"),
+        ("error", "copydesk [scrape-residue]"),
+    ]
 
 
 # checkstyle and JUnit
+
 
 def test_checkstyle_lists_every_file_and_each_finding(tmp_path):
     shutil.copy(STORY, tmp_path / "story.md")
@@ -194,8 +209,10 @@ def test_checkstyle_lists_every_file_and_each_finding(tmp_path):
     assert root.tag == "checkstyle"
     files = {Path(f.get("name")).name: f for f in root.findall("file")}
     assert set(files) == {"clean.md", "story.md"} and not list(files["clean.md"])
-    errors = [(e.get("line"), e.get("column"), e.get("severity"), e.get("source"), e.get("message"))
-              for e in files["story.md"]]
+    errors = [
+        (e.get("line"), e.get("column"), e.get("severity"), e.get("source"), e.get("message"))
+        for e in files["story.md"]
+    ]
     assert errors == [
         ("6", "60", "warning", "copydesk.repeated-word", 'doubled word "the"'),
         ("8", "1", "warning", "copydesk.sentence-length", "sentence is 47 words long (more than 40)"),
@@ -204,8 +221,7 @@ def test_checkstyle_lists_every_file_and_each_finding(tmp_path):
 
 
 def test_xml_reports_replace_control_characters_that_xml_cannot_carry(tmp_path):
-    (tmp_path / "odd\x01.txt").write_text("Title\n\nThe vote was the the closest, the clerk said.\n",
-                                          encoding="utf-8")
+    (tmp_path / "odd\x01.txt").write_text("Title\n\nThe vote was the the closest, the clerk said.\n", encoding="utf-8")
     checkstyle = ET.fromstring(report("--format", "checkstyle", str(tmp_path)))
     assert checkstyle.find("file").get("name") == str(tmp_path / "odd\ufffd.txt")
     junit = ET.fromstring(report("--format", "junit", str(tmp_path)))
@@ -230,6 +246,7 @@ def test_junit_has_one_test_case_per_file_failed_by_findings_or_errors(tmp_path)
 
 
 # rdjson
+
 
 def test_rdjson_columns_count_utf8_bytes():
     data = json.loads(report("--format", "rdjson", str(STORY)))

@@ -1,8 +1,8 @@
 """passive-voice: passives from the dependency parse (issue 6)."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import assert_spans_match, lint
 
 
@@ -24,23 +24,29 @@ def test_passives_span_the_auxiliaries_and_participle_and_name_the_agent():
     ]
 
 
-@pytest.mark.parametrize("sentence, phrase", [
-    ("The pool has been closed since May.", "has been closed"),
-    ("The land will be sold to a builder.", "will be sold"),
-    ("Two guards got fired after the break-in.", "got fired"),
-    ("The road, which had been closed for weeks, reopened on Monday.", "had been closed"),
-    ("Residents were not told about the plan.", "were not told"),
-])
+@pytest.mark.parametrize(
+    "sentence, phrase",
+    [
+        ("The pool has been closed since May.", "has been closed"),
+        ("The land will be sold to a builder.", "will be sold"),
+        ("Two guards got fired after the break-in.", "got fired"),
+        ("The road, which had been closed for weeks, reopened on Monday.", "had been closed"),
+        ("Residents were not told about the plan.", "were not told"),
+    ],
+)
 def test_passives_the_parse_finds(sentence, phrase):
     assert [excerpt for _, _, excerpt, _ in passives(sentence + "\n")] == [phrase]
 
 
-@pytest.mark.parametrize("sentence", [
-    "The council approved the plan on Tuesday.",
-    "The residents were tired after the long meeting.",
-    "She was interested in the job.",
-    "The council had had enough of the delays.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council approved the plan on Tuesday.",
+        "The residents were tired after the long meeting.",
+        "She was interested in the job.",
+        "The council had had enough of the delays.",
+    ],
+)
 def test_active_sentences_and_adjectives_after_be_are_not_passives(sentence):
     assert passives(sentence + "\n") == []
 

@@ -1,10 +1,11 @@
 """Over every fixture and example article, with every rule on: the text at each reported span is its excerpt."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, ROOT, assert_spans_match, lint
-from linter.files import decode, is_article
+
+from linter.readers.files import decode, is_article
 
 ARTICLES = sorted(p for folder in (FIXTURES, ROOT / "examples") for p in folder.rglob("*") if is_article(p.name))
 

@@ -1,6 +1,7 @@
 """The real pre-commit tool runs the `copydesk` and `copydesk-fix` hooks of this repository on a temporary repository
 of articles. `pre-commit try-repo` installs this repository into a hook environment with pip (about 30 s a call
 here), so there are few such tests."""
+
 from __future__ import annotations
 
 import os
@@ -11,12 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
-pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists() or shutil.which("git") is None,
-                                reason="pre-commit (the test extra) and git are needed")
+pytestmark = pytest.mark.skipif(
+    not PRE_COMMIT.exists() or shutil.which("git") is None, reason="pre-commit (the test extra) and git are needed"
+)
 
 
 def git(repo: Path, *args: str) -> None:

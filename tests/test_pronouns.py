@@ -1,9 +1,9 @@
 """The pronoun rules: pronoun-number, pronoun-gender, person-shift and unresolved-pronoun, on fixtures with exact
 spans, their hard negatives (quotations, plural groups, they/them people, shared surnames, titles) and options."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES, SHARED, assert_spans_match, cli_json, lint
 
 PRONOUNS = FIXTURES / "pronouns"
@@ -21,8 +21,9 @@ def test_pronoun_number_flags_singular_bodies_and_places_only():
     text = read("number.md")
     findings = lint(text, "pronoun-number")
     assert spots(findings) == [(3, 67, "they"), (5, 37, "their"), (15, 21, "they")]
-    assert findings[0].message == ('"they" refers to "Halvorsen Freight", which is singular: use "it"/"its" or make '
-                                   'the subject plural')
+    assert findings[0].message == (
+        '"they" refers to "Halvorsen Freight", which is singular: use "it"/"its" or make the subject plural'
+    )
     assert 'refers to "Norway"' in findings[1].message
     assert_spans_match(text, findings)
 
@@ -48,16 +49,20 @@ def test_pronoun_gender_flags_the_other_gender_for_the_only_person_in_reach():
 
 
 def test_pronoun_number_leaves_other_antecedents_in_reach():
-    text = ("Kessler Logistics has beaten Ardent Freight in two of their three tenders.\n\n"
-            "Officials said all four were released. The ministry said they had been questioned.\n\n"
-            "Halvorsen Shipping sold the old ferries and scrapped them.\n")
+    text = (
+        "Kessler Logistics has beaten Ardent Freight in two of their three tenders.\n\n"
+        "Officials said all four were released. The ministry said they had been questioned.\n\n"
+        "Halvorsen Shipping sold the old ferries and scrapped them.\n"
+    )
     assert lint(text, "pronoun-number") == []
 
 
 def test_pronoun_gender_leaves_titles_speaker_tags_and_pronoun_chains():
-    text = ("Mr. Okafor praised the film. The She Sells Boats director was not at the screening.\n\n"
-            'The yard reopened on Monday. "Ms. Pell was very patient," he said.\n\n'
-            "Ms. Imrie thanked the skipper. His boat was damaged, and he said the storm came fast.\n")
+    text = (
+        "Mr. Okafor praised the film. The She Sells Boats director was not at the screening.\n\n"
+        'The yard reopened on Monday. "Ms. Pell was very patient," he said.\n\n'
+        "Ms. Imrie thanked the skipper. His boat was damaged, and he said the storm came fast.\n"
+    )
     assert lint(text, "pronoun-gender") == []
 
 
@@ -106,15 +111,19 @@ def test_person_shift_leaves_a_piece_written_in_that_voice():
 
 
 def test_person_shift_ignores_quotes_across_paragraphs_and_merged_quote_paragraphs():
-    text = ('"We were ready. "We had trained for months," the captain said.\n\n'
-            '“Our crew is tired.\n\n“We will rest now,” she said.\n\n'
-            "''I thought I had it,'' said the runner.\n")
+    text = (
+        '"We were ready. "We had trained for months," the captain said.\n\n'
+        "“Our crew is tired.\n\n“We will rest now,” she said.\n\n"
+        "''I thought I had it,'' said the runner.\n"
+    )
     assert lint(text, "person-shift") == []
 
 
 def test_person_shift_skips_titles_and_roman_numerals():
-    text = ("Veterans of World War I gathered. Fans streamed Me Before You and You've Got Mail all night. "
-            "The award went to Notes on Raising my Teenage Son. He starred in I, Claudius.\n")
+    text = (
+        "Veterans of World War I gathered. Fans streamed Me Before You and You've Got Mail all night. "
+        "The award went to Notes on Raising my Teenage Son. He starred in I, Claudius.\n"
+    )
     assert lint(text, "person-shift") == []
 
 
@@ -150,12 +159,14 @@ def test_seed_article_number_and_person_shift_reported_and_quotes_left_alone():
 def test_the_shared_reference_walk_shows_each_block_what_was_known_by_then():
     """The walk is made once for all the pronoun rules, but a gender fixed later ("Ms. Reed") must not change how
     an earlier paragraph reads: at the "He" paragraph nothing has fixed Alex Reed's gender yet."""
-    from linter.formats import parse
-    from linter.reference import track
+    from linter.analysis.reference import track
+    from linter.readers import parse
 
-    text = ("Alex Reed founded the rowing club in 1998. The club now has forty members.\n\n"
-            "He said the river had flooded twice this year.\n\n"
-            "Ms. Reed was not available for comment.\n")
+    text = (
+        "Alex Reed founded the rowing club in 1998. The club now has forty members.\n\n"
+        "He said the river had flooded twice this year.\n\n"
+        "Ms. Reed was not available for comment.\n"
+    )
     doc = parse("article.md", text)
     doc.nlp_components = frozenset({"parser"})
     genders = [[m.person.gender for info in infos for m in info.mentions] for _, _, infos in track(doc)]

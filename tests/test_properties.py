@@ -1,28 +1,88 @@
 """Property tests: generated documents of every format through every rule never raise, every span lies inside
 the file and reads back as its excerpt, and two runs give identical output."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import excerpt_at
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import excerpt_at
-from linter.config import load_config
-from linter.engine import lint_text
+from linter.run.config import load_config
+from linter.run.engine import lint_text
 
 CONFIG = load_config(None)
 # NLP rules are exercised on their own fixtures; here every rule that needs no model, so thousands of runs stay fast.
-SETTINGS = [s for s in CONFIG.effective("x.md", select=list(CONFIG.rules))
-            if not getattr(s.rule.check_module, "NLP_COMPONENTS", ())]
+SETTINGS = [
+    s
+    for s in CONFIG.effective("x.md", select=list(CONFIG.rules))
+    if not getattr(s.rule.check_module, "NLP_COMPONENTS", ())
+]
 
-PIECES = st.sampled_from([
-    "the the", "The The", "Mr. ", "U.S. ", "a.m. ", "\"", "“", "”", "‘", "’", "'", ". ", "? ", "! ", "\n", "\r\n",
-    "\r", "\n\n", "# ", "## ", "> ", ">> > ", "- ", "* ", "1. ", "  • ", "| a | b |\n|---|---|\n| c | d |\n", "```\n",
-    "`", "[link](http://x.y)", "![img](a.png)", "<p>", "</p>", "<article>", "</article>", "<script>", "</script>",
-    "<!-- copydesk -->", "&amp;", "&#8217;", "&bogus", "---\n", "title: x\n", "\\*", "*", "_", "KEEP READING\n",
-    "Advertisement\n", "By\n", "Jo Bloggs Avatar\n", "Share this article\n", "word ", "Ferry ", "\t", "\x0b", "\x00",
-    "\u2028", "é", "😀", "\ufeff",
-])
+PIECES = st.sampled_from(
+    [
+        "the the",
+        "The The",
+        "Mr. ",
+        "U.S. ",
+        "a.m. ",
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        ". ",
+        "? ",
+        "! ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "# ",
+        "## ",
+        "> ",
+        ">> > ",
+        "- ",
+        "* ",
+        "1. ",
+        "  • ",
+        "| a | b |\n|---|---|\n| c | d |\n",
+        "```\n",
+        "`",
+        "[link](http://x.y)",
+        "![img](a.png)",
+        "<p>",
+        "</p>",
+        "<article>",
+        "</article>",
+        "<script>",
+        "</script>",
+        "<!-- copydesk -->",
+        "&amp;",
+        "&#8217;",
+        "&bogus",
+        "---\n",
+        "title: x\n",
+        "\\*",
+        "*",
+        "_",
+        "KEEP READING\n",
+        "Advertisement\n",
+        "By\n",
+        "Jo Bloggs Avatar\n",
+        "Share this article\n",
+        "word ",
+        "Ferry ",
+        "\t",
+        "\x0b",
+        "\x00",
+        "\u2028",
+        "é",
+        "😀",
+        "\ufeff",
+    ]
+)
 DOCUMENTS = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
 
 

@@ -1,7 +1,8 @@
 """Quoted spans when a quotation runs on into a new paragraph whose opening mark follows an unclosed one."""
+
 from __future__ import annotations
 
-from linter.quotes import quoted_spans
+from linter.model.quotes import quoted_spans
 
 
 def quoted(text):

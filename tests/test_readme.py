@@ -1,4 +1,5 @@
 """The README stays true: its rule table is `copydesk rules --format markdown`, its commands are the CI's."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Repetition rules: echo-word, duplicate-sentence, repeated-opening, repeated-phrase, and repeated-word beside them."""
+
 from __future__ import annotations
 
 import pytest
@@ -64,8 +65,9 @@ def test_seed_article_duplicated_headline_and_underscore_cluster():
 
 # echo-word
 
+
 def test_word_frequencies_come_from_the_installed_package_with_sockets_disabled():
-    from linter.word_frequency import zipf_frequency
+    from linter.analysis.word_frequency import zipf_frequency
 
     assert 2.5 < zipf_frequency("underscore") < 3.5 < 5.5 < zipf_frequency("said")
 
@@ -87,8 +89,10 @@ def test_common_words_and_function_words_are_never_echoes():
 
 
 def test_lemmas_count_together_and_every_line_is_named():
-    text = ("Her remarks underscore the point.\n\nThis gesture underscores her loyalty.\n\n"
-            "His comments underscored the case.")
+    text = (
+        "Her remarks underscore the point.\n\nThis gesture underscores her loyalty.\n\n"
+        "His comments underscored the case."
+    )
     findings = lint(text, "echo-word")
     assert [f.message for f in findings] == ['"underscore" used 3 times in 11 words (lines 1, 3, 5)']
     assert_spans_match(text, findings)
@@ -101,15 +105,19 @@ def test_doubled_word_is_repeated_words_finding_not_an_echo():
 
 
 def test_names_numbers_and_fixed_terms_are_not_echoes():
-    text = ("Marlowe Vance spoke first. Vance said third place was fine. Vance came third again. "
-            "The portable media player sold well. A portable media player is cheap. Each portable media player "
-            "ships free.")
+    text = (
+        "Marlowe Vance spoke first. Vance said third place was fine. Vance came third again. "
+        "The portable media player sold well. A portable media player is cheap. Each portable media player "
+        "ships free."
+    )
     assert lint(text, "echo-word") == []
 
 
 def test_words_in_a_blockquote_are_not_the_writers_echoes():
-    text = ("The board called the plan robust.\n\n> The plan is robust, the costs are robust and the timetable is "
-            "robust.\n\nCritics were unconvinced.")
+    text = (
+        "The board called the plan robust.\n\n> The plan is robust, the costs are robust and the timetable is "
+        "robust.\n\nCritics were unconvinced."
+    )
     assert lint(text, "echo-word") == []
     assert len(lint(text.replace("> ", ""), "echo-word")) == 1
 
@@ -122,10 +130,13 @@ def test_echo_count_option():
 
 # duplicate-sentence
 
+
 def test_repeated_paragraph_is_one_finding_and_quotes_are_normalised():
-    text = ("He said the \u201cnew\u201d bridge would open in May. The council agreed the cost on Monday.\n\n"
-            "Traffic was light.\n\n"
-            "He said the \"new\" bridge would open in May.  The council agreed the cost on Monday.")
+    text = (
+        "He said the \u201cnew\u201d bridge would open in May. The council agreed the cost on Monday.\n\n"
+        "Traffic was light.\n\n"
+        'He said the "new" bridge would open in May.  The council agreed the cost on Monday.'
+    )
     findings = lint(text, "duplicate-sentence")
     assert summary(findings) == [("duplicate-sentence", 5, 1, 5, "repeats a paragraph from line 1")]
     assert_spans_match(text, findings)
@@ -138,6 +149,7 @@ def test_short_stock_sentences_may_recur():
 
 # repeated-opening
 
+
 def test_exempt_words_and_quotes_break_no_rule_until_configured():
     text = "The council met. The vote was close. The mayor abstained."
     assert lint(text, "repeated-opening") == []
@@ -146,8 +158,10 @@ def test_exempt_words_and_quotes_break_no_rule_until_configured():
 
 
 def test_openings_inside_quotes_and_list_items_are_not_runs():
-    text = ('"We tried," he said. "We failed," she said. "We will try again," they said.\n\n'
-            "- Book tickets online\n- Book tickets by phone\n- Book tickets on board\n")
+    text = (
+        '"We tried," he said. "We failed," she said. "We will try again," they said.\n\n'
+        "- Book tickets online\n- Book tickets by phone\n- Book tickets on board\n"
+    )
     assert lint(text, "repeated-opening") == []
 
 
@@ -158,19 +172,29 @@ def test_a_heading_breaks_a_run_of_paragraphs():
 
 # repeated-phrase
 
+
 def test_official_titles_numbers_and_function_word_runs_are_not_phrases():
-    text = ("Officials at the Ministry of Trade and Industry said exports rose by 4 per cent in May. "
-            "Buyers hoped that it would be enough.\n\n"
-            "A report from the Ministry of Trade and Industry said imports fell by 4 per cent in May. "
-            "Sellers feared that it would be too late.")
+    text = (
+        "Officials at the Ministry of Trade and Industry said exports rose by 4 per cent in May. "
+        "Buyers hoped that it would be enough.\n\n"
+        "A report from the Ministry of Trade and Industry said imports fell by 4 per cent in May. "
+        "Sellers feared that it would be too late."
+    )
     assert lint(text, "repeated-phrase") == []
 
 
 def test_phrase_in_distant_paragraphs_or_in_quotes_is_not_flagged():
-    far = ("Prices will stay weak for the foreseeable future, the board said.\n\n" + SPACER + "\n\n" + SPACER
-           + "\n\nFarmers expect to keep borrowing for the foreseeable future.")
-    quoted = ('Residents called the park "the heart of the community".\n\n'
-              "The mayor said it was not the heart of the community.")
+    far = (
+        "Prices will stay weak for the foreseeable future, the board said.\n\n"
+        + SPACER
+        + "\n\n"
+        + SPACER
+        + "\n\nFarmers expect to keep borrowing for the foreseeable future."
+    )
+    quoted = (
+        'Residents called the park "the heart of the community".\n\n'
+        "The mayor said it was not the heart of the community."
+    )
     assert lint(far, "repeated-phrase") == []
     assert lint(quoted, "repeated-phrase") == []
     near = far.replace("\n\n" + SPACER, "", 2)
@@ -187,18 +211,29 @@ def test_hyphenated_words_count_once():
 def test_headline_repeated_as_first_paragraph_in_markdown_and_html():
     headline = "Storm closes coastal road at Penhallow headland"
     markdown = f"# {headline}\n\n{headline}\n\nThe storm brought rain to the coast road.\n"
-    html = (f"<html><body><article>\n<h1>{headline}</h1>\n<p>{headline}</p>\n"
-            "<p>The storm brought rain to the coast road.</p>\n</article></body></html>\n")
+    html = (
+        f"<html><body><article>\n<h1>{headline}</h1>\n<p>{headline}</p>\n"
+        "<p>The storm brought rain to the coast road.</p>\n</article></body></html>\n"
+    )
     for name, source, line in (("a.md", markdown, 3), ("a.html", html, 3)):
         findings = lint(source, "duplicate-sentence", name=name)
-        assert summary(findings) == [("duplicate-sentence", line, findings[0].column, line,
-                                      "repeats the headline from line " + ("1" if name == "a.md" else "2"))]
+        assert summary(findings) == [
+            (
+                "duplicate-sentence",
+                line,
+                findings[0].column,
+                line,
+                "repeats the headline from line " + ("1" if name == "a.md" else "2"),
+            )
+        ]
         assert findings[0].excerpt == headline
         assert_spans_match(source, findings)
 
 
 def test_a_sentence_repeated_whole_is_one_duplicate_not_also_a_phrase():
-    text = ("Work is scheduled to begin the day after the final home game.\n\n"
-            "Work is scheduled to begin the day after the final home game.")
+    text = (
+        "Work is scheduled to begin the day after the final home game.\n\n"
+        "Work is scheduled to begin the day after the final home game."
+    )
     findings = lint(text, RULES)
     assert summary(findings) == [("duplicate-sentence", 3, 1, 3, "repeats a sentence from line 1")]

@@ -1,16 +1,21 @@
 """Every rule module's examples: each bad example is flagged by that rule, each good one is not."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint
-from linter.config import load_config
+
+from linter.run.config import load_config
 
 RULES = load_config(None).rules
 # LanguageTool's examples need its server: tests/test_languagetool.py runs them against recorded answers.
 LOCAL_RULES = {rule_id: rule for rule_id, rule in RULES.items() if rule.check != "languagetool"}
-CASES = [(rule_id, kind, example) for rule_id, rule in sorted(LOCAL_RULES.items())
-         for kind in ("bad", "good") for example in rule.examples.get(kind, [])]
+CASES = [
+    (rule_id, kind, example)
+    for rule_id, rule in sorted(LOCAL_RULES.items())
+    for kind in ("bad", "good")
+    for example in rule.examples.get(kind, [])
+]
 
 
 def test_every_rule_has_good_and_bad_examples():

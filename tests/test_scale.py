@@ -1,18 +1,20 @@
 """Archive scale: parallel files give the same bytes, the result cache is reused and never stale, progress."""
+
 from __future__ import annotations
 
 import click
-
 from conftest import run_cli
-from linter import engine
+
 from linter.cli import ProgressBar
+from linter.run import engine
 
 
 def make_articles(folder, count=12):
     folder.mkdir()
     for i in range(count):
-        (folder / f"a{i:02}.md").write_text(f"# Story {i}\n\nThe board met at the the house {i}.\n\n"
-                                            "Advertisement\n", encoding="utf-8")
+        (folder / f"a{i:02}.md").write_text(
+            f"# Story {i}\n\nThe board met at the the house {i}.\n\nAdvertisement\n", encoding="utf-8"
+        )
     return folder
 
 
@@ -29,8 +31,9 @@ def test_cache_is_reused_for_unchanged_files(tmp_path, monkeypatch):
     articles = make_articles(tmp_path / "news", 3)
     linted = []
     real_lint_document = engine.lint_document
-    monkeypatch.setattr(engine, "lint_document",
-                        lambda doc, *args: linted.append(doc.path) or real_lint_document(doc, *args))
+    monkeypatch.setattr(
+        engine, "lint_document", lambda doc, *args: linted.append(doc.path) or real_lint_document(doc, *args)
+    )
 
     first = run_cli("check", "--jobs", "1", "news", cwd=str(tmp_path))
     assert len(linted) == 3

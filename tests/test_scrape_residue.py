@@ -1,4 +1,5 @@
 """scrape-residue: page furniture copied into an article by a scraper."""
+
 from __future__ import annotations
 
 from conftest import FIXTURES, assert_spans_match, lint
@@ -18,7 +19,13 @@ def test_each_kind_of_residue_in_a_scraped_text_article():
         (13, 1, 13, 46, 'scraped page residue (share prompt): "Share this story: Facebook | WhatsApp | Email"'),
         (15, 1, 15, 28, 'scraped page residue (photo credit): "Photo: Tallis Harbour Board"'),
         (17, 1, 17, 49, 'scraped page residue (subscribe prompt): "Click here to subscribe to our morning briefing."'),
-        (19, 1, 19, 56, 'scraped page residue (cookie notice): "We use cookies to improve your experience on this site."'),
+        (
+            19,
+            1,
+            19,
+            56,
+            'scraped page residue (cookie notice): "We use cookies to improve your experience on this site."',
+        ),
         (21, 1, 21, 39, 'scraped page residue (related link): "Related: Ferry fares to rise in spring"'),
         (25, 1, 27, 25, 'scraped page residue (related-headlines block): "More from Tallis Courier"'),
         (31, 1, 33, 28, 'scraped page residue (related-headlines block): "Read more"'),
@@ -32,8 +39,10 @@ def test_bylines_sentences_about_sharing_and_header_like_subheads_are_not_residu
 
 
 def test_keep_reading_list_of_bullets_is_one_finding():
-    source = ("# Port deal signed\n\nThe deal was signed on Monday.\n\nKEEP READING\n\n"
-              "- Harbour master retires after 30 years\n- Fishing quotas cut again\n")
+    source = (
+        "# Port deal signed\n\nThe deal was signed on Monday.\n\nKEEP READING\n\n"
+        "- Harbour master retires after 30 years\n- Fishing quotas cut again\n"
+    )
     findings = lint(source, "scrape-residue")
     assert [(f.line, f.end_line, f.excerpt.splitlines()[0]) for f in findings] == [(5, 8, "KEEP READING")]
     assert_spans_match(source, findings)

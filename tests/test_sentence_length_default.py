@@ -1,4 +1,5 @@
 """sentence-length's default, checked against BBC News (issue 6): more than 40 words."""
+
 from __future__ import annotations
 
 from conftest import lint

@@ -1,10 +1,11 @@
 """Rule-based sentences keep abbreviations inside and know their quoted spans."""
+
 from __future__ import annotations
 
 import pytest
 
-from linter.document import BlockBuilder
-from linter.quotes import quoted_spans
+from linter.model.document import BlockBuilder
+from linter.model.quotes import quoted_spans
 
 
 def sentences(text: str) -> list[str]:
@@ -13,38 +14,50 @@ def sentences(text: str) -> list[str]:
     return [s.text for s in builder.build().sentences]
 
 
-@pytest.mark.parametrize("text", [
-    "Mr. Brandt met Dr. Okafor at 6 p.m. on Tuesday.",
-    "The U.N. agency said U.S. officials had left.",
-    "Sen. Ruiz and Gov. Lee spoke on Jan. 5 at St. Mary's.",
-    "J. K. Rowling signed books at the store.",
-    "Acme Corp. and Globex Inc. said shares rose.",
-    "\"Not now,\" she said.",
-    "\"Food?\" she asked. ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Brandt met Dr. Okafor at 6 p.m. on Tuesday.",
+        "The U.N. agency said U.S. officials had left.",
+        "Sen. Ruiz and Gov. Lee spoke on Jan. 5 at St. Mary's.",
+        "J. K. Rowling signed books at the store.",
+        "Acme Corp. and Globex Inc. said shares rose.",
+        '"Not now," she said.',
+        '"Food?" she asked. ',
+    ],
+)
 def test_one_sentence(text):
     assert sentences(text) == [text.strip()]
 
 
 def test_dotted_abbreviation_before_a_sentence_opener_ends_the_sentence():
     assert sentences("The deal, which was backed by the U.S. These funds will go to ports.") == [
-        "The deal, which was backed by the U.S.", "These funds will go to ports."]
+        "The deal, which was backed by the U.S.",
+        "These funds will go to ports.",
+    ]
 
 
 def test_time_abbreviation_then_new_sentence():
     assert sentences("The gates opened at 6 a.m. The crowd was calm. Nobody was hurt!") == [
-        "The gates opened at 6 a.m.", "The crowd was calm.", "Nobody was hurt!"]
+        "The gates opened at 6 a.m.",
+        "The crowd was calm.",
+        "Nobody was hurt!",
+    ]
 
 
 def test_closing_quote_after_the_stop():
     assert sentences('He said, "It is over." She left. Was it? Yes.') == [
-        'He said, "It is over."', "She left.", "Was it?", "Yes."]
+        'He said, "It is over."',
+        "She left.",
+        "Was it?",
+        "Yes.",
+    ]
 
 
 def test_quoted_spans_straight_and_curly():
-    text = "“We held,” she said. He said \"no\" twice, and ‘it’s fine’ was heard."
+    text = '“We held,” she said. He said "no" twice, and ‘it’s fine’ was heard.'
     spans = [text[a:b] for a, b in quoted_spans(text)]
-    assert spans == ["“We held,”", "\"no\"", "‘it’s fine’"]
+    assert spans == ["“We held,”", '"no"', "‘it’s fine’"]
 
 
 def test_apostrophes_are_not_quotes():

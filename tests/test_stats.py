@@ -1,4 +1,5 @@
 """copydesk stats: the readability figures of each article (issue 6)."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ def test_text_table_per_file():
         "  Dale-Chall                      8.8",
         "  hardest sentences:",
     ]
-    assert lines[13] == ("    line 17   grade 29.5  "
-                         "The department's procurement methodology, which, according to independe…")
+    assert lines[13] == (
+        "    line 17   grade 29.5  The department's procurement methodology, which, according to independe…"
+    )
     assert lines[14].startswith("    line 15   grade 21.4  Regional officials acknowledged")
     assert lines[15].startswith("    line 9    grade  7.3  EASTFIELD — The town council voted")
 
@@ -38,10 +40,17 @@ def test_json_has_the_same_figures():
     assert data["version"] == 1 and data["tool"]["name"] == "copydesk"
     [report] = data["files"]
     assert {k: report[k] for k in ("words", "sentences", "paragraphs", "average_sentence_length")} == {
-        "words": 155, "sentences": 14, "paragraphs": 6, "average_sentence_length": 11.07}
+        "words": 155,
+        "sentences": 14,
+        "paragraphs": 6,
+        "average_sentence_length": 11.07,
+    }
     assert report["scores"]["flesch_kincaid_grade"] == 7.91
     assert [(s["line"], s["column"], s["grade"], s["words"]) for s in report["hardest_sentences"]] == [
-        (17, 1, 29.45, 18), (15, 1, 21.42, 22), (9, 1, 7.35, 19)]
+        (17, 1, 29.45, 18),
+        (15, 1, 21.42, 22),
+        (9, 1, 7.35, 19),
+    ]
     assert report["hardest_sentences"][1]["text"].startswith("Regional officials acknowledged that")
 
 

@@ -1,18 +1,36 @@
 """copydesk's reading of wordfreq's English list gives wordfreq's own Zipf values, without importing wordfreq."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 from wordfreq import zipf_frequency as wordfreq_zipf
 
-from conftest import ROOT
-from linter import word_frequency
+from linter.analysis import word_frequency
 
 # Words the fast path reads (plain lower case, common, rare, unseen) and words it leaves to wordfreq.
-WORDS = ["the", "said", "underscore", "highlight", "zorblax", "a", "qwxzvj", "naïve", "don't", "well-known",
-         "Paris", "2004", "covid19", "", " ", "rock'n'roll", "café"]
+WORDS = [
+    "the",
+    "said",
+    "underscore",
+    "highlight",
+    "zorblax",
+    "a",
+    "qwxzvj",
+    "naïve",
+    "don't",
+    "well-known",
+    "Paris",
+    "2004",
+    "covid19",
+    "",
+    " ",
+    "rock'n'roll",
+    "café",
+]
 
 
 @pytest.fixture()
@@ -39,7 +57,9 @@ def test_a_list_that_is_not_where_it_is_expected_leaves_every_word_to_wordfreq(f
 
 
 def test_plain_words_are_looked_up_without_importing_wordfreq():
-    program = ("import sys; from linter.word_frequency import zipf_frequency; "
-               "print(zipf_frequency('underscore'), zipf_frequency('zorblax'), 'wordfreq' in sys.modules)")
+    program = (
+        "import sys; from linter.analysis.word_frequency import zipf_frequency; "
+        "print(zipf_frequency('underscore'), zipf_frequency('zorblax'), 'wordfreq' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(wordfreq_zipf("underscore", "en")), "0.0", "False"]

@@ -5,12 +5,13 @@ Compared after folding white space, curly quotes, dashes, case and a final full 
 compared whole, paragraphs whole and sentence by sentence; a repeated paragraph is one finding, not one per
 sentence. Not flagged: repeats shorter than `min_words` words ("He declined to comment." can recur for two people).
 """
+
 from __future__ import annotations
 
-from linter.checks.sentence_length import count_words
-from linter.document import HEADING, TITLE
-from linter.findings import block_hit
-from linter.wording import normalised
+from linter.analysis.wording import normalised
+from linter.model.document import HEADING, TITLE
+from linter.model.findings import block_hit
+from linter.model.sentences import count_words
 
 OPTIONS = {"min_words": int, "kinds": [str]}
 WHAT = {TITLE: "the headline", HEADING: "a subhead"}

@@ -12,13 +12,14 @@ marks or blockquotes (the writer cannot change a quote), the second of two adjac
 words it uses `topic_uses` times or more. A cluster in which two uses are followed by the same content word is a
 fixed term ("portable media players"), not an echo. One finding per cluster, spanning the first use to the last.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 
-from linter.findings import Hit
-from linter.word_frequency import zipf_frequency
-from linter.wording import is_name_like, is_quoted, sentence_starts, topic_words
+from linter.analysis.word_frequency import zipf_frequency
+from linter.analysis.wording import is_name_like, is_quoted, sentence_starts, topic_words
+from linter.model.findings import Hit
 
 NLP_COMPONENTS = ()
 OPTIONS = {"count": int, "window": int, "max_zipf": float, "parts_of_speech": [str], "topic_uses": int}
@@ -41,8 +42,15 @@ def word_uses(parsed_blocks, parts_of_speech):
             index += 1
             lower, doubled = token.lower_, token.lower_ == previous
             previous = lower
-            if (doubled or token.pos_ not in parts_of_speech or token.is_stop or not token.is_alpha or token.like_num
-                    or is_name_like(token, starts) or is_quoted(block, token)):
+            if (
+                doubled
+                or token.pos_ not in parts_of_speech
+                or token.is_stop
+                or not token.is_alpha
+                or token.like_num
+                or is_name_like(token, starts)
+                or is_quoted(block, token)
+            ):
                 continue
             yield token.lemma_.lower(), index, block, token
         previous = None
@@ -50,8 +58,9 @@ def word_uses(parsed_blocks, parts_of_speech):
 
 def _is_term(run) -> bool:
     """True when two uses are followed by the same content word: a fixed term ("portable media", "postal vote")."""
-    following = [t.nbor(1).lower_ for _, _, t in run if t.i + 1 < len(t.doc)
-                 and t.nbor(1).is_alpha and not t.nbor(1).is_stop]
+    following = [
+        t.nbor(1).lower_ for _, _, t in run if t.i + 1 < len(t.doc) and t.nbor(1).is_alpha and not t.nbor(1).is_stop
+    ]
     return len(following) != len(set(following))
 
 
@@ -69,7 +78,7 @@ def clusters(indexes: list[int], count: int, window: float) -> list[tuple[int, i
 
 
 def check(doc, options):
-    from linter.nlp import parsed
+    from linter.analysis.nlp import parsed
 
     parsed_blocks = parsed(doc)
     topic = topic_words(doc, options["topic_uses"])
@@ -84,12 +93,20 @@ def check(doc, options):
             continue
         indexes = [index for index, _, _ in found]
         for first, last in clusters(indexes, options["count"], window_for(zipf, options["window"])):
-            run = found[first:last + 1]
+            run = found[first : last + 1]
             if _is_term(run):
                 continue
             (_, first_block, first_token), (_, last_block, last_token) = run[0], run[-1]
             start, _ = first_block.source_span(first_token.idx, first_token.idx + 1)
             _, end = last_block.source_span(last_token.idx, last_token.idx + len(last_token))
             lines = sorted({doc.position(b.source_span(t.idx, t.idx + 1)[0])[0] for _, b, t in run})
-            yield Hit(start, end, {"word": lemma, "count": len(run), "words": indexes[last] - indexes[first] + 1,
-                                   "lines": ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines))})
+            yield Hit(
+                start,
+                end,
+                {
+                    "word": lemma,
+                    "count": len(run),
+                    "words": indexes[last] - indexes[first] + 1,
+                    "lines": ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines)),
+                },
+            )

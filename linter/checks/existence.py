@@ -10,11 +10,12 @@ Options: `tokens` (words or phrases, matched as whole words), `patterns` (regexe
     message: 'avoid "{match}": say who alleges it'
     options: {tokens: [allegedly], patterns: [], ignorecase: true, exceptions: [], kinds: [paragraph]}
 """
+
 from __future__ import annotations
 
 import re
 
-from linter.findings import block_hit
+from linter.model.findings import block_hit
 
 OPTIONS = {"tokens": [str], "patterns": [str], "ignorecase": bool, "exceptions": [str], "kinds": [str]}
 

@@ -6,13 +6,19 @@ short sentence with one long word is not hard to read), and neither are headline
 residue. A sentence mostly inside quotation marks is the speaker's, not the writer's, and is graded only with
 `grade_quotes`.
 """
+
 from __future__ import annotations
 
-from linter.findings import block_hit
-from linter.readability import sentence_grades
+from linter.analysis.readability import sentence_grades
+from linter.model.findings import block_hit
 
-OPTIONS = {"min_words": int, "grade_above": float, "grade_up_to": (float, type(None)), "grade_quotes": bool,
-           "kinds": [str]}
+OPTIONS = {
+    "min_words": int,
+    "grade_above": float,
+    "grade_up_to": (float, type(None)),
+    "grade_quotes": bool,
+    "kinds": [str],
+}
 
 
 def mostly_quoted(sentence) -> bool:
@@ -26,5 +32,11 @@ def check(doc, options):
         if not options["grade_quotes"] and mostly_quoted(sentence):
             continue
         if words >= options["min_words"] and grade > above and (up_to is None or grade <= up_to):
-            yield block_hit(sentence.block, sentence.start, sentence.end, grade=f"{grade:.1f}", words=words,
-                            grade_above=f"{above:g}")
+            yield block_hit(
+                sentence.block,
+                sentence.start,
+                sentence.end,
+                grade=f"{grade:.1f}",
+                words=words,
+                grade_above=f"{above:g}",
+            )

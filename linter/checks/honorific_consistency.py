@@ -6,12 +6,13 @@ references ("Delphine Okonjo", "Dr. Lai-Ha Chan") and titled ones ("Captain Solv
 Not flagged: an article that uses honorifics throughout, or never; quotations; a surname shared by two people
 ("Anna Bell" and "Tom Bell", or "Mr. Bell" and "Ms. Bell"), where an honorific may be what tells them apart.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 
-from linter.findings import block_hit
-from linter.people import BARE, HONORIFIC_REF, person_mentions, shared_surnames
+from linter.analysis.people import BARE, HONORIFIC_REF, person_mentions, shared_surnames
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser", "ner")
 OPTIONS = {}
@@ -30,10 +31,10 @@ def check(doc, options):
         if len(styles) < 2:
             continue
         majority = max(styles, key=lambda s: (styles[s], article_style[s], s == refs[0].style))
-        written = next(m.block.text[m.start:m.surname_start] for m in refs if m.style == HONORIFIC_REF)
+        written = next(m.block.text[m.start : m.surname_start] for m in refs if m.style == HONORIFIC_REF)
         for m in refs:
             if m.style == majority:
                 continue
-            text = m.block.text[m.start:m.end]
+            text = m.block.text[m.start : m.end]
             suggestion = surname if majority == BARE else written + surname
             yield block_hit(m.block, m.start, m.end, suggestion=suggestion, reference=text, preferred=suggestion)

@@ -22,12 +22,13 @@ sentences under `min_words` words, lists of names and sentences with a colon or 
 datelines ("BRISTOL --"), text in quotation marks (unless `check_quoted`), and blocks of kinds not in `kinds`
 (headlines, subheads, list items, table cells, captions).
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from linter.findings import block_hit
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser",)
 OPTIONS = {"min_words": int, "check_quoted": bool, "kinds": [str], "max_finite_chance": float}
@@ -40,16 +41,53 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
 # Conjunctions whose clause cannot stand alone; "that" is left out ("That he resigned surprised nobody.").
 SUBORDINATORS = {
-    "because", "although", "though", "while", "whilst", "whereas", "if", "unless", "since", "as", "when",
-    "whenever", "after", "before", "until", "till", "once", "whether", "so", "lest", "wherever",
+    "because",
+    "although",
+    "though",
+    "while",
+    "whilst",
+    "whereas",
+    "if",
+    "unless",
+    "since",
+    "as",
+    "when",
+    "whenever",
+    "after",
+    "before",
+    "until",
+    "till",
+    "once",
+    "whether",
+    "so",
+    "lest",
+    "wherever",
 }
 # Subordinators that are more often prepositions or adverbs in mid-sentence ("as chairman", "since 2002").
 AMBIGUOUS_SUBORDINATORS = {"as", "so", "since", "after", "before", "until", "till", "once"}
 WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 # Closed-class words that open a sentence; written with a capital in mid-sentence, they start one.
 FUNCTION_WORDS = {
-    "the", "a", "an", "this", "these", "those", "it", "he", "she", "they", "we", "his", "her", "its", "their",
-    "our", "there", "but", "however", "meanwhile",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "there",
+    "but",
+    "however",
+    "meanwhile",
 }
 BEFORE_CUT_FUNCTION_WORD = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "ADV")
 # A dateline that leads a story: "BRISTOL --", "PORT ELLERY —", "WASHINGTON (Reuters) -".
@@ -62,7 +100,7 @@ MAX_CAPITALISED_SHARE = 0.6
 
 def _parse_alone(nlp, text: str):
     """A piece of text parsed on its own, with the tagger and parser only."""
-    from linter.nlp import disabled_components
+    from linter.analysis.nlp import disabled_components
 
     return nlp(text, disable=disabled_components(nlp, NLP_COMPONENTS))
 
@@ -79,8 +117,7 @@ def _excerpt(tokens) -> str:
 
 def _is_finite(token) -> bool:
     """A finite verb, or a verb with a finite auxiliary."""
-    return token.tag_ in FINITE_TAGS or any(c.dep_ in AUXILIARY_DEPS and c.tag_ in FINITE_TAGS
-                                            for c in token.children)
+    return token.tag_ in FINITE_TAGS or any(c.dep_ in AUXILIARY_DEPS and c.tag_ in FINITE_TAGS for c in token.children)
 
 
 def _subordinator(token):
@@ -90,8 +127,11 @@ def _subordinator(token):
 
 def _is_imperative(token, sent) -> bool:
     """A bare verb that opens the sentence with no subject: "Read the report."."""
-    return (token.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS + AUXILIARY_DEPS for c in token.children)
-            and all(t.dep_ in ("advmod", "intj", "punct") for t in sent if t.i < token.i))
+    return (
+        token.tag_ == "VB"
+        and not any(c.dep_ in SUBJECT_DEPS + AUXILIARY_DEPS for c in token.children)
+        and all(t.dep_ in ("advmod", "intj", "punct") for t in sent if t.i < token.i)
+    )
 
 
 def _main_heads(sent) -> list:
@@ -112,12 +152,12 @@ def _diagnosis(sent) -> str | None:
     """Why a sentence with no main clause is a fragment, or None when its parse fits no kind of fragment."""
     root, first = sent.root, sent[0]
     mark = _subordinator(root)
-    if mark is not None and all(t.dep_ == "advmod" for t in sent[:mark.i - sent.start]):  # "Even though ..."
+    if mark is not None and all(t.dep_ == "advmod" for t in sent[: mark.i - sent.start]):  # "Even though ..."
         subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.left_edge.i != mark.i + 1:
             return None  # "As agriculture minister he caused ...": "as" is a preposition there
         comma = next((t.i for t in sent if t.text == ","), sent.end)
-        if any(t.tag_ in FINITE_TAGS for t in sent[comma - sent.start:]):
+        if any(t.tag_ in FINITE_TAGS for t in sent[comma - sent.start :]):
             return None  # "While most thought so, many disagreed.": a main clause after the comma
         return f'no main clause: "{_excerpt(sent)}" is a subordinate clause'
     if root.tag_ in ("VB", "VBN") and any(c.tag_ == "TO" and c.i == first.i for c in root.children):
@@ -128,8 +168,9 @@ def _diagnosis(sent) -> str | None:
         return f'no main verb: "{_excerpt(sent)}" is a prepositional phrase'
     if root.pos_ not in NOMINAL or any(t.text in (":", ";") for t in sent):
         return None
-    relative = next((c for c in sent if c.dep_ == "relcl" and c.left_edge.i > sent.start
-                     and c.left_edge.nbor(-1).text == ","), None)
+    relative = next(
+        (c for c in sent if c.dep_ == "relcl" and c.left_edge.i > sent.start and c.left_edge.nbor(-1).text == ","), None
+    )
     if relative is not None:
         return f'no main verb: "{_excerpt(list(relative.subtree))}" is a relative clause'
     return f'no main verb: "{_excerpt(sent)}" is a noun phrase'
@@ -163,7 +204,8 @@ def _relative_clause(token):
 def _could_be_verb(token, verb_forms) -> bool:
     """Tagged as a verb form, or a word that is one whatever its tag: "-ed", or an irregular form ("clung")."""
     return token.tag_ in ("VBD", "VBN", "VBZ", "VBP") or (
-        token.tag_ in ("NN", "NNS", "JJ") and (token.lower_.endswith("ed") or token.lower_ in verb_forms))
+        token.tag_ in ("NN", "NNS", "JJ") and (token.lower_.endswith("ed") or token.lower_ in verb_forms)
+    )
 
 
 def _verb_candidates(sent, verb_forms):
@@ -173,16 +215,21 @@ def _verb_candidates(sent, verb_forms):
     unions"), nor a plural noun in an object's place."""
     for t in sent[1:]:
         before = t.nbor(-1)
-        if (not t.is_lower or t.nbor(1).lower_ == "by"
-                or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ")
-                or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD") or before.lemma_ in AUXILIARY_LEMMAS):
+        if (
+            not t.is_lower
+            or t.nbor(1).lower_ == "by"
+            or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ")
+            or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD")
+            or before.lemma_ in AUXILIARY_LEMMAS
+        ):
             continue
         relative = _relative_clause(t)
         if relative is None:
             if _could_be_verb(t, verb_forms) or (t.tag_ == "NNS" and t.dep_ not in OBJECT_DEPS):
                 yield t
         elif _could_be_verb(t, verb_forms) and any(
-                w.pos_ in ("VERB", "AUX") and not _is_auxiliary_of(w, t) for w in relative.subtree if w.i < t.i):
+            w.pos_ in ("VERB", "AUX") and not _is_auxiliary_of(w, t) for w in relative.subtree if w.i < t.i
+        ):
             yield t
 
 
@@ -195,10 +242,9 @@ def _reads_as_main_verb(nlp, sent, token) -> bool:
     """The probe: with a pronoun for everything before it, token heads (or is the auxiliary of) a finite main
     clause whose subject is the pronoun."""
     pronoun = "It" if token.text.endswith("s") else "They"
-    probe = next(_parse_alone(nlp, f"{pronoun} {sent.doc.text[token.idx:sent.end_char]}").sents)
+    probe = next(_parse_alone(nlp, f"{pronoun} {sent.doc.text[token.idx : sent.end_char]}").sents)
     verb = probe[1].head if probe[1].dep_ in AUXILIARY_DEPS else probe[1]
-    return verb.dep_ == "ROOT" and _is_finite(verb) and any(c.i == 0 and c.dep_ in SUBJECT_DEPS
-                                                             for c in verb.children)
+    return verb.dep_ == "ROOT" and _is_finite(verb) and any(c.i == 0 and c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -254,14 +300,20 @@ def _starts_after_a_stop(sent) -> bool:
 
 def _fragment(nlp, block, sent, chances, verb_forms, options):
     """A hit for a sentence with no main clause, once the second signals confirm it."""
-    if (not sent.text.rstrip(CLOSING_MARKS).endswith(".") or not _starts_after_a_stop(sent)
-            or _has_main_clause(sent) or len(_words(sent)) < options["min_words"] or _looks_like_name_list(sent)):
+    if (
+        not sent.text.rstrip(CLOSING_MARKS).endswith(".")
+        or not _starts_after_a_stop(sent)
+        or _has_main_clause(sent)
+        or len(_words(sent)) < options["min_words"]
+        or _looks_like_name_list(sent)
+    ):
         return None
     reason = _diagnosis(sent)
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
         return None
     if reason.endswith(("noun phrase", "relative clause", "prepositional phrase")) and any(
-            _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent, verb_forms)):
+        _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent, verb_forms)
+    ):
         return None
     if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents):
         return None
@@ -283,8 +335,12 @@ def _cut_points(sent):
         if not (before.is_alpha and before.is_lower and before.tag_ != "PRP$" and after.text[0].islower()):
             continue
         if (token.lower_ in FUNCTION_WORDS and before.pos_ in BEFORE_CUT_FUNCTION_WORD) or (
-                token.tag_ in ("NN", "NNS") and token.dep_ in SUBJECT_DEPS and before.pos_ == "SCONJ"
-                and before.i > sent.start and before.nbor(-1).is_alpha):
+            token.tag_ in ("NN", "NNS")
+            and token.dep_ in SUBJECT_DEPS
+            and before.pos_ == "SCONJ"
+            and before.i > sent.start
+            and before.nbor(-1).is_alpha
+        ):
             yield token
 
 
@@ -300,12 +356,17 @@ def _cut(nlp, doc, block, sent):
     for token in _cut_points(sent):
         if token.lower_ not in FUNCTION_WORDS and _used_as_name(token.text, doc):
             continue
-        rest = next(_parse_alone(nlp, sent.doc.text[token.idx:sent.end_char]).sents)
+        rest = next(_parse_alone(nlp, sent.doc.text[token.idx : sent.end_char]).sents)
         if _has_main_clause(rest):
             before = token.nbor(-1)
-            head = sent.doc.text[sent.start_char:before.idx + len(before)]
-            return block_hit(block, sent.start_char, before.idx + len(before), problem="sentence cut off",
-                             detail=f'"{" ".join(head.split()[-3:])}" runs into "{_excerpt(list(rest))}"')
+            head = sent.doc.text[sent.start_char : before.idx + len(before)]
+            return block_hit(
+                block,
+                sent.start_char,
+                before.idx + len(before),
+                problem="sentence cut off",
+                detail=f'"{" ".join(head.split()[-3:])}" runs into "{_excerpt(list(rest))}"',
+            )
     return None
 
 
@@ -325,7 +386,7 @@ def _sentences(block, spacy_doc, check_quoted: bool):
 
 
 def check(doc, options):
-    from linter.nlp import load_model, parsed
+    from linter.analysis.nlp import load_model, parsed
 
     nlp = load_model()
     verb_forms = _irregular_verb_forms(nlp)

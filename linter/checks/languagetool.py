@@ -12,18 +12,28 @@ Only a running server is used: the `server` option, else the COPYDESK_LANGUAGETO
 that cannot be reached, answers with an error or not within `timeout` seconds raises RuleError; the failure is
 remembered, so the next files of the run fail at once instead of waiting again.
 """
+
 from __future__ import annotations
 
 import os
 from bisect import bisect_right
 
 from linter.errors import CopydeskError, RuleError
-from linter.findings import block_hit
-from linter.rules import CATEGORIES, LEVELS
+from linter.model.findings import CATEGORIES, LEVELS, block_hit
 
-OPTIONS = {"server": str, "language": str, "timeout": float, "kinds": [str], "enabled_rules": [str],
-           "disabled_rules": [str], "enabled_categories": [str], "disabled_categories": [str],
-           "enabled_only": bool, "picky": bool, "categories": dict}
+OPTIONS = {
+    "server": str,
+    "language": str,
+    "timeout": float,
+    "kinds": [str],
+    "enabled_rules": [str],
+    "disabled_rules": [str],
+    "enabled_categories": [str],
+    "disabled_categories": [str],
+    "enabled_only": bool,
+    "picky": bool,
+    "categories": dict,
+}
 SECONDARY = True
 SERVER_VARIABLE = "COPYDESK_LANGUAGETOOL_URL"
 LOCAL = "local"
@@ -54,8 +64,14 @@ def check(doc, options):
         block_start, block_end = start - block_starts[index], min(end - block_starts[index], len(block.text))
         if block_start >= block_end or stands_in(block, block_start, block_end):
             continue  # a match on the separator between blocks, or on a placeholder word
-        hit = block_hit(block, block_start, block_end, suggestion=(match.replacements or [None])[0],
-                        message=match.message.strip(), lt_rule=match.rule_id)
+        hit = block_hit(
+            block,
+            block_start,
+            block_end,
+            suggestion=(match.replacements or [None])[0],
+            message=match.message.strip(),
+            lt_rule=match.rule_id,
+        )
         hit.category, hit.severity = target.get("category"), target.get("level")
         yield hit
 
@@ -67,8 +83,9 @@ def category_map(value: dict) -> dict[str, dict]:
         if not isinstance(target, dict) or set(target) - {"category", "level"}:
             raise CopydeskError(f"{where}: {key} must map to {{category: ..., level: ...}}, not {target!r}")
         if "category" in target and target["category"] not in CATEGORIES:
-            raise CopydeskError(f"{where}: {key}: category '{target['category']}' is not one of "
-                                f"{', '.join(CATEGORIES)}")
+            raise CopydeskError(
+                f"{where}: {key}: category '{target['category']}' is not one of {', '.join(CATEGORIES)}"
+            )
         if "level" in target and target["level"] not in LEVELS:
             raise CopydeskError(f"{where}: {key}: level '{target['level']}' is not one of {', '.join(LEVELS)}")
     return value
@@ -105,8 +122,7 @@ def matches(text: str, options: dict, mapping: dict) -> list:
     try:
         return client.check(text)
     except (LanguageToolError, KeyError, TypeError) as exc:  # no answer, an HTTP error, or not LanguageTool's JSON
-        error = RuleError(f"the LanguageTool server at {server_url(options)} failed: "
-                          f"{reason(exc, options['timeout'])}")
+        error = RuleError(f"the LanguageTool server at {server_url(options)} failed: {reason(exc, options['timeout'])}")
         if unreachable(exc):  # the server is gone or stuck, not just unhappy with this text: the next files fail now
             _clients[client_key(options)] = error
         raise error from None
@@ -125,8 +141,9 @@ def get_client(options: dict):
     for every later file."""
     server = server_url(options)
     if not server:
-        raise RuleError(f"no LanguageTool server: set the rule's `server` option or {SERVER_VARIABLE} "
-                        f"(see the README to start one)")
+        raise RuleError(
+            f"no LanguageTool server: set the rule's `server` option or {SERVER_VARIABLE} (see the README to start one)"
+        )
     key = client_key(options)
     if key not in _clients:
         try:
@@ -159,13 +176,16 @@ def connect(server: str, language: str, timeout: float):
     if server == LOCAL:
         installed = LocalLanguageTool.get_latest_installed_version()
         if installed is None:
-            raise RuleError("no local LanguageTool found in language-tool-python's folder (LTP_PATH); copydesk "
-                            "never downloads it: start a server and set its URL instead")
+            raise RuleError(
+                "no local LanguageTool found in language-tool-python's folder (LTP_PATH); copydesk "
+                "never downloads it: start a server and set its URL instead"
+            )
         try:
             return Client(language, language_tool_download_version=installed.version_name)
         except Exception as exc:  # Java missing or too old, server exited: one message, never a traceback
-            raise RuleError(f"the local LanguageTool {installed.version_name} did not start: "
-                            f"{reason(exc, timeout)}") from None
+            raise RuleError(
+                f"the local LanguageTool {installed.version_name} did not start: {reason(exc, timeout)}"
+            ) from None
     try:
         return Client(language, remote_server=server.rstrip("/").removesuffix("/v2") + "/")
     except language_tool_python.exceptions.LanguageToolError as exc:

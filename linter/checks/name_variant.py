@@ -1,27 +1,44 @@
 """One person's name spelled two ways: "Kirwan" and "Kirwin", "Katharine Bell" and "Katherine Bell".
 
-The names come from the people of the article (see `linter.people`); a capitalised word one edit away from one
+The names come from the people of the article (see `linter.analysis.people`); a capitalised word one edit away from one
 of their names (two for long names), and not a place, date or other named thing, is a variant. Flagged: each use
 of the less common spelling, with the common one as the suggestion (on a tie, the spelling used first).
 Not flagged: two people with similar names that the article tells apart ("Tom Johnson" and "Amy Johnston",
 "Mr. Hanson" and "Ms. Hansen"), similar given names with different surnames, a family ("the Smiths").
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from linter.findings import block_hit
-from linter.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
-from linter.word_frequency import zipf_frequency
+from linter.analysis.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
+from linter.analysis.word_frequency import zipf_frequency
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser", "ner")
 OPTIONS = {}
 # Zipf frequency from which a capitalised word ("Games", "Beauty") is taken for an English word, not a name.
 COMMON_WORD = 4.0
 # Entity types that name places and things, never people.
-NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT", "LAW", "LANGUAGE", "WORK_OF_ART",
-              "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+NOT_PEOPLE = {
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "DATE",
+    "TIME",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "LANGUAGE",
+    "WORK_OF_ART",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+}
 
 
 def _people(mentions):
@@ -57,8 +74,9 @@ def _stands_for(word: str, surname: str, uses, firsts_of) -> bool:
     and never after a first name other than the person's ("Paul Muller" is not "Miller"); a plural form only as
     the subject of a verb ("Fitzwilliams said")."""
     mine = [use for use in uses if use[0] == word]
-    if any(capital_after or (before and before not in firsts_of.get(surname, ()))
-           for *_, before, capital_after, _ in mine):
+    if any(
+        capital_after or (before and before not in firsts_of.get(surname, ())) for *_, before, capital_after, _ in mine
+    ):
         return False
     if word.rstrip("s") == surname.rstrip("s"):  # "the Smiths", "ex-Smiths star": a plural unless it is a subject
         return any(subject for *_, subject in mine)
@@ -87,12 +105,23 @@ def _uses(pairs, word_pattern):
             if token.i and sdoc[token.i - 1].lower_ == "the":
                 continue
             previous = sdoc[token.i - 1] if token.i else None
-            before = previous.text if previous is not None and not token.is_sent_start and \
-                word_pattern.fullmatch(previous.text) else None
+            before = (
+                previous.text
+                if previous is not None and not token.is_sent_start and word_pattern.fullmatch(previous.text)
+                else None
+            )
             following = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
             capital_after = following is not None and word_pattern.fullmatch(following.text) is not None
-            yield (text, block, token.idx, token.idx + len(text), token.ent_type_ == "PERSON", before, capital_after,
-                   token.dep_ in ("nsubj", "nsubjpass"))
+            yield (
+                text,
+                block,
+                token.idx,
+                token.idx + len(text),
+                token.ent_type_ == "PERSON",
+                before,
+                capital_after,
+                token.dep_ in ("nsubj", "nsubjpass"),
+            )
 
 
 def _name_like(word: str, uses) -> bool:
@@ -101,7 +130,7 @@ def _name_like(word: str, uses) -> bool:
 
 
 def check(doc, options):
-    from linter.nlp import parsed
+    from linter.analysis.nlp import parsed
 
     mentions = person_mentions(doc)
     if not mentions:

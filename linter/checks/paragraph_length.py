@@ -3,11 +3,12 @@
 One finding per paragraph, spanning it. Counts the body paragraphs and blockquotes only: a list, a table or a
 block of scraped headlines is not a paragraph.
 """
+
 from __future__ import annotations
 
-from linter.checks.sentence_length import count_words
-from linter.findings import block_hit
-from linter.readability import body_blocks
+from linter.analysis.readability import body_blocks
+from linter.model.findings import block_hit
+from linter.model.sentences import count_words
 
 OPTIONS = {"max_sentences": int, "max_words": int, "kinds": [str]}
 
@@ -16,5 +17,12 @@ def check(doc, options):
     for block in body_blocks(doc, tuple(options["kinds"])):
         sentences, words = len(block.sentences), count_words(block.text)
         if sentences > options["max_sentences"] or words > options["max_words"]:
-            yield block_hit(block, 0, len(block.text), sentences=sentences, words=words,
-                            max_sentences=options["max_sentences"], max_words=options["max_words"])
+            yield block_hit(
+                block,
+                0,
+                len(block.text),
+                sentences=sentences,
+                words=words,
+                max_sentences=options["max_sentences"],
+                max_words=options["max_words"],
+            )

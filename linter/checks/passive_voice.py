@@ -7,10 +7,11 @@ parser reads as such ("was closed" as a state), participles without an auxiliary
 year, ..."), headlines and lists. A word list would flag "was tired" and miss "got fired"; the parse tells
 them apart.
 """
+
 from __future__ import annotations
 
-from linter.findings import block_hit
-from linter.readability import body_blocks
+from linter.analysis.readability import body_blocks
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser",)
 OPTIONS = {"kinds": [str]}
@@ -18,7 +19,7 @@ AUXILIARIES = ("aux", "auxpass", "neg")
 
 
 def check(doc, options):
-    from linter.nlp import parsed
+    from linter.analysis.nlp import parsed
 
     body = {id(block) for block in body_blocks(doc, tuple(options["kinds"]))}
     for block, sdoc in parsed(doc):
@@ -27,8 +28,9 @@ def check(doc, options):
         for verb in sdoc:
             if not any(child.dep_ == "auxpass" for child in verb.children):
                 continue
-            first = min((c for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i), key=lambda c: c.i,
-                        default=verb)
+            first = min(
+                (c for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i), key=lambda c: c.i, default=verb
+            )
             start, end = first.idx, verb.idx + len(verb)
             if block.in_quote(start, end):
                 continue
@@ -41,4 +43,4 @@ def _agent(verb) -> str:
     noun = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if noun is None:
         return ""
-    return f" ({agent.text} {agent.doc[noun.left_edge.i:noun.i + 1].text})"
+    return f" ({agent.text} {agent.doc[noun.left_edge.i : noun.i + 1].text})"

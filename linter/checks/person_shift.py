@@ -10,16 +10,19 @@ correspondent"); documents whose front matter (any key in `genre_keys`) names a 
 person in `voice_sentences` sentences or more, which are written in that voice on purpose (a player's diary, a
 review, an unlabelled column).
 """
+
 from __future__ import annotations
 
 import re
 
-from linter.findings import block_hit
+from linter.model.findings import block_hit
 
 OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_sentences": int}
 PERSONAL = re.compile(  # "I'm" is a pronoun; "I'" before a capital is part of a name
     r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)"
-    r"(?![\w-])(?!['’][A-Z])", re.IGNORECASE)
+    r"(?![\w-])(?!['’][A-Z])",
+    re.IGNORECASE,
+)
 WORD = re.compile(r"[\w'’]+")
 
 
@@ -41,7 +44,7 @@ def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:
     it ("Notes on Raising my Teenage Son")."""
     word = text[start:end]
     before = WORD.findall(text[sentence_start:start])
-    gap = re.match(r"[,:]? ", text[end:end + 2])
+    gap = re.match(r"[,:]? ", text[end : end + 2])
     after = WORD.match(text, end + gap.end()) if gap else None
     capital_after = after is not None and after.group(0)[:1].isupper() and after.group(0) != "I"
     capital_before = len(before) > 1 and before[-1][:1].isupper()
@@ -74,9 +77,12 @@ def _slips(block, allowed):
     for sentence in block.sentences:
         for m in PERSONAL.finditer(block.text, sentence.start, sentence.end):
             word = m.group(1)
-            if (not _is_pronoun(word) or block.in_quote(m.start(), m.end())
-                    or _allowed(block.text, m.start(), m.end(), allowed)
-                    or _in_title(block.text, m.start(), m.end(), sentence.start)):
+            if (
+                not _is_pronoun(word)
+                or block.in_quote(m.start(), m.end())
+                or _allowed(block.text, m.start(), m.end(), allowed)
+                or _in_title(block.text, m.start(), m.end(), sentence.start)
+            ):
                 continue
             yield sentence, m
 
@@ -85,8 +91,9 @@ def check(doc, options):
     if _genres(doc.meta, options["genre_keys"]) & {g.lower() for g in options["skip_genres"]}:
         return
     allowed = [" ".join(w.lower().split()) for w in options["allow"]]
-    slips = [(block, sentence, m) for block in doc.prose(tuple(options["kinds"]))
-             for sentence, m in _slips(block, allowed)]
+    slips = [
+        (block, sentence, m) for block in doc.prose(tuple(options["kinds"])) for sentence, m in _slips(block, allowed)
+    ]
     if len({(block.index, sentence.start) for block, sentence, _ in slips}) >= options["voice_sentences"]:
         return
     for block, _sentence, m in slips:

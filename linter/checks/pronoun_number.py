@@ -12,12 +12,13 @@ paragraph); "them" for its own clause's subject; people, including a person the 
 they/them; and, with `language: en-GB`, where any body may take "they" ("Celtic won their match", "the government
 are"), a body that the sentences do not also give a singular verb ("The authority is concerned ... and said they").
 """
+
 from __future__ import annotations
 
 import re
 
-from linter.findings import block_hit
-from linter.reference import MONTHS_AND_DAYS, NON_PERSON_WORDS, governing_subject, is_quoted, mention_at, track
+from linter.analysis.reference import MONTHS_AND_DAYS, NON_PERSON_WORDS, governing_subject, is_quoted, mention_at, track
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser",)
 OPTIONS = {"language": str, "organisation_nouns": [str]}
@@ -27,8 +28,9 @@ DISTRIBUTIVE = {"each", "every", "either", "neither", "any", "no", "all", "both"
 PLURAL_DETERMINERS = {"those", "these", "both", "others", "many", "several", "some", "all", "few"}
 SINGULAR_VERBS = {"is", "was", "has", "does", "'s"}
 NAMED_KINDS = {"ORG", "GPE"}
-THEY_THEM = re.compile(r"\bthey/them\b|\b(?:uses?|prefers?|goes by)\s+(?:the\s+)?(?:pronouns?\s+)?[\"“']?they\b",
-                       re.IGNORECASE)
+THEY_THEM = re.compile(
+    r"\bthey/them\b|\b(?:uses?|prefers?|goes by)\s+(?:the\s+)?(?:pronouns?\s+)?[\"“']?they\b", re.IGNORECASE
+)
 
 
 def _name(token) -> list:
@@ -39,7 +41,7 @@ def _name(token) -> list:
 
 def _named_kind(token) -> str | None:
     """spaCy's entity label for the proper name token heads, from the entity recogniser run on its sentence."""
-    from linter.nlp import load_model
+    from linter.analysis.nlp import load_model
 
     sent = token.sent
     entities = load_model().get_pipe("ner")(sent.as_doc())
@@ -66,16 +68,23 @@ def _is_plural_or_coordinated(token) -> bool:
     """A plural, coordinated or distributive noun phrase, or one of plural sense ("a company of 100 troops")."""
     of_plural = any(c.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in c.children) for c in token.children)
     plural = token.tag_ in ("NNS", "NNPS") and not _is_multiword_name(token)
-    return (plural or token.dep_ == "conj" or of_plural
-            or any(c.dep_ in ("conj", "cc") or c.lower_ in DISTRIBUTIVE for c in token.children))
+    return (
+        plural
+        or token.dep_ == "conj"
+        or of_plural
+        or any(c.dep_ in ("conj", "cc") or c.lower_ in DISTRIBUTIVE for c in token.children)
+    )
 
 
 def _could_be_meant(token) -> bool:
     """A plural noun, a coordination or a plural pronoun ("those found guilty"): something else a plural pronoun
     could refer to."""
-    return (token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURAL_PRONOUNS | {"we", "us", "our"}
-            or (token.lower_ in PLURAL_DETERMINERS and token.dep_ != "det")
-            or (token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")))
+    return (
+        token.tag_ in ("NNS", "NNPS")
+        or token.lower_ in PLURAL_PRONOUNS | {"we", "us", "our"}
+        or (token.lower_ in PLURAL_DETERMINERS and token.dep_ != "det")
+        or (token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN"))
+    )
 
 
 def _treated_as_singular(candidate, tokens) -> bool:
@@ -83,9 +92,14 @@ def _treated_as_singular(candidate, tokens) -> bool:
     for token in tokens:
         if token.lower_ == candidate.lower_ and token.dep_ in ("nsubj", "nsubjpass"):
             verb = token.head
-            if verb.tag_ == "VBZ" or verb.lower_ in SINGULAR_VERBS or any(
+            if (
+                verb.tag_ == "VBZ"
+                or verb.lower_ in SINGULAR_VERBS
+                or any(
                     c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBZ" or c.lower_ in SINGULAR_VERBS)
-                    for c in verb.children):
+                    for c in verb.children
+                )
+            ):
                 return True
     return False
 
@@ -123,8 +137,11 @@ def _competes(token) -> bool:
     """Something other than the candidate that a plural pronoun could mean: a plural noun or pronoun, a coordinated
     noun, "those", a number as subject ("all four were"), or another name ("Kessler has beaten Ardent in two of
     their three tenders")."""
-    return (_could_be_meant(token) or (token.tag_ == "CD" and token.dep_ in ("nsubj", "nsubjpass"))
-            or (token.tag_ in ("NNP", "NNPS") and token.lower_ not in MONTHS_AND_DAYS))
+    return (
+        _could_be_meant(token)
+        or (token.tag_ == "CD" and token.dep_ in ("nsubj", "nsubjpass"))
+        or (token.tag_ in ("NNP", "NNPS") and token.lower_ not in MONTHS_AND_DAYS)
+    )
 
 
 def _body_name(candidate, info, previous, organisation_nouns) -> str | None:
@@ -140,19 +157,23 @@ def _body_name(candidate, info, previous, organisation_nouns) -> str | None:
     if mention is not None and mention.person.gender is not None:
         return None  # a person, known by an honorific or a he/she
     words = _name(candidate)
-    if (words[-1].lower_ in NON_PERSON_WORDS or _described_as_thing(candidate, organisation_nouns)
-            or _named_kind(candidate) in NAMED_KINDS):
+    if (
+        words[-1].lower_ in NON_PERSON_WORDS
+        or _described_as_thing(candidate, organisation_nouns)
+        or _named_kind(candidate) in NAMED_KINDS
+    ):
         return " ".join(w.text for w in words)
     return None
 
 
 def check(doc, options):
-    from linter.nlp import parsed
+    from linter.analysis.nlp import parsed
 
     british = options["language"].lower().replace("_", "-") == "en-gb"
     organisation_nouns = {w.lower() for w in options["organisation_nouns"]}
-    they_them = {t.text for b, p in parsed(doc) for s in p.sents if THEY_THEM.search(s.text)
-                 for t in s if t.tag_ == "NNP"}
+    they_them = {
+        t.text for b, p in parsed(doc) for s in p.sents if THEY_THEM.search(s.text) for t in s if t.tag_ == "NNP"
+    }
     previous = None
     for block, _parse, infos in track(doc):
         for info in infos:

@@ -3,13 +3,14 @@
 Flagged: each formula whose score on the body prose misses its target (a maximum grade, or a minimum reading
 ease), one finding per missed target, at the start of the first line of body text. Not flagged: a formula whose
 target is null, a document with fewer body words than `min_words` (the formulas need a passage), headlines,
-subheads, lists, code, front matter, bylines and scraped residue (not counted; see `linter.readability`).
+subheads, lists, code, front matter, bylines and scraped residue (not counted; see `linter.analysis.readability`).
 """
+
 from __future__ import annotations
 
-from linter import readability
-from linter.checks.scrape_residue import block_lines
-from linter.findings import block_hit
+from linter.analysis import readability
+from linter.model.document import block_lines
+from linter.model.findings import block_hit
 
 # One option per formula: the lowest acceptable reading ease, the highest acceptable grade of the others.
 TARGET_OPTIONS = {
@@ -40,5 +41,12 @@ def check(doc, options):
         label, higher_is_harder = readability.FORMULAS[formula]
         missed = score > target if higher_is_harder else score < target
         if missed:
-            yield block_hit(first, lead.start, min(lead.end, first_line_end), formula=label, score=f"{score:.1f}",
-                            direction="above" if higher_is_harder else "below", target=f"{target:g}")
+            yield block_hit(
+                first,
+                lead.start,
+                min(lead.end, first_line_end),
+                formula=label,
+                score=f"{score:.1f}",
+                direction="above" if higher_is_harder else "below",
+                target=f"{target:g}",
+            )

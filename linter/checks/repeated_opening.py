@@ -5,12 +5,13 @@ that is already one run of sentences is reported once. Not flagged: words in `ex
 article also capitalises inside a sentence: "Mr", "GM"), sentences that open with a quotation (the speaker's words
 break a run), list items, headings, runs interrupted by any other block.
 """
+
 from __future__ import annotations
 
 import re
 
-from linter.findings import Hit
-from linter.wording import opening_word, sentence_starts
+from linter.analysis.wording import opening_word, sentence_starts
+from linter.model.findings import Hit
 
 OPTIONS = {"min_run": int, "exempt": [str], "kinds": [str]}
 # A capitalised word inside a sentence, not right after an opening quotation mark, colon, dash or bracket.

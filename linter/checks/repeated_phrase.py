@@ -8,23 +8,24 @@ inside quotation marks or blockquotes (a quote echoed in the narrative is delibe
 sentence is repeated (that is `duplicate-sentence`). One finding per repeat, on the second use, for the longest
 phrase.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import NamedTuple
 
-from linter.findings import block_hit
-from linter.wording import is_name_like, is_quoted, normalised, sentence_starts, topic_words
+from linter.analysis.wording import is_name_like, is_quoted, normalised, sentence_starts, topic_words
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ()
 OPTIONS = {"min_words": int, "min_content_words": int, "distance": int, "topic_uses": int}
 
 
 class Word(NamedTuple):
-    text: str      # lower case
-    usable: bool   # may be part of a phrase
+    text: str  # lower case
+    usable: bool  # may be part of a phrase
     content: bool  # a content word that is not the article's subject
-    start: int     # [start, end) in block.text
+    start: int  # [start, end) in block.text
     end: int
 
 
@@ -43,12 +44,14 @@ def _words(block, tokens, topic):
             continue
         end = token.idx + len(token)
         usable = not (token.like_num or is_name_like(token, starts) or is_quoted(block, token))
-        content = (token.is_alpha and not token.is_stop and token.lower_ not in topic
-                   and token.lemma_.lower() not in topic)
+        content = (
+            token.is_alpha and not token.is_stop and token.lower_ not in topic and token.lemma_.lower() not in topic
+        )
         if glued and words and words[-1]:
             last = words[-1]
-            words[-1] = Word(block.text[last.start:end].lower(), last.usable and usable, last.content or content,
-                             last.start, end)
+            words[-1] = Word(
+                block.text[last.start : end].lower(), last.usable and usable, last.content or content, last.start, end
+            )
         elif not token.is_punct:
             words.append(Word(token.lower_, usable, content, token.idx, end))
         glued = glued_to_next(token)
@@ -67,7 +70,7 @@ def _phrases(words, size):
     for end, word in enumerate(words, 1):
         run = run + 1 if word and word.usable else 0
         if run >= size:
-            found[tuple(texts[end - size:end])].append(end - size)
+            found[tuple(texts[end - size : end])].append(end - size)
     return found
 
 
@@ -76,7 +79,7 @@ def _sentence_of(block, offset):
 
 
 def check(doc, options):
-    from linter.nlp import parsed
+    from linter.analysis.nlp import parsed
 
     size, distance = options["min_words"], options["distance"]
     parsed_blocks = parsed(doc)
@@ -87,8 +90,13 @@ def check(doc, options):
         reported = set()
         for earlier in range(later, max(0, later - distance) - 1, -1):
             first_block, first_words = paragraphs[earlier]
-            pairs = {(a, b) for gram, positions in grams[later].items()
-                     for b in positions for a in grams[earlier].get(gram, ()) if a + size <= b or earlier < later}
+            pairs = {
+                (a, b)
+                for gram, positions in grams[later].items()
+                for b in positions
+                for a in grams[earlier].get(gram, ())
+                if a + size <= b or earlier < later
+            }
             for a, b in sorted(pairs):
                 if (a - 1, b - 1) in pairs or b in reported:
                     continue  # inside a longer repeated phrase, or already reported against a nearer paragraph
@@ -96,7 +104,7 @@ def check(doc, options):
                 while (a + length - size + 1, b + length - size + 1) in pairs:
                     length += 1
                 reported.update(range(b, b + length - size + 1))
-                if sum(w.content for w in words[b:b + length]) < options["min_content_words"]:
+                if sum(w.content for w in words[b : b + length]) < options["min_content_words"]:
                     continue
                 start, end, earlier_start = words[b].start, words[b + length - 1].end, first_words[a].start
                 if normalised(_sentence_of(block, start)) == normalised(_sentence_of(first_block, earlier_start)):

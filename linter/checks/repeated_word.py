@@ -6,12 +6,13 @@ compounds ("a break-in in 1999", "in in-fighting"), numbers. A word that opens s
 half of a name, so "The The council" is flagged. The suggestion is the first word, except for words in `no_fix`
 (doubles that can be right across a phrase boundary: "waiting for for years"), which `--fix` leaves to an editor.
 """
+
 from __future__ import annotations
 
 import re
 
-from linter.findings import block_hit
-from linter.sentences import SENTENCE_OPENERS
+from linter.model.findings import block_hit
+from linter.model.sentences import SENTENCE_OPENERS
 
 OPTIONS = {"allow": [str], "kinds": [str], "no_fix": [str]}
 DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)(\s+)(\1)(?![\w-])", re.IGNORECASE)

@@ -2,18 +2,13 @@
 
 Counts words (runs of letters or digits) in each sentence of paragraphs and blockquotes.
 """
+
 from __future__ import annotations
 
-import re
-
-from linter.findings import block_hit
+from linter.model.findings import block_hit
+from linter.model.sentences import count_words
 
 OPTIONS = {"max_words": int, "kinds": [str]}
-WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-
-
-def count_words(text: str) -> int:
-    return len(WORD.findall(text))
 
 
 def check(doc, options):

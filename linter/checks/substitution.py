@@ -10,12 +10,13 @@ can use `{match}` and `{preferred}`; the preferred form is also the finding's su
     message: 'use "{preferred}" instead of "{match}"'
     options: {swap: {utilise: use, "in order to": to}, ignorecase: true, kinds: [paragraph, heading]}
 """
+
 from __future__ import annotations
 
 import re
 
 from linter.checks.existence import compile_terms
-from linter.findings import block_hit
+from linter.model.findings import block_hit
 
 OPTIONS = {"swap": dict, "ignorecase": bool, "kinds": [str]}
 
@@ -31,5 +32,4 @@ def check(doc, options):
             key = re.sub(r"\s+", " ", m.group(0))
             preferred = lookup.get(key.lower() if options["ignorecase"] else key)
             if preferred is not None and preferred != m.group(0):
-                yield block_hit(block, m.start(), m.end(), suggestion=preferred, match=m.group(0),
-                                preferred=preferred)
+                yield block_hit(block, m.start(), m.end(), suggestion=preferred, match=m.group(0), preferred=preferred)

@@ -9,19 +9,22 @@ Not flagged: a title the story says changed (a word from `change_words` in eithe
 "became", "was named"), unless the two titles belong to different countries; titles in quotes; two titles in one
 sentence; a surname shared by two people; descriptions that are not roles ("a retired teacher", "a mother of three").
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from linter.findings import block_hit
-from linter.people import person_mentions, shared_surnames
+from linter.analysis.people import person_mentions, shared_surnames
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser", "ner")
 OPTIONS = {"roles": [str], "synonyms": dict, "ranks": [str], "change_words": [str], "ignore_modifiers": [str]}
 HOLDER_NOUNS = {"position", "role", "post", "job", "tenure", "capacity", "term", "time"}
-OWNER_BEFORE = re.compile(r"(?:\bthe\s+)?((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*|[a-z]+(?:\s[a-z]+)?)['’]s\s+"
-                          r"((?:[a-z-]+\s+)*)$")
+OWNER_BEFORE = re.compile(
+    r"(?:\bthe\s+)?((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*|[a-z]+(?:\s[a-z]+)?)['’]s\s+"
+    r"((?:[a-z-]+\s+)*)$"
+)
 
 
 @dataclass
@@ -51,8 +54,13 @@ def _span_tokens(tokens):
 
 def _title_nodes(token, name_tokens, roles):
     """(role token, tokens of the title) for each title the parse gives the person whose surname is token."""
-    before = [t for child in token.children if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i
-              and child not in name_tokens for t in child.subtree if t not in name_tokens]
+    before = [
+        t
+        for child in token.children
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and child not in name_tokens
+        for t in child.subtree
+        if t not in name_tokens
+    ]
     first = min(before, key=lambda t: t.i) if before else None
     # "how good a prime minister Gordon Brown will make" is a prediction, not a title
     if before and not (first.i and first.doc[first.i - 1].lower_ in ("a", "an")):
@@ -110,9 +118,16 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         if owner is None and before:  # "Australia's then new minister": the parse may miss the owner
             owner_text, start = before.group(1), before.start(1)
         owner_words = set((owner_text or "").lower().split())
-        qualifiers = {t.lower_ for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in ignore
-                      and t.lower_ not in owner_words and t.ent_type_ not in ("NORP", "GPE", "PERSON")
-                      and t.lower_ not in rank_words and t.lower_ not in roles}
+        qualifiers = {
+            t.lower_
+            for t in words
+            if t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and t.lower_ not in ignore
+            and t.lower_ not in owner_words
+            and t.ent_type_ not in ("NORP", "GPE", "PERSON")
+            and t.lower_ not in rank_words
+            and t.lower_ not in roles
+        }
         ranks = {t.lower_ for t in words if t.lower_ in rank_words}
         rank_before = re.search(r"(\w+)\s+$", text[:start])
         if rank_before and rank_before.group(1).lower() in rank_words:  # "shadow" misread as a verb
@@ -120,12 +135,23 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
             start = rank_before.start(1)
         sentence = node.sent
         changed = any(t.lower_ in change_words or t.lemma_.lower() in change_words for t in sentence) or any(
-            w in change_words for w in text[start:end].lower().split())
-        country = owner_text is not None and any(
-            e.label_ == "GPE" and e.text in owner_text for e in token.doc.ents)
-        yield Title(text[start:end], block, start, end, frozenset(held), frozenset(t.lemma_.lower() for t in tokens),
-                    frozenset(ranks), frozenset(qualifiers),
-                    owner_text, country, changed, sentence.start_char)
+            w in change_words for w in text[start:end].lower().split()
+        )
+        country = owner_text is not None and any(e.label_ == "GPE" and e.text in owner_text for e in token.doc.ents)
+        yield Title(
+            text[start:end],
+            block,
+            start,
+            end,
+            frozenset(held),
+            frozenset(t.lemma_.lower() for t in tokens),
+            frozenset(ranks),
+            frozenset(qualifiers),
+            owner_text,
+            country,
+            changed,
+            sentence.start_char,
+        )
 
 
 def _owners_differ(a: Title, b: Title) -> bool:
@@ -175,5 +201,6 @@ def check(doc, options):
             earlier = next((t for t in known if conflict(t, title)), None)
             known.append(title)
             if earlier is not None:
-                yield block_hit(title.block, title.start, title.end, name=m.surname, title=title.text,
-                                other=earlier.text)
+                yield block_hit(
+                    title.block, title.start, title.end, name=m.surname, title=title.text, other=earlier.text
+                )

@@ -7,10 +7,11 @@ paragraph has no plural noun, plural pronoun, coordination, organisation or pers
 paragraph has no noun at all. Not flagged: the first paragraph (the headline may hold the referent), quotations,
 and "it" as a dummy subject ("It is expected that ...", "It was raining").
 """
+
 from __future__ import annotations
 
-from linter.findings import block_hit
-from linter.reference import PRONOUN_GENDER, is_quoted, track
+from linter.analysis.reference import PRONOUN_GENDER, is_quoted, track
+from linter.model.findings import block_hit
 
 NLP_COMPONENTS = ("parser",)
 OPTIONS = {"pronouns": [str]}
@@ -45,8 +46,13 @@ def check(doc, options):
     previous_infos = None
     for block, parse, infos in track(doc):
         token = _opening_word(parse)
-        if (previous_infos is not None and token is not None and token.lower_ in wanted
-                and not is_quoted(block, token) and not _dummy_it(token)
-                and not _has_referent(token.lower_, previous_infos)):
+        if (
+            previous_infos is not None
+            and token is not None
+            and token.lower_ in wanted
+            and not is_quoted(block, token)
+            and not _dummy_it(token)
+            and not _has_referent(token.lower_, previous_infos)
+        ):
             yield block_hit(block, token.idx, token.idx + len(token.text), pronoun=token.text)
         previous_infos = infos

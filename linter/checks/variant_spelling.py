@@ -7,16 +7,16 @@ Not flagged: an article that keeps to one form; a form inside a proper name list
 capitalised words in mid-sentence (names such as "Pearl Harbor"); pairs listed in `spelling_exceptions`, where
 both words are correct with different meanings ("practice"/"practise", "program"/"programme"); lines in capitals.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
 from functools import lru_cache
 
-from linter.findings import block_hit
+from linter.model.findings import block_hit
 
-OPTIONS = {"terms": dict, "british_american": bool, "spelling_exceptions": [str], "proper_names": [str],
-           "kinds": [str]}
+OPTIONS = {"terms": dict, "british_american": bool, "spelling_exceptions": [str], "proper_names": [str], "kinds": [str]}
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -40,12 +40,17 @@ def compile_terms(terms: tuple) -> re.Pattern | None:
     forms = [form for _, term_forms in terms for form in term_forms]
     if not forms:
         return None
-    parts = [f"(?P<t{i}f{j}>{form_pattern(form)})"
-             for i, (_, term_forms) in enumerate(terms) for j, form in enumerate(term_forms)]
+    parts = [
+        f"(?P<t{i}f{j}>{form_pattern(form)})"
+        for i, (_, term_forms) in enumerate(terms)
+        for j, form in enumerate(term_forms)
+    ]
     exact = {form[0] for form in forms if any(c.isupper() for c in form)}
     any_case = {form[0] for form in forms} - exact
-    first = "|".join([f"[{re.escape(''.join(sorted(exact)))}]"] * bool(exact)
-                     + [f"(?i:[{re.escape(''.join(sorted(any_case)))}])"] * bool(any_case))
+    first = "|".join(
+        [f"[{re.escape(''.join(sorted(exact)))}]"] * bool(exact)
+        + [f"(?i:[{re.escape(''.join(sorted(any_case)))}])"] * bool(any_case)
+    )
     return re.compile(f"(?={first})(?:{'|'.join(parts)})")
 
 
@@ -101,8 +106,9 @@ def uses(doc, options):
                 if entry and (word[0].islower() or _opens_sentence(block.text, m.start(), starts)):
                     key, spelling, other = entry
                     other_spelling = "American" if spelling == "British" else "British"
-                    found.append((key, spelling, m.start(), m.end(),
-                                  {spelling: word, other_spelling: _same_case(other, word)}))
+                    found.append(
+                        (key, spelling, m.start(), m.end(), {spelling: word, other_spelling: _same_case(other, word)})
+                    )
         for term, form, start, end, spellings in sorted(found, key=lambda x: x[2]):
             yield term, form, block, start, end, spellings
 

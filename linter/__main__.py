@@ -1,0 +1,5 @@
+"""`python -m linter`: the `copydesk` command."""
+
+from linter.cli import main
+
+main()

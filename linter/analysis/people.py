@@ -1,0 +1,200 @@
+"""People named in an article, for the consistency rules that compare references to the same person.
+
+A person is known by a full name (a PERSON entity of two or more capitalised words: "Delphine Okonjo") or by an
+honorific and a surname ("Ms. Okonjo"). Every later use of a known surname is a mention too: bare ("Okonjo
+said"), with an honorific, or with a title or another name before it ("Captain Solvang"), which is neutral.
+Surnames used as modifiers ("the Trump administration") are not references to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HONORIFIC_GENDER = {
+    "Mr": "male",
+    "Mrs": "female",
+    "Ms": "female",
+    "Miss": "female",
+    "Mx": None,
+    "Dr": None,
+    "Prof": None,
+}
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
+POSSESSIVE = re.compile(r"['’]s?$")
+NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+FULL, HONORIFIC_REF, BARE, NEUTRAL = "full", "honorific", "bare", "neutral"
+
+
+@dataclass
+class Mention:
+    """One reference to a person: [start, end) in block.text covers the whole reference ("Ms. Okonjo")."""
+
+    block: object
+    sdoc: object
+    start: int
+    end: int
+    surname: str
+    style: str  # FULL, HONORIFIC_REF, BARE or NEUTRAL
+    given: str | None = None  # the given names of a full reference
+    honorific: str | None = None
+    surname_start: int = 0
+
+    @property
+    def quoted(self) -> bool:
+        return self.block.kind != "paragraph" or self.block.in_quote(self.surname_start, self.surname_start + 1)
+
+    @property
+    def token(self):
+        """The spaCy token of the surname."""
+        span = self.sdoc.char_span(self.surname_start, self.surname_start + len(self.surname), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+
+def _strip_possessive(word: str) -> str:
+    return POSSESSIVE.sub("", word) if word.endswith(("'s", "’s", "s'", "s’")) else word
+
+
+def _full_names(block, sdoc, surnames=None):
+    """Full-name mentions from PERSON entities of two or more capitalised words, honorific included; with known
+    surnames, from the other entities that end in one of them too (the small model reads some names as ORG)."""
+    for ent in sdoc.ents:
+        if ent.label_ != "PERSON" and (
+            surnames is None or len(ent) > 3 or _strip_possessive(ent[-1].text) not in surnames
+        ):
+            continue
+        words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+        honorific = None
+        if words and words[0].text.rstrip(".") in HONORIFIC_GENDER:
+            honorific, words = words[0].text.rstrip("."), words[1:]
+        elif ent.start > 0 and sdoc[ent.start - 1].text.rstrip(".") in HONORIFIC_GENDER:
+            honorific = sdoc[ent.start - 1].text.rstrip(".")
+        if len(words) < 2 or not all(NAME_WORD.fullmatch(t.text) and not t.text.isupper() for t in words):
+            continue
+        last = words[-1]
+        surname = _strip_possessive(last.text)
+        start = sdoc[ent.start - 1].idx if honorific and ent[0].text.rstrip(".") != honorific else ent.start_char
+        given = block.text[words[0].idx : words[-2].idx + len(words[-2].text)]
+        yield Mention(block, sdoc, start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
+
+
+def person_mentions(doc) -> list[Mention]:
+    """Every mention of a known person in the paragraphs and blockquotes, in reading order; found once per document
+    for the three rules that read them."""
+    return doc.analysis("person_mentions", lambda: _find_person_mentions(doc))
+
+
+def _find_person_mentions(doc) -> list[Mention]:
+    from linter.analysis.nlp import parsed
+
+    pairs = parsed(doc)
+    mentions = []
+    for block, sdoc in pairs:
+        mentions.extend(_full_names(block, sdoc))
+        taken = [(m.start, m.end) for m in mentions if m.block is block]
+        for m in HONORIFIC.finditer(block.text):
+            if any(a <= m.start(2) < b for a, b in taken):
+                continue
+            surname = _strip_possessive(m.group(2))
+            mentions.append(
+                Mention(
+                    block,
+                    sdoc,
+                    m.start(),
+                    m.start(2) + len(surname),
+                    surname,
+                    HONORIFIC_REF,
+                    honorific=m.group(1),
+                    surname_start=m.start(2),
+                )
+            )
+    surnames = {m.surname for m in mentions}
+    if not surnames:
+        return []
+    for block, sdoc in pairs:
+        taken = [(m.start, m.end) for m in mentions if m.block is block]
+        mentions.extend(
+            m for m in _full_names(block, sdoc, surnames) if not any(a < m.end and m.start < b for a, b in taken)
+        )
+    bare = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w-]|['’]\w\w)"
+    )
+    for block, sdoc in pairs:
+        taken = [(m.start, m.end) for m in mentions if m.block is block]
+        starts = {s.start for s in block.sentences}
+        for m in bare.finditer(block.text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            mention = Mention(block, sdoc, m.start(), m.end(), m.group(1), BARE, surname_start=m.start())
+            mention.style = _bare_style(block.text, m.start(), starts, mention.token)
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: (m.block.index, m.start))
+
+
+def _bare_style(text: str, start: int, sentence_starts: set[int], token) -> str:
+    """BARE, or NEUTRAL when a capitalised word (a title, another given name) stands before the surname in
+    mid-sentence, or when the surname modifies a noun ("the Trump administration", "the Beckham virus", the book
+    "Brown's Britain")."""
+    before = re.search(r"([A-Z][\w'’-]*|[A-Z][a-z]{0,3}\.)\s+$", text[:start])  # "Captain", "Gov.", not "May."
+    if before and (before.start(1) not in sentence_starts or _is_name_or_title(token, before.group(1))):
+        return NEUTRAL
+    if re.search(r"[\"”]\s+$", text[:start]):  # after a nickname: Marion "Suge" Knight
+        return NEUTRAL
+    if re.match(r"\w*['’]s [A-Z]", text[start:]) or re.search(r"\bthe\s+$", text[:start]):
+        return NEUTRAL
+    if token is not None and token.dep_ == "compound" and token.head.text[:1].islower():
+        return NEUTRAL
+    return BARE
+
+
+def _is_name_or_title(token, word: str) -> bool:
+    """Whether the capitalised word that opens the sentence before a surname is a noun ("President Bush"), not a
+    word such as "Then" or "When"."""
+    if token is None or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return previous.text == word and previous.pos_ in ("PROPN", "NOUN")
+
+
+def similar_names(a: str, b: str) -> bool:
+    """Two spellings of one name: five letters or more, the same first letter, one edit apart (two from 8 letters)."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5:
+        return False
+    allowed = 2 if min(len(a), len(b)) >= 8 else 1
+    return edit_distance(a.lower(), b.lower(), allowed) <= allowed
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with adjacent transpositions, or limit + 1 once it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def shared_surnames(mentions) -> set[str]:
+    """Surnames that belong to more than one person: two unlike given names, or honorifics of both genders."""
+    given: dict[str, set] = {}
+    genders: dict[str, set] = {}
+    for m in mentions:
+        if m.given:
+            given.setdefault(m.surname, set()).add(m.given.split()[0])
+        if m.honorific and HONORIFIC_GENDER[m.honorific]:
+            genders.setdefault(m.surname, set()).add(HONORIFIC_GENDER[m.honorific])
+    shared = {s for s, g in genders.items() if len(g) > 1}
+    for surname, names in given.items():
+        names = sorted(names)
+        if any(not similar_names(a, b) for i, a in enumerate(names) for b in names[i + 1 :]):
+            shared.add(surname)
+    return shared

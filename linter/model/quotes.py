@@ -1,0 +1,54 @@
+"""Quoted speech: the spans of a text that lie inside quotation marks, straight or curly, double or single."""
+
+from __future__ import annotations
+
+OPENING_CONTEXT = " \t([{—–-/"
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight quote opens when it starts the text or follows white space or an opening bracket or dash."""
+    return i == 0 or text[i - 1] in OPENING_CONTEXT
+
+
+def _double_quotes(text: str) -> list[tuple[int, int]]:
+    text = text.replace("''", '" ')  # two apostrophes stand for a double quote in some scraped copy: same length
+    spans, opened = [], None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and _opens(text, i) and (opened is None or not text[i + 1 : i + 2].isspace())):
+            # A straight quote that opens while one is open starts the next paragraph of the same quotation,
+            # whose paragraph break was lost ("... the tide. "We stayed ..."): the quotation runs on.
+            if opened is None:
+                opened = i
+        elif ch in '”"' and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    if opened is not None:  # a quote that runs on into the next paragraph, as news style allows
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _single_quotes(text: str, inside) -> list[tuple[int, int]]:
+    """Single-quote spans outside double quotes; an apostrophe (letter on both sides, or an elision) is not one."""
+    spans, opened = [], None
+    for i, ch in enumerate(text):
+        if ch not in "‘’'" or inside(i):
+            continue
+        after = text[i + 1] if i + 1 < len(text) else ""
+        before = text[i - 1] if i else ""
+        if opened is None:
+            if (ch == "‘" or ch == "'") and _opens(text, i) and after.isalpha():
+                opened = i
+        elif ch in "’'" and not after.isalnum() and before and not before.isspace():
+            spans.append((opened, i + 1))
+            opened = None
+    return spans
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted [start, end) spans of quoted text, the quotation marks included."""
+    doubles = _double_quotes(text)
+
+    def inside(i: int) -> bool:
+        return any(a <= i < b for a, b in doubles)
+
+    return sorted(doubles + _single_quotes(text, inside))

@@ -1,0 +1,21 @@
+"""Article formats: each turns a file's text into a `Document` of prose blocks with exact source positions."""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from linter.model.document import Document
+
+# Extension -> format module, imported on first use (a run of plain-text files never loads the Markdown parser).
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
+
+
+def format_for(path: str):
+    """The format module for a file name; plain text for unknown extensions (such as stdin without a name)."""
+    name = EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+    return importlib.import_module(f"linter.readers.{name}")
+
+
+def parse(path: str, source: str) -> Document:
+    return format_for(path).parse(path, source)

@@ -1,0 +1,1 @@
+"""The run: configuration, rule modules, the engine over files, the cache, fixes, suppression and baselines."""

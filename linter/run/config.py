@@ -1,0 +1,229 @@
+"""Configuration: `.copydesk.yml`, found from the working folder upward or named with `--config`.
+
+rules:                      # per rule: a level, or a mapping of level and options
+  sentence-length: {level: warning, max_words: 40}
+  passive-voice: info       # turn on a rule that is off by default
+  repeated-opening: off
+include: ["articles/**"]    # globs, relative to the config file; default: every article file
+exclude: ["drafts/**"]
+overrides:                  # per-path rule settings, like ruff's per-file-ignores
+  - files: ["opinion/**"]
+    rules: {person-shift: off}
+rules-dir: house-rules      # a folder of the project's own YAML rule modules
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from linter.errors import CopydeskError, did_you_mean, load_yaml, yaml_error
+from linter.model.findings import LEVELS
+from linter.run.rules import Rule, load_rules, type_name, validate_options
+
+CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
+TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir")
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern:
+    """A regex for a path glob: `**` crosses folders, `*` and `?` do not; a pattern without '/' matches names."""
+    if "/" not in pattern.rstrip("/"):
+        pattern = "**/" + pattern
+    pattern = pattern.rstrip("/")
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + "(?:/.*)?$")
+
+
+def glob_match(path: str, patterns) -> bool:
+    return any(glob_regex(p).match(path) for p in patterns)
+
+
+@dataclass
+class RuleSetting:
+    """The effective level and options of one rule."""
+
+    rule: Rule
+    level: str
+    options: dict
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    root: str = "."
+    rules: dict[str, Rule] = field(default_factory=dict)
+    settings: dict[str, dict] = field(default_factory=dict)  # rule id -> {"level": ..., options...}
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    overrides: list[tuple[list[str], dict]] = field(default_factory=list)
+    raw: dict = field(default_factory=dict)
+
+    def relative(self, path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+
+    def is_included(self, path: str) -> bool:
+        rel = self.relative(path)
+        if self.exclude and glob_match(rel, self.exclude):
+            return False
+        return not self.include or glob_match(rel, self.include)
+
+    def _in_force(self, rule_id: str, rel: str) -> tuple[str, dict]:
+        """A rule's level and options on a path relative to the configuration, after its overrides."""
+        rule = self.rules[rule_id]
+        level = rule.level if rule.enabled else "off"
+        options = dict(rule.options)
+        layers = [self.settings.get(rule_id, {})]
+        layers += [rules.get(rule_id, {}) for globs, rules in self.overrides if glob_match(rel, globs)]
+        for layer in layers:
+            level = layer.get("level", level)
+            options.update({k: v for k, v in layer.items() if k != "level"})
+        return level, options
+
+    def options(self, rule_id: str, path: str) -> dict:
+        """A rule's options in force on path, whatever its level."""
+        return self._in_force(rule_id, self.relative(path))[1]
+
+    def effective(self, path: str, select=(), ignore=()) -> list[RuleSetting]:
+        """The rules that run on path, with their levels and options, after overrides, --select and --ignore."""
+        rel = self.relative(path)
+        chosen = []
+        for rule_id, rule in self.rules.items():
+            level, options = self._in_force(rule_id, rel)
+            if select:
+                if rule_id not in select and rule.category not in select:
+                    continue
+                if level == "off":
+                    level = rule.level
+            if rule_id in ignore or rule.category in ignore or level == "off":
+                continue
+            chosen.append(RuleSetting(rule, level, options))
+        return chosen
+
+
+def find_config(start: str = ".") -> str | None:
+    """The nearest `.copydesk.yml` from start upward."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _rule_setting(where: str, rule_id: str, value, rules: dict[str, Rule]) -> dict:
+    """Validate one rule's setting: a level, or a mapping of level and options."""
+    if rule_id not in rules:
+        raise CopydeskError(f"{where}: unknown rule '{rule_id}'{did_you_mean(rule_id, rules)}")
+    if value is False:
+        value = "off"
+    if isinstance(value, str):
+        value = {"level": value}
+    if not isinstance(value, dict):
+        raise CopydeskError(f"{where}: rule '{rule_id}' takes a level or a mapping, not {type_name(value)}")
+    setting = dict(value)
+    level = setting.pop("level", None)
+    if level is not None and level not in LEVELS:
+        raise CopydeskError(
+            f"{where}: rule '{rule_id}': level '{level}' is not one of {', '.join(LEVELS)}"
+            f"{did_you_mean(str(level), LEVELS)}"
+        )
+    validate_options(f"{where}: rule {rule_id}", setting, rules[rule_id].option_types)
+    return value
+
+
+def _rule_map(where: str, value, rules) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise CopydeskError(f"{where}: 'rules' must be a mapping of rule ids, not {type_name(value)}")
+    return {rule_id: _rule_setting(where, rule_id, setting, rules) for rule_id, setting in value.items()}
+
+
+def _glob_list(where: str, key: str, value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CopydeskError(f"{where}: '{key}' must be a list of globs")
+    return value
+
+
+def parse_config(path: str | None, data) -> Config:
+    where = path or "configuration"
+    root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise CopydeskError(f"{where}: the configuration must be a mapping, not {type_name(data)}")
+    for key in data:
+        if key not in TOP_KEYS:
+            raise CopydeskError(
+                f"{where}: unknown key '{key}'{did_you_mean(str(key), TOP_KEYS)}; keys: {', '.join(TOP_KEYS)}"
+            )
+    extra = []
+    if data.get("rules-dir") is not None:
+        if not isinstance(data["rules-dir"], str):
+            raise CopydeskError(f"{where}: 'rules-dir' must be a folder name")
+        extra.append(os.path.join(root, data["rules-dir"]))
+    rules = load_rules(extra)
+    overrides = []
+    for i, item in enumerate(data.get("overrides") or []):
+        if not isinstance(item, dict) or set(item) - {"files", "rules"} or "files" not in item:
+            raise CopydeskError(f"{where}: overrides[{i}] must be a mapping with 'files' (globs) and 'rules'")
+        overrides.append(
+            (
+                _glob_list(where, f"overrides[{i}].files", item["files"]),
+                _rule_map(f"{where}: overrides[{i}]", item.get("rules"), rules),
+            )
+        )
+    return Config(
+        path=path,
+        root=root,
+        rules=rules,
+        settings=_rule_map(where, data.get("rules"), rules),
+        include=_glob_list(where, "include", data.get("include")),
+        exclude=_glob_list(where, "exclude", data.get("exclude")),
+        overrides=overrides,
+        raw=data,
+    )
+
+
+def load_config(path: str | None = None, start: str = ".") -> Config:
+    """Load the named configuration, or the nearest one, or the defaults."""
+    if path is None:
+        path = find_config(start)
+        if path is None:
+            return parse_config(None, None)
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = load_yaml(f)
+    except yaml.YAMLError as exc:
+        raise yaml_error(path, exc) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CopydeskError(f"{path}: cannot read configuration: {exc}") from None
+    return parse_config(path, data)

@@ -1,0 +1,285 @@
+"""Running rules over documents and collecting findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.analysis.nlp import components_for, needs_model, parse_together
+from linter.errors import RuleError
+from linter.model.document import LINE_BREAK, Document
+from linter.model.findings import SEVERITY_RANK, Finding
+from linter.readers import parse
+from linter.readers.files import FileStatus, UnreadableFile, decode, discover, read_bytes
+from linter.run.cache import ResultCache, settings_digest
+from linter.run.config import Config, RuleSetting
+from linter.run.rules import builtin_rule
+from linter.run.suppression import filter_suppressed
+
+RESIDUE_RULE = "scrape-residue"  # the readability rules leave out what it finds, with its options in force
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: list[FileStatus] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)  # every known rule by id, for reports that describe rules (SARIF)
+
+    @property
+    def failed_files(self) -> list[FileStatus]:
+        return [f for f in self.files if not f.linted]
+
+    def replace_findings(self, findings: list[Finding]) -> None:
+        """Report these findings instead (after fixes or a baseline), with each file's count updated."""
+        self.findings = sorted(findings, key=Finding.sort_key)
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.path] = counts.get(f.path, 0) + 1
+        for status in self.files:
+            status.findings = counts.get(status.path, 0)
+
+    @property
+    def rule_errors(self) -> dict[str, list[str]]:
+        """Each distinct message of a rule that could not run, with the files it happened on."""
+        errors: dict[str, list[str]] = {}
+        for status in self.files:
+            for message in status.errors:
+                errors.setdefault(message, []).append(status.path)
+        return errors
+
+    def summary(self) -> dict:
+        counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")}
+        return {
+            "files": len(self.files),
+            "files_linted": sum(1 for f in self.files if f.linted),
+            "files_failed": len(self.failed_files),
+            "findings": len(self.findings),
+            **counts,
+        }
+
+
+def line_context(doc: Document, start: int, end: int) -> str:
+    """The source lines that a [start, end) span is on, without the final line break."""
+    line_start = doc.line_starts[doc.position(start)[0] - 1]
+    line_end = LINE_BREAK.search(doc.source, max(start, end - 1))
+    return doc.source[line_start : line_end.start() if line_end else len(doc.source)]
+
+
+def same_span(a: Finding, b: Finding) -> bool:
+    """True when the two spans overlap by at least half of each."""
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and 2 * overlap >= a.end - a.start and 2 * overlap >= b.end - b.start
+
+
+def drop_duplicates(findings: list[Finding], secondary: set[str]) -> list[Finding]:
+    """Leave out a secondary rule's finding (an outside tool's) where another rule reports the same span in the
+    same category: the problem is reported once, as copydesk's own."""
+    primary = [f for f in findings if f.rule not in secondary]
+    return [
+        f
+        for f in findings
+        if f.rule not in secondary or not any(p.category == f.category and same_span(p, f) for p in primary)
+    ]
+
+
+def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
+    """Run each rule setting on a parsed document; findings sorted by position. A rule that raises RuleError
+    adds its message to `doc.errors` and the other rules still run."""
+    doc.nlp_components = components_for(settings)
+    findings = []
+    for setting in settings:
+        rule = setting.rule
+        try:
+            hits = list(rule.check_module.check(doc, setting.options))
+        except RuleError as exc:
+            doc.errors.append(f"rule {rule.id} did not run: {exc}")
+            continue
+        for hit in hits:
+            line, column = doc.position(hit.start)
+            end_line, end_column = doc.position(hit.end)
+            findings.append(
+                Finding(
+                    path=doc.path,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                    rule=rule.id,
+                    category=hit.category or rule.category,
+                    severity=hit.severity or setting.level,
+                    message=rule.message.format(**hit.params),
+                    excerpt=doc.source[hit.start : hit.end],
+                    suggestion=hit.suggestion,
+                    start=hit.start,
+                    end=hit.end,
+                    context=line_context(doc, hit.start, hit.end),
+                )
+            )
+    secondary = {s.rule.id for s in settings if getattr(s.rule.check_module, "SECONDARY", False)}
+    return sorted(drop_duplicates(findings, secondary), key=Finding.sort_key)
+
+
+def lint_text(
+    path: str, source: str, settings: list[RuleSetting], residue_options: dict | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Parse source as the format of path and lint it: (findings, notices from parsing). The readability rules
+    leave out the residue found with residue_options (default: the built-in scrape-residue rule's)."""
+    doc = parse(path, source)
+    doc.residue_options = residue_options if residue_options is not None else builtin_rule(RESIDUE_RULE).options
+    return lint_document(doc, settings), doc.notices
+
+
+FILES_PER_BATCH = 16  # files read before their rules run, so that their prose fills the parser's minibatches
+
+
+@dataclass
+class _FileJob:
+    """One file on its way through lint_files: read, parsed into a Document, then linted (or done early)."""
+
+    status: FileStatus
+    settings: list[RuleSetting]
+    findings: list[Finding] = field(default_factory=list)
+    source: str | None = None
+    doc: Document | None = None  # None when the file is done already: unreadable, or found in the cache
+    cache_key: str | None = None
+
+
+def _start(path, config, select, ignore, source, notices, cache) -> _FileJob:
+    """Read, check the cache, decode and parse one file (or the given source text under that name)."""
+    job = _FileJob(FileStatus(path, notices=list(notices)), config.effective(path, select, ignore))
+    if source is None:
+        try:
+            data = read_bytes(path)
+            if cache is not None:
+                job.cache_key = cache.key(data, settings_digest(job.settings), path)
+                hit = cache.get(job.cache_key, path)
+                if hit is not None:
+                    job.findings = hit[0]
+                    job.status.notices.extend(hit[1])
+                    return job
+            source, read_notices = decode(data)
+        except UnreadableFile as exc:
+            job.status.linted, job.status.error = False, str(exc)
+            return job
+        job.status.notices.extend(read_notices)
+    job.source = source
+    job.doc = parse(path, source)
+    job.doc.residue_options = config.options(RESIDUE_RULE, path)
+    job.doc.nlp_components = components_for(job.settings)
+    return job
+
+
+def _finish(job: _FileJob, config: Config, cache: ResultCache | None) -> tuple[list[Finding], FileStatus]:
+    """Run the rules on a started file, apply its suppression comments and store the result in the cache."""
+    doc, status = job.doc, job.status
+    if doc is None:
+        return job.findings, status
+    findings = lint_document(doc, job.settings)
+    status.notices.extend(doc.notices)
+    status.errors.extend(doc.errors)
+    findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, config.rules)
+    status.notices.extend(suppression_notices)
+    if job.cache_key is not None and not doc.errors:  # a rule that could not run must run again next time
+        cache.put(job.cache_key, findings, status.notices)
+    return findings, status
+
+
+def lint_file(
+    path: str,
+    config: Config,
+    select=(),
+    ignore=(),
+    source: str | None = None,
+    notices=(),
+    cache: ResultCache | None = None,
+) -> tuple[list[Finding], FileStatus]:
+    """Lint one file (or the given source text under that name); never raises for bad input."""
+    return _finish(_start(path, config, select, ignore, source, notices, cache), config, cache)
+
+
+def lint_files(paths, config: Config, select=(), ignore=(), cache: ResultCache | None = None) -> list:
+    """(findings, status) for each of several files, linted as lint_file does, with the prose of all the files
+    that need the model going through the parser together."""
+    jobs = [_start(path, config, select, ignore, None, (), cache) for path in paths]
+    parse_together([job.doc for job in jobs if job.doc is not None and needs_model(job.settings)])
+    return [_finish(job, config, cache) for job in jobs]
+
+
+_worker_args: tuple = ()
+
+
+def _init_worker(*args) -> None:
+    global _worker_args
+    _worker_args = args
+
+
+def _lint_in_worker(paths: list[str]):
+    config, select, ignore, cache = _worker_args
+    return lint_files(paths, config, select, ignore, cache)
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def _lint_batches(batches, config, select, ignore, cache, jobs: int):
+    """lint_files' result for each batch of files, in order; in `jobs` processes, each loading the model at most
+    once."""
+    if jobs <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield lint_files(batch, config, select, ignore, cache)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(min(jobs, len(batches)), _init_worker, (config, select, ignore, cache)) as pool:
+        yield from pool.imap(_lint_in_worker, batches)
+
+
+def _lint_all(files, config, select, ignore, cache, jobs: int, progress):
+    """(findings, status) per file, in order. Files go in batches of up to FILES_PER_BATCH, fewer when that would
+    leave a process idle."""
+    size = max(1, min(FILES_PER_BATCH, -(-len(files) // max(1, jobs))))
+    batches = [files[i : i + size] for i in range(0, len(files), size)]
+    for outcome in _lint_batches(batches, config, select, ignore, cache, jobs):
+        for item in outcome:
+            yield item
+            progress.advance()
+
+
+def run(
+    paths,
+    config: Config,
+    select=(),
+    ignore=(),
+    min_severity: str = "info",
+    stdin=None,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    progress=None,
+) -> RunResult:
+    """Lint every article under paths, and stdin = (name, source, notices) when given."""
+    progress = progress or NoProgress()
+    files, failures, warnings = discover(paths, config)
+    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
+    progress.start(len(files))
+    outcomes = list(_lint_all(files, config, select, ignore, cache, jobs, progress))
+    progress.finish()
+    if stdin:
+        name, source, notices = stdin
+        outcomes.append(lint_file(name, config, select, ignore, source, notices))
+    for findings, status in outcomes:
+        kept = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
+        status.findings = len(kept)
+        result.findings.extend(kept)
+        result.files.append(status)
+    result.findings.sort(key=Finding.sort_key)
+    result.files.sort(key=lambda f: f.path)
+    return result
