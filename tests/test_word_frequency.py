@@ -1,65 +1,29 @@
-"""copydesk's reading of wordfreq's English list gives wordfreq's own Zipf values, without importing wordfreq."""
+"""Word frequencies are wordfreq's, and a run whose rules never ask for one does not import wordfreq."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-import pytest
 from conftest import ROOT
-from wordfreq import zipf_frequency as wordfreq_zipf
 
-from linter.analysis import word_frequency
-
-# Words the fast path reads (plain lower case, common, rare, unseen) and words it leaves to wordfreq.
-WORDS = [
-    "the",
-    "said",
-    "underscore",
-    "highlight",
-    "zorblax",
-    "a",
-    "qwxzvj",
-    "naïve",
-    "don't",
-    "well-known",
-    "Paris",
-    "2004",
-    "covid19",
-    "",
-    " ",
-    "rock'n'roll",
-    "café",
-]
+from linter.analysis.word_frequency import zipf_frequency
 
 
-@pytest.fixture()
-def fresh_caches():
-    word_frequency.zipf_frequency.cache_clear()
-    word_frequency._centibel_index.cache_clear()
-    yield
-    word_frequency.zipf_frequency.cache_clear()
-    word_frequency._centibel_index.cache_clear()
+def test_common_rare_and_unseen_words():
+    assert zipf_frequency("the") == 7.73
+    assert 2.5 < zipf_frequency("underscore") < 3.5
+    assert zipf_frequency("zorblax") == 0.0
 
 
-def test_values_are_wordfreqs_for_a_sample_of_its_list_and_for_words_it_lacks(fresh_caches):
-    index = word_frequency._centibel_index()
-    assert index is not None and len(index) > 300_000
-    sample = sorted(index)[::97] + WORDS
-    assert len(sample) > 3000
-    assert [word_frequency.zipf_frequency(w) for w in sample] == [wordfreq_zipf(w, "en") for w in sample]
-
-
-def test_a_list_that_is_not_where_it_is_expected_leaves_every_word_to_wordfreq(fresh_caches, monkeypatch):
-    monkeypatch.setattr(word_frequency, "LIST_FILE", "missing.msgpack.gz")
-    assert word_frequency._centibel_index() is None
-    assert [word_frequency.zipf_frequency(w) for w in WORDS] == [wordfreq_zipf(w, "en") for w in WORDS]
-
-
-def test_plain_words_are_looked_up_without_importing_wordfreq():
+def test_a_run_of_rules_that_need_no_frequencies_does_not_import_wordfreq(tmp_path):
+    article = tmp_path / "story.md"
+    article.write_text("The council met on Monday. It agreed the the budget.\n", encoding="utf-8")
     program = (
-        "import sys; from linter.analysis.word_frequency import zipf_frequency; "
-        "print(zipf_frequency('underscore'), zipf_frequency('zorblax'), 'wordfreq' in sys.modules)"
+        "import sys\nfrom linter.cli import main\n"
+        f"sys.argv = ['copydesk', 'check', '--no-cache', '--select', 'repeated-word', {str(article)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    print('wordfreq' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [str(wordfreq_zipf("underscore", "en")), "0.0", "False"]
+    assert "[repeated-word]" in out.stdout
+    assert out.stdout.splitlines()[-1] == "False"

