@@ -144,8 +144,9 @@ def test_the_model_is_not_loaded_when_no_enabled_check_declares_an_analysis(tmp_
         "import sys\n"
         "from linter.run.config import load_config\n"
         "from linter.run.engine import lint_files\n"
-        f"[(findings, status)] = lint_files([{str(article)!r}], load_config(None),"
-        " select=('repeated-word', 'sentence-length', 'scrape-residue'))\n"
+        "from linter.run.options import RunOptions\n"
+        "options = RunOptions(load_config(None), select=('repeated-word', 'sentence-length', 'scrape-residue'))\n"
+        f"[(findings, status)] = lint_files([{str(article)!r}], options)\n"
         "print([f.rule for f in findings], 'spacy' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
