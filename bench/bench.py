@@ -64,14 +64,16 @@ INTERLEAVED = """
 import json, sys, time
 from linter.run.config import load_config
 from linter.run.engine import FILES_PER_BATCH, lint_files
+from linter.run.options import RunOptions
 from linter.readers.files import read_article
 from linter.readers import parse
 from linter.analysis.nlp import PARSED_KINDS, components_for, disabled_components, load_model
 files = sys.argv[1:]
 config = load_config(None)
+options = RunOptions(config)
 nlp = load_model()
 disable = disabled_components(nlp, components_for(config.effective(files[0])))
-lint_files(files[:FILES_PER_BATCH], config)  # first uses (textstat, wordfreq) happen once per run, not per batch
+lint_files(files[:FILES_PER_BATCH], options)  # first uses (textstat, wordfreq) happen once per run, not per batch
 spent = {"engine": 0.0, "raw": 0.0}
 for n, start in enumerate(range(0, len(files), FILES_PER_BATCH)):
     batch = files[start:start + FILES_PER_BATCH]
@@ -82,7 +84,7 @@ for n, start in enumerate(range(0, len(files), FILES_PER_BATCH)):
             for _ in nlp.pipe(texts, disable=disable):
                 pass
         else:
-            lint_files(batch, config)
+            lint_files(batch, options)
         spent[which] += time.process_time() - begin
 print(json.dumps(spent))
 """

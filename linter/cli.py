@@ -10,7 +10,6 @@ import yaml
 
 from linter import __version__
 from linter.errors import CopydeskError, did_you_mean
-from linter.model.findings import SEVERITY_RANK
 from linter.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -115,87 +114,70 @@ def main():
 )
 @click.option(
     "--baseline",
-    "baseline_path",
+    "baseline",
     type=click.Path(dir_okay=False),
     help="Report only the findings that this baseline file does not record.",
 )
 @click.option(
     "--write-baseline",
-    "write_baseline_path",
+    "write_baseline",
     type=click.Path(dir_okay=False),
     help="Record the findings in this baseline file (and report nothing).",
 )
-def check(
-    paths,
-    config_path,
-    output_format,
-    output_path,
-    select,
-    ignore,
-    min_severity,
-    fail_on,
-    stdin_filename,
-    color,
-    quiet,
-    jobs,
-    cache,
-    fix,
-    diff,
-    baseline_path,
-    write_baseline_path,
-):
+def check(paths, config_path, stdin_filename, **flags):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
-    from linter.readers.files import UnreadableFile, decode
-    from linter.reporters import render
-    from linter.run.cache import ResultCache, default_cache_dir
     from linter.run.engine import NoProgress, run
 
-    config = _load_config(config_path)
-    _check_rule_names(select, config, "--select")
-    _check_rule_names(ignore, config, "--ignore")
+    options = _run_options(_load_config(config_path), paths, stdin_filename, flags)
     paths = list(paths) or ["."]
-    if (fix or diff) and "-" in paths:
-        _fail("--fix and --diff work on files, not on standard input")
-    if baseline_path and write_baseline_path:
-        _fail("--baseline and --write-baseline cannot be used together")
-
-    stdin = None
     if "-" in paths:
         paths.remove("-")
+    progress = ProgressBar() if sys.stderr.isatty() and not options.quiet else NoProgress()
+    try:
+        result = run(paths, options, progress)
+    except CopydeskError as exc:
+        _fail(str(exc))
+    if options.fix or options.diff:
+        _fix(result, options)
+    if options.write_baseline:
+        _write_baseline(options.write_baseline, result, options.quiet)
+    if options.baseline:
+        _apply_baseline(options.baseline, result, options.quiet)
+    _report(result, options)
+    if result.failed_files or result.rule_errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if any(options.fails(f) for f in result.findings) else EXIT_CLEAN)
+
+
+def _run_options(config, paths, stdin_filename, flags):
+    """The run's options from the configuration and the flags, after checking that they go together; reads
+    standard input when '-' is one of the paths."""
+    from linter.readers.files import UnreadableFile, decode
+    from linter.run.options import RunOptions
+
+    _check_rule_names(flags["select"], config, "--select")
+    _check_rule_names(flags["ignore"], config, "--ignore")
+    if (flags["fix"] or flags["diff"]) and "-" in paths:
+        _fail("--fix and --diff work on files, not on standard input")
+    if flags["baseline"] and flags["write_baseline"]:
+        _fail("--baseline and --write-baseline cannot be used together")
+    stdin = None
+    if "-" in paths:
         name = stdin_filename or "stdin.txt"
         try:
             stdin = (name, *decode(sys.stdin.buffer.read()))
         except UnreadableFile as exc:
             _fail(f"{name}: {exc}")
-    result_cache = ResultCache(default_cache_dir(config)) if cache else None
-    progress = ProgressBar() if sys.stderr.isatty() and not quiet else NoProgress()
-    try:
-        result = run(
-            paths,
-            config,
-            select,
-            ignore,
-            min_severity,
-            stdin=stdin,
-            jobs=jobs or os.cpu_count() or 1,
-            cache=result_cache,
-            progress=progress,
-        )
-    except CopydeskError as exc:
-        _fail(str(exc))
-    if fix or diff:
-        _fix(result, config, select, ignore, min_severity, diff, quiet)
-    if write_baseline_path:
-        _write_baseline(write_baseline_path, result, quiet)
-    if baseline_path:
-        _apply_baseline(baseline_path, result, quiet)
+    return RunOptions.from_flags(config, stdin=stdin, **flags)
 
-    use_color = (
-        color if color is not None else (output_path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    )
-    report = render(output_format, result, color=use_color and output_format == "text")
-    if output_path:
-        with open(output_path, "w", encoding="utf-8") as f:
+
+def _report(result, options) -> None:
+    """Write the report, then the errors, notices, warnings and summary on standard error."""
+    from linter.reporters import render
+
+    report = render(options.output_format, result, color=options.color)
+    if options.output_path:
+        with open(options.output_path, "w", encoding="utf-8") as f:
             f.write(report)
     elif report:
         click.echo(report, nl=False)
@@ -207,13 +189,13 @@ def check(
     for status in result.files:
         if status.error:
             click.echo(f"copydesk: {status.path}: {status.error}", err=True)
-        elif not quiet:
+        elif not options.quiet:
             for notice in status.notices:
                 click.echo(f"copydesk: {status.path}: {notice}", err=True)
-    if not quiet:
+    if not options.quiet:
         for warning in result.warnings:
             click.echo(f"copydesk: {warning}", err=True)
-        if result.findings and output_format == "text":
+        if result.findings and options.output_format == "text":
             s = result.summary()
             click.echo(
                 f"{s['findings']} findings ({s['error']} errors, {s['warning']} warnings, {s['info']} info) "
@@ -221,28 +203,22 @@ def check(
                 err=True,
             )
 
-    if result.failed_files or result.rule_errors:
-        sys.exit(EXIT_ERROR)
-    if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
 
-
-def _fix(result, config, select, ignore, min_severity, diff_only, quiet) -> None:
+def _fix(result, options) -> None:
     """--fix: write the fixes and go on to report what is left; --diff: print them and exit (1 if any)."""
     from linter.run.fixes import fix_files, unified_diff
 
-    fixes = fix_files(result, config, select, ignore, min_severity, write=not diff_only)
+    fixes = fix_files(result, options, write=not options.diff)
     for fix in fixes:
         if fix.error:
             click.echo(f"copydesk: {fix.path}: {fix.error}", err=True)
     changed = [fix for fix in fixes if fix.fixed != fix.original]
-    if diff_only:
+    if options.diff:
         click.echo("".join(unified_diff(fix) for fix in changed), nl=False)
         for status in result.failed_files:
             click.echo(f"copydesk: {status.path}: {status.error}", err=True)
         sys.exit(EXIT_ERROR if result.failed_files else EXIT_FINDINGS if changed else EXIT_CLEAN)
-    if changed and not quiet:
+    if changed and not options.quiet:
         click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files", err=True)
 
 

@@ -102,11 +102,11 @@ def test_user_rule_modules(tmp_path):
         ),
         (
             "rules:\n  sentence-length: {max_words: forty}\n",
-            "c.yml: rule sentence-length: option 'max_words' must be an integer, not a string ('forty')",
+            "c.yml:2: rule 'sentence-length': option 'max_words' must be an integer, not a string ('forty')",
         ),
         (
             "rules:\n  sentence-length: {max_word: 3}\n",
-            "c.yml: rule sentence-length: unknown option 'max_word' (did you mean \"max_words\"?)",
+            "c.yml:2: rule 'sentence-length': unknown option 'max_word' (did you mean \"max_words\"?)",
         ),
         ("rules:\n  sentence-length: loud\n", "c.yml: rule 'sentence-length': level 'loud' is not one of"),
         ("overrides: [{rules: {}}]\n", "c.yml: overrides[0] must be a mapping with 'files' (globs) and 'rules'"),

@@ -12,6 +12,7 @@ from conftest import FIXTURES, ROOT, run_cli
 from linter.analysis import nlp
 from linter.readers import parse
 from linter.run.config import load_config
+from linter.run.options import RunOptions
 
 
 @pytest.fixture
@@ -115,7 +116,7 @@ def test_files_of_a_batch_go_through_the_parser_together(tmp_path, monkeypatch):
     monkeypatch.setattr(
         type(model), "pipe", lambda self, texts, **kw: real_pipe(self, batches.append(list(texts)) or batches[-1], **kw)
     )
-    together = engine.lint_files(paths, config)
+    together = engine.lint_files(paths, RunOptions(config))
     assert batches == [
         ["The board met. Although the vote was late.", "Hoping to reassure investors.", "The mayor spoke.", "She left."]
     ]

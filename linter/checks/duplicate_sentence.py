@@ -9,11 +9,14 @@ sentence. Not flagged: repeats shorter than `min_words` words ("He declined to c
 from __future__ import annotations
 
 from linter.analysis.wording import normalised
+from linter.checks.base import KINDS, Option
 from linter.model.document import HEADING, TITLE
 from linter.model.findings import block_hit
 from linter.model.sentences import count_words
 
-OPTIONS = {"min_words": int, "kinds": [str]}
+CATEGORY = "repetition"
+NEEDS = ()
+OPTIONS = {"min_words": Option(int, minimum=1), "kinds": KINDS}
 WHAT = {TITLE: "the headline", HEADING: "a subhead"}
 
 

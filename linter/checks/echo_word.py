@@ -19,10 +19,18 @@ from collections import defaultdict
 
 from linter.analysis.word_frequency import zipf_frequency
 from linter.analysis.wording import is_name_like, is_quoted, sentence_starts, topic_words
+from linter.checks.base import TAGS, UNIVERSAL_POS, Option
 from linter.model.findings import Hit
 
-NLP_COMPONENTS = ()
-OPTIONS = {"count": int, "window": int, "max_zipf": float, "parts_of_speech": [str], "topic_uses": int}
+CATEGORY = "repetition"
+NEEDS = (TAGS,)
+OPTIONS = {
+    "count": Option(int, minimum=2),
+    "window": Option(int, minimum=1),
+    "max_zipf": Option(float, minimum=0, maximum=8),
+    "parts_of_speech": Option([str], allowed=UNIVERSAL_POS),
+    "topic_uses": Option(int, minimum=1),
+}
 REFERENCE_ZIPF = 4.0
 
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 
+from linter.checks.base import KINDS
 from linter.model.findings import block_hit
 
-OPTIONS = {"tokens": [str], "patterns": [str], "ignorecase": bool, "exceptions": [str], "kinds": [str]}
+CATEGORY = None  # the rule module names it
+NEEDS = ()
+OPTIONS = {"tokens": [str], "patterns": [str], "ignorecase": bool, "exceptions": [str], "kinds": KINDS}
 
 
 def compile_terms(tokens, patterns, ignorecase: bool) -> re.Pattern | None:

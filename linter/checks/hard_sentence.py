@@ -10,14 +10,17 @@ residue. A sentence mostly inside quotation marks is the speaker's, not the writ
 from __future__ import annotations
 
 from linter.analysis.readability import sentence_grades
+from linter.checks.base import KINDS, Option
 from linter.model.findings import block_hit
 
+CATEGORY = "readability"
+NEEDS = ()
 OPTIONS = {
-    "min_words": int,
+    "min_words": Option(int, minimum=1),
     "grade_above": float,
     "grade_up_to": (float, type(None)),
     "grade_quotes": bool,
-    "kinds": [str],
+    "kinds": KINDS,
 }
 
 

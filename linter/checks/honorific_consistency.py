@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.analysis.people import BARE, HONORIFIC_REF, person_mentions, shared_surnames
+from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser", "ner")
+CATEGORY = "consistency"
+NEEDS = (PARSE, ENTITIES)
 OPTIONS = {}
 
 

@@ -28,10 +28,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter.checks.base import KINDS, PARSE, Option
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser",)
-OPTIONS = {"min_words": int, "check_quoted": bool, "kinds": [str], "max_finite_chance": float}
+CATEGORY = "fragment"
+NEEDS = (PARSE,)
+OPTIONS = {
+    "min_words": Option(int, minimum=1),
+    "check_quoted": bool,
+    "kinds": KINDS,
+    "max_finite_chance": Option(float, minimum=0, maximum=1),
+}
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 AUXILIARY_DEPS = ("aux", "auxpass")
@@ -102,7 +109,7 @@ def _parse_alone(nlp, text: str):
     """A piece of text parsed on its own, with the tagger and parser only."""
     from linter.analysis.nlp import disabled_components
 
-    return nlp(text, disable=disabled_components(nlp, NLP_COMPONENTS))
+    return nlp(text, disable=disabled_components(nlp, ("parser",)))
 
 
 def _words(tokens) -> list:

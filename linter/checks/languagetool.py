@@ -18,14 +18,17 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 
+from linter.checks.base import KINDS, Option
 from linter.errors import CopydeskError, RuleError
 from linter.model.findings import CATEGORIES, LEVELS, block_hit
 
+CATEGORY = "grammar"
+NEEDS = ()
 OPTIONS = {
     "server": str,
     "language": str,
-    "timeout": float,
-    "kinds": [str],
+    "timeout": Option(float, minimum=0),
+    "kinds": KINDS,
     "enabled_rules": [str],
     "disabled_rules": [str],
     "enabled_categories": [str],

@@ -14,9 +14,11 @@ from collections import Counter
 
 from linter.analysis.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
 from linter.analysis.word_frequency import zipf_frequency
+from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser", "ner")
+CATEGORY = "consistency"
+NEEDS = (PARSE, ENTITIES)
 OPTIONS = {}
 # Zipf frequency from which a capitalised word ("Games", "Beauty") is taken for an English word, not a name.
 COMMON_WORD = 4.0

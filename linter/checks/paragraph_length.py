@@ -7,10 +7,13 @@ block of scraped headlines is not a paragraph.
 from __future__ import annotations
 
 from linter.analysis.readability import body_blocks
+from linter.checks.base import KINDS, Option
 from linter.model.findings import block_hit
 from linter.model.sentences import count_words
 
-OPTIONS = {"max_sentences": int, "max_words": int, "kinds": [str]}
+CATEGORY = "readability"
+NEEDS = ()
+OPTIONS = {"max_sentences": Option(int, minimum=1), "max_words": Option(int, minimum=1), "kinds": KINDS}
 
 
 def check(doc, options):

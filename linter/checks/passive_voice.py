@@ -11,10 +11,12 @@ them apart.
 from __future__ import annotations
 
 from linter.analysis.readability import body_blocks
+from linter.checks.base import KINDS, PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser",)
-OPTIONS = {"kinds": [str]}
+CATEGORY = "style"
+NEEDS = (PARSE,)
+OPTIONS = {"kinds": KINDS}
 AUXILIARIES = ("aux", "auxpass", "neg")
 
 

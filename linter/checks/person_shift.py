@@ -15,9 +15,18 @@ from __future__ import annotations
 
 import re
 
+from linter.checks.base import KINDS, Option
 from linter.model.findings import block_hit
 
-OPTIONS = {"allow": [str], "kinds": [str], "genre_keys": [str], "skip_genres": [str], "voice_sentences": int}
+CATEGORY = "pronoun"
+NEEDS = ()
+OPTIONS = {
+    "allow": [str],
+    "kinds": KINDS,
+    "genre_keys": [str],
+    "skip_genres": [str],
+    "voice_sentences": Option(int, minimum=0),
+}
 PERSONAL = re.compile(  # "I'm" is a pronoun; "I'" before a capital is part of a name
     r"(?<![\w'’.-])(I|me|my|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)"
     r"(?![\w-])(?!['’][A-Z])",

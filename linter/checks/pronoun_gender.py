@@ -13,10 +13,12 @@ share a surname with someone else.
 from __future__ import annotations
 
 from linter.analysis.reference import PRONOUN_GENDER, is_pronoun_use, sole_referent, track
+from linter.checks.base import PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser",)
 QUOTE_MARKS = ('"', "”", "’", "'")
+CATEGORY = "pronoun"
+NEEDS = (PARSE,)
 OPTIONS = {}
 
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 
 from linter.analysis.reference import MONTHS_AND_DAYS, NON_PERSON_WORDS, governing_subject, is_quoted, mention_at, track
+from linter.checks.base import PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser",)
+CATEGORY = "pronoun"
+NEEDS = (PARSE,)
 OPTIONS = {"language": str, "organisation_nouns": [str]}
 PARTICIPANT_DEPS = ("nsubj", "nsubjpass")
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}

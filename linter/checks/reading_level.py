@@ -9,6 +9,7 @@ subheads, lists, code, front matter, bylines and scraped residue (not counted; s
 from __future__ import annotations
 
 from linter.analysis import readability
+from linter.checks.base import Option
 from linter.model.document import block_lines
 from linter.model.findings import block_hit
 
@@ -22,7 +23,9 @@ TARGET_OPTIONS = {
     "max_automated_readability_index": "automated_readability_index",
     "max_dale_chall_readability_score": "dale_chall_readability_score",
 }
-OPTIONS = {"min_words": int, **{name: (float, type(None)) for name in TARGET_OPTIONS}}
+CATEGORY = "readability"
+NEEDS = ()
+OPTIONS = {"min_words": Option(int, minimum=1), **{name: (float, type(None)) for name in TARGET_OPTIONS}}
 
 
 def check(doc, options):

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 from linter.analysis.wording import opening_word, sentence_starts
+from linter.checks.base import KINDS, Option
 from linter.model.findings import Hit
 
-OPTIONS = {"min_run": int, "exempt": [str], "kinds": [str]}
+CATEGORY = "repetition"
+NEEDS = ()
+OPTIONS = {"min_run": Option(int, minimum=2), "exempt": [str], "kinds": KINDS}
 # A capitalised word inside a sentence, not right after an opening quotation mark, colon, dash or bracket.
 CAPITALISED = re.compile(r"(?<![\"'“‘:—(]\s)(?<![\"“‘(])\b[A-Z][\w'’-]*")
 

@@ -15,10 +15,17 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from linter.analysis.wording import is_name_like, is_quoted, normalised, sentence_starts, topic_words
+from linter.checks.base import TAGS, Option
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ()
-OPTIONS = {"min_words": int, "min_content_words": int, "distance": int, "topic_uses": int}
+CATEGORY = "repetition"
+NEEDS = (TAGS,)
+OPTIONS = {
+    "min_words": Option(int, minimum=2),
+    "min_content_words": Option(int, minimum=0),
+    "distance": Option(int, minimum=0),
+    "topic_uses": Option(int, minimum=1),
+}
 
 
 class Word(NamedTuple):

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
+from linter.checks.base import KINDS
 from linter.model.findings import block_hit
 from linter.model.sentences import SENTENCE_OPENERS
 
-OPTIONS = {"allow": [str], "kinds": [str], "no_fix": [str]}
+CATEGORY = "repetition"
+NEEDS = ()
+OPTIONS = {"allow": [str], "kinds": KINDS, "no_fix": [str]}
 DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)(\s+)(\1)(?![\w-])", re.IGNORECASE)
 
 

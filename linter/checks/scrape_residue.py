@@ -10,8 +10,11 @@ that reads like a header ("More from the debate") with no list of headlines afte
 from __future__ import annotations
 
 from linter.analysis.residue import find_residue
+from linter.checks.base import Option
 
-OPTIONS = {"headers": [str], "lines": dict, "max_headline_words": int}
+CATEGORY = "boilerplate"
+NEEDS = ()
+OPTIONS = {"headers": [str], "lines": dict, "max_headline_words": Option(int, minimum=1)}
 
 
 def check(doc, options):

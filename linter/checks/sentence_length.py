@@ -5,10 +5,13 @@ Counts words (runs of letters or digits) in each sentence of paragraphs and bloc
 
 from __future__ import annotations
 
+from linter.checks.base import KINDS, Option
 from linter.model.findings import block_hit
 from linter.model.sentences import count_words
 
-OPTIONS = {"max_words": int, "kinds": [str]}
+CATEGORY = "readability"
+NEEDS = ()
+OPTIONS = {"max_words": Option(int, minimum=1), "kinds": KINDS}
 
 
 def check(doc, options):

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 
+from linter.checks.base import KINDS
 from linter.checks.existence import compile_terms
 from linter.model.findings import block_hit
 
-OPTIONS = {"swap": dict, "ignorecase": bool, "kinds": [str]}
+CATEGORY = None  # the rule module names it
+NEEDS = ()
+OPTIONS = {"swap": dict, "ignorecase": bool, "kinds": KINDS}
 
 
 def check(doc, options):

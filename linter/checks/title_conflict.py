@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass
 
 from linter.analysis.people import person_mentions, shared_surnames
+from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser", "ner")
+CATEGORY = "consistency"
+NEEDS = (PARSE, ENTITIES)
 OPTIONS = {"roles": [str], "synonyms": dict, "ranks": [str], "change_words": [str], "ignore_modifiers": [str]}
 HOLDER_NOUNS = {"position", "role", "post", "job", "tenure", "capacity", "term", "time"}
 OWNER_BEFORE = re.compile(

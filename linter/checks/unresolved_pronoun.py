@@ -11,9 +11,11 @@ and "it" as a dummy subject ("It is expected that ...", "It was raining").
 from __future__ import annotations
 
 from linter.analysis.reference import PRONOUN_GENDER, is_quoted, track
+from linter.checks.base import PARSE
 from linter.model.findings import block_hit
 
-NLP_COMPONENTS = ("parser",)
+CATEGORY = "pronoun"
+NEEDS = (PARSE,)
 OPTIONS = {"pronouns": [str]}
 PLURAL = {"they", "them", "their"}
 

@@ -14,9 +14,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from linter.checks.base import KINDS
 from linter.model.findings import block_hit
 
-OPTIONS = {"terms": dict, "british_american": bool, "spelling_exceptions": [str], "proper_names": [str], "kinds": [str]}
+CATEGORY = "consistency"
+NEEDS = ()
+OPTIONS = {"terms": dict, "british_american": bool, "spelling_exceptions": [str], "proper_names": [str], "kinds": KINDS}
 WORD = re.compile(r"[A-Za-z]+")
 
 

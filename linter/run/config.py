@@ -23,7 +23,7 @@ import yaml
 
 from linter.errors import CopydeskError, did_you_mean, load_yaml, yaml_error
 from linter.model.findings import LEVELS
-from linter.run.rules import Rule, load_rules, type_name, validate_options
+from linter.run.rules import OptionError, Rule, load_rules, type_name, validate_options, with_line
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
 TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir")
@@ -135,7 +135,7 @@ def find_config(start: str = ".") -> str | None:
         folder = parent
 
 
-def _rule_setting(where: str, rule_id: str, value, rules: dict[str, Rule]) -> dict:
+def _rule_setting(where: str, rule_id: str, value, rules: dict[str, Rule], keys: tuple) -> dict:
     """Validate one rule's setting: a level, or a mapping of level and options."""
     if rule_id not in rules:
         raise CopydeskError(f"{where}: unknown rule '{rule_id}'{did_you_mean(rule_id, rules)}")
@@ -152,16 +152,16 @@ def _rule_setting(where: str, rule_id: str, value, rules: dict[str, Rule]) -> di
             f"{where}: rule '{rule_id}': level '{level}' is not one of {', '.join(LEVELS)}"
             f"{did_you_mean(str(level), LEVELS)}"
         )
-    validate_options(f"{where}: rule {rule_id}", setting, rules[rule_id].option_types)
+    validate_options(f"{where}: rule '{rule_id}'", setting, rules[rule_id].option_schema, (*keys, rule_id))
     return value
 
 
-def _rule_map(where: str, value, rules) -> dict:
+def _rule_map(where: str, value, rules, keys: tuple = ("rules",)) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
         raise CopydeskError(f"{where}: 'rules' must be a mapping of rule ids, not {type_name(value)}")
-    return {rule_id: _rule_setting(where, rule_id, setting, rules) for rule_id, setting in value.items()}
+    return {rule_id: _rule_setting(where, rule_id, setting, rules, keys) for rule_id, setting in value.items()}
 
 
 def _glob_list(where: str, key: str, value) -> list[str]:
@@ -198,7 +198,7 @@ def parse_config(path: str | None, data) -> Config:
         overrides.append(
             (
                 _glob_list(where, f"overrides[{i}].files", item["files"]),
-                _rule_map(f"{where}: overrides[{i}]", item.get("rules"), rules),
+                _rule_map(f"{where}: overrides[{i}]", item.get("rules"), rules, ("overrides", i, "rules")),
             )
         )
     return Config(
@@ -226,4 +226,7 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
         raise yaml_error(path, exc) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CopydeskError(f"{path}: cannot read configuration: {exc}") from None
-    return parse_config(path, data)
+    try:
+        return parse_config(path, data)
+    except OptionError as exc:
+        raise with_line(exc, path) from None

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from linter.analysis.nlp import components_for, needs_model, parse_together
 from linter.errors import RuleError
 from linter.model.document import LINE_BREAK, Document
-from linter.model.findings import SEVERITY_RANK, Finding
+from linter.model.findings import Finding
 from linter.readers import parse
 from linter.readers.files import FileStatus, UnreadableFile, decode, discover, read_bytes
 from linter.run.cache import ResultCache, settings_digest
 from linter.run.config import Config, RuleSetting
+from linter.run.options import RunOptions
 from linter.run.rules import builtin_rule
 from linter.run.suppression import filter_suppressed
 
@@ -144,9 +145,10 @@ class _FileJob:
     cache_key: str | None = None
 
 
-def _start(path, config, select, ignore, source, notices, cache) -> _FileJob:
+def _start(path: str, options: RunOptions, source: str | None = None, notices=()) -> _FileJob:
     """Read, check the cache, decode and parse one file (or the given source text under that name)."""
-    job = _FileJob(FileStatus(path, notices=list(notices)), config.effective(path, select, ignore))
+    cache = options.cache
+    job = _FileJob(FileStatus(path, notices=list(notices)), options.settings(path))
     if source is None:
         try:
             data = read_bytes(path)
@@ -164,12 +166,12 @@ def _start(path, config, select, ignore, source, notices, cache) -> _FileJob:
         job.status.notices.extend(read_notices)
     job.source = source
     job.doc = parse(path, source)
-    job.doc.residue_options = config.options(RESIDUE_RULE, path)
+    job.doc.residue_options = options.config.options(RESIDUE_RULE, path)
     job.doc.nlp_components = components_for(job.settings)
     return job
 
 
-def _finish(job: _FileJob, config: Config, cache: ResultCache | None) -> tuple[list[Finding], FileStatus]:
+def _finish(job: _FileJob, options: RunOptions) -> tuple[list[Finding], FileStatus]:
     """Run the rules on a started file, apply its suppression comments and store the result in the cache."""
     doc, status = job.doc, job.status
     if doc is None:
@@ -177,10 +179,10 @@ def _finish(job: _FileJob, config: Config, cache: ResultCache | None) -> tuple[l
     findings = lint_document(doc, job.settings)
     status.notices.extend(doc.notices)
     status.errors.extend(doc.errors)
-    findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, config.rules)
+    findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, options.config.rules)
     status.notices.extend(suppression_notices)
     if job.cache_key is not None and not doc.errors:  # a rule that could not run must run again next time
-        cache.put(job.cache_key, findings, status.notices)
+        options.cache.put(job.cache_key, findings, status.notices)
     return findings, status
 
 
@@ -194,28 +196,28 @@ def lint_file(
     cache: ResultCache | None = None,
 ) -> tuple[list[Finding], FileStatus]:
     """Lint one file (or the given source text under that name); never raises for bad input."""
-    return _finish(_start(path, config, select, ignore, source, notices, cache), config, cache)
+    options = RunOptions(config, tuple(select), tuple(ignore), cache=cache)
+    return _finish(_start(path, options, source, notices), options)
 
 
-def lint_files(paths, config: Config, select=(), ignore=(), cache: ResultCache | None = None) -> list:
+def lint_files(paths, options: RunOptions) -> list:
     """(findings, status) for each of several files, linted as lint_file does, with the prose of all the files
     that need the model going through the parser together."""
-    jobs = [_start(path, config, select, ignore, None, (), cache) for path in paths]
+    jobs = [_start(path, options) for path in paths]
     parse_together([job.doc for job in jobs if job.doc is not None and needs_model(job.settings)])
-    return [_finish(job, config, cache) for job in jobs]
+    return [_finish(job, options) for job in jobs]
 
 
-_worker_args: tuple = ()
+_worker_options: RunOptions | None = None
 
 
-def _init_worker(*args) -> None:
-    global _worker_args
-    _worker_args = args
+def _init_worker(options: RunOptions) -> None:
+    global _worker_options
+    _worker_options = options
 
 
 def _lint_in_worker(paths: list[str]):
-    config, select, ignore, cache = _worker_args
-    return lint_files(paths, config, select, ignore, cache)
+    return lint_files(paths, _worker_options)
 
 
 class NoProgress:
@@ -229,54 +231,46 @@ class NoProgress:
         pass
 
 
-def _lint_batches(batches, config, select, ignore, cache, jobs: int):
-    """lint_files' result for each batch of files, in order; in `jobs` processes, each loading the model at most
-    once."""
-    if jobs <= 1 or len(batches) <= 1:
+def _lint_batches(batches, options: RunOptions):
+    """lint_files' result for each batch of files, in order; in `options.jobs` processes, each loading the model
+    at most once."""
+    if options.jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            yield lint_files(batch, config, select, ignore, cache)
+            yield lint_files(batch, options)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(min(jobs, len(batches)), _init_worker, (config, select, ignore, cache)) as pool:
+    with context.Pool(min(options.jobs, len(batches)), _init_worker, (options,)) as pool:
         yield from pool.imap(_lint_in_worker, batches)
 
 
-def _lint_all(files, config, select, ignore, cache, jobs: int, progress):
+def _lint_all(files, options: RunOptions, progress):
     """(findings, status) per file, in order. Files go in batches of up to FILES_PER_BATCH, fewer when that would
     leave a process idle."""
-    size = max(1, min(FILES_PER_BATCH, -(-len(files) // max(1, jobs))))
+    size = max(1, min(FILES_PER_BATCH, -(-len(files) // max(1, options.jobs))))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
-    for outcome in _lint_batches(batches, config, select, ignore, cache, jobs):
+    for outcome in _lint_batches(batches, options):
         for item in outcome:
             yield item
             progress.advance()
 
 
-def run(
-    paths,
-    config: Config,
-    select=(),
-    ignore=(),
-    min_severity: str = "info",
-    stdin=None,
-    jobs: int = 1,
-    cache: ResultCache | None = None,
-    progress=None,
-) -> RunResult:
-    """Lint every article under paths, and stdin = (name, source, notices) when given."""
+def run(paths, options: RunOptions, progress=None) -> RunResult:
+    """Lint every article under paths, and `options.stdin` = (name, source, notices) when given."""
     progress = progress or NoProgress()
+    config = options.config
     files, failures, warnings = discover(paths, config)
     result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
     progress.start(len(files))
-    outcomes = list(_lint_all(files, config, select, ignore, cache, jobs, progress))
+    outcomes = list(_lint_all(files, options, progress))
     progress.finish()
-    if stdin:
-        name, source, notices = stdin
-        outcomes.append(lint_file(name, config, select, ignore, source, notices))
+    if options.stdin:
+        name, source, notices = options.stdin
+        stdin_options = RunOptions(config, options.select, options.ignore)
+        outcomes.append(_finish(_start(name, stdin_options, source, notices), stdin_options))
     for findings, status in outcomes:
-        kept = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
+        kept = [f for f in findings if options.shows(f)]
         status.findings = len(kept)
         result.findings.extend(kept)
         result.files.append(status)

@@ -15,9 +15,9 @@ import tempfile
 from dataclasses import dataclass, field
 
 from linter.model.document import LINE_BREAK
-from linter.model.findings import SEVERITY_RANK
 from linter.readers.files import decode_with_encoding
 from linter.run.engine import lint_file
+from linter.run.options import RunOptions
 
 MAX_PASSES = 10
 LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -97,12 +97,13 @@ def write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def fix_files(result, config, select=(), ignore=(), min_severity: str = "info", write: bool = True) -> list[FileFix]:
+def fix_files(result, options: RunOptions, write: bool = True) -> list[FileFix]:
     """Fix every file of a run that has fixable findings; the run's findings become those left after fixing."""
+    config = options.config
 
     def lint(path, text):
-        findings, _ = lint_file(path, config, select, ignore, source=text)
-        return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
+        findings, _ = lint_file(path, config, options.select, options.ignore, source=text)
+        return [f for f in findings if options.shows(f)]
 
     paths = sorted({f.path for f in result.findings if is_fixable(f, config.rules)})
     fixes = []

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from linter.errors import CopydeskError, did_you_mean, load_yaml, yaml_error
+from linter.checks.base import option_schema
+from linter.errors import CopydeskError, did_you_mean, key_line, load_yaml, yaml_error
 from linter.model.findings import CATEGORIES, SEVERITIES
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -64,8 +65,8 @@ class Rule:
         return load_check(self.check)
 
     @property
-    def option_types(self) -> dict:
-        return self.check_module.OPTIONS
+    def option_schema(self) -> dict:
+        return option_schema(self.check_module)
 
 
 @cache
@@ -81,7 +82,7 @@ def load_check(name: str):
 
 def available_checks() -> list[str]:
     folder = Path(__file__).resolve().parent.parent / "checks"
-    return sorted(p.stem for p in folder.glob("*.py") if not p.stem.startswith("_"))
+    return sorted(p.stem for p in folder.glob("*.py") if not p.stem.startswith("_") and p.stem != "base")
 
 
 def type_name(value) -> str:
@@ -124,20 +125,59 @@ def _matches(value, spec) -> bool:
     return isinstance(value, spec)
 
 
-def validate_options(where: str, options, schema: dict) -> None:
-    """Raise on an unknown option or an option of the wrong type; schema maps names to types (see checks)."""
+class OptionError(CopydeskError):
+    """A bad option value; `keys` lead to it in the YAML file, so that the loader can add the line."""
+
+    def __init__(self, message: str, keys: tuple = ()):
+        super().__init__(message)
+        self.keys = keys
+
+
+def with_line(exc: OptionError, path: str) -> CopydeskError:
+    """The error with the line of its key in path: 'path:3: ...' for 'path: ...'."""
+    line = key_line(path, exc.keys)
+    message = str(exc)
+    if line is None or not message.startswith(f"{path}: "):
+        return CopydeskError(message)
+    return CopydeskError(f"{path}:{line}: {message[len(path) + 2 :]}")
+
+
+def _value_problem(value, option) -> str | None:
+    """What is wrong with a value of the option's type: outside its allowed values or its range."""
+    items = value if isinstance(value, list) else [value]
+    if option.allowed:
+        for item in items:
+            if item not in option.allowed:
+                return f"{item!r} is not one of {', '.join(option.allowed)}{did_you_mean(str(item), option.allowed)}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if option.minimum is not None and value < option.minimum:
+            return f"{value!r} is below the minimum {option.minimum}"
+        if option.maximum is not None and value > option.maximum:
+            return f"{value!r} is above the maximum {option.maximum}"
+    return None
+
+
+def validate_options(where: str, options, schema: dict, keys: tuple = ()) -> None:
+    """Raise OptionError on an unknown option, an option of the wrong type, or a value outside its allowed set or
+    range; schema maps names to `linter.checks.base.Option`, keys lead to the options in the YAML file."""
     if not isinstance(options, dict):
-        raise CopydeskError(f"{where}: options must be a mapping, not {type_name(options)}")
+        raise OptionError(f"{where}: options must be a mapping, not {type_name(options)}", keys)
     for name, value in options.items():
         if name not in schema:
-            raise CopydeskError(
+            raise OptionError(
                 f"{where}: unknown option '{name}'{did_you_mean(str(name), schema)}; "
-                f"options: {', '.join(sorted(schema)) or 'none'}"
+                f"options: {', '.join(sorted(schema)) or 'none'}",
+                (*keys, name),
             )
-        if not _matches(value, schema[name]):
-            raise CopydeskError(
-                f"{where}: option '{name}' must be {_spec_name(schema[name])}, not {type_name(value)} ({value!r})"
+        option = schema[name]
+        if not _matches(value, option.type):
+            raise OptionError(
+                f"{where}: option '{name}' must be {_spec_name(option.type)}, not {type_name(value)} ({value!r})",
+                (*keys, name),
             )
+        problem = _value_problem(value, option)
+        if problem:
+            raise OptionError(f"{where}: option '{name}': {problem}", (*keys, name))
 
 
 def parse_rule(path: str, data) -> Rule:
@@ -166,13 +206,18 @@ def parse_rule(path: str, data) -> Rule:
             f"{path}: unknown check '{data['check']}'{did_you_mean(str(data['check']), checks)}; "
             f"checks: {', '.join(checks)}"
         )
-    schema = load_check(data["check"]).OPTIONS
+    check = load_check(data["check"])
+    if check.CATEGORY is not None and data["category"] != check.CATEGORY:
+        raise CopydeskError(
+            f"{path}: check '{data['check']}' reports category '{check.CATEGORY}', not '{data['category']}'"
+        )
+    schema = option_schema(check)
     options = data.get("options") or {}
-    validate_options(f"{path}: rule {rule_id}", options, schema)
+    validate_options(f"{path}: rule '{rule_id}'", options, schema, ("options",))
     missing = [name for name in schema if name not in options]
     if missing:
         raise CopydeskError(
-            f"{path}: rule {rule_id}: option '{missing[0]}' needs a value ({_spec_name(schema[missing[0]])})"
+            f"{path}: rule '{rule_id}': option '{missing[0]}' needs a value ({_spec_name(schema[missing[0]].type)})"
         )
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"good", "bad"}:
@@ -205,7 +250,10 @@ def load_rule_file(path: str) -> Rule:
         raise yaml_error(path, exc) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CopydeskError(f"{path}: cannot read rule module: {exc}") from None
-    return parse_rule(path, data)
+    try:
+        return parse_rule(path, data)
+    except OptionError as exc:
+        raise with_line(exc, path) from None
 
 
 def load_rules(extra_dirs=()) -> dict[str, Rule]:
