@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from linter.analysis.word_frequency import zipf_frequency
-from linter.analysis.wording import is_name_like, is_quoted, sentence_starts, topic_words
+from linter.analysis.wording import is_name_like, sentence_starts, topic_words
 from linter.model.findings import Hit
+from linter.model.quotes import is_quoted
 
 NLP_COMPONENTS = ()
 OPTIONS = {"count": int, "window": int, "max_zipf": float, "parts_of_speech": [str], "topic_uses": int}

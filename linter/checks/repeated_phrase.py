@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from linter.analysis.wording import is_name_like, is_quoted, normalised, sentence_starts, topic_words
+from linter.analysis.wording import is_name_like, normalised, sentence_starts, topic_words
 from linter.model.findings import block_hit
+from linter.model.quotes import is_quoted
 
 NLP_COMPONENTS = ()
 OPTIONS = {"min_words": int, "min_content_words": int, "distance": int, "topic_uses": int}
