@@ -159,7 +159,7 @@ def test_seed_article_number_and_person_shift_reported_and_quotes_left_alone():
 def test_the_shared_reference_walk_shows_each_block_what_was_known_by_then():
     """The walk is made once for all the pronoun rules, but a gender fixed later ("Ms. Reed") must not change how
     an earlier paragraph reads: at the "He" paragraph nothing has fixed Alex Reed's gender yet."""
-    from linter.analysis.reference import track
+    from linter.analysis.people.walk import track
     from linter.readers import parse
 
     text = (

@@ -15,6 +15,7 @@ import importlib
 import sys
 import types
 
+from linter.analysis.analyses import analyses_of
 from linter.errors import CopydeskError
 from linter.model.document import BLOCKQUOTE, PARAGRAPH
 
@@ -101,9 +102,8 @@ def _parse_missing(docs, kinds) -> None:
     per set of components."""
     groups: dict[frozenset, list] = {}
     for doc in docs:
-        if doc.parsed_blocks is None:
-            doc.parsed_blocks = {}
-        missing = [(doc, b) for b in doc.prose(tuple(kinds)) if b.index not in doc.parsed_blocks]
+        parses = analyses_of(doc).parses
+        missing = [(doc, b) for b in doc.prose(tuple(kinds)) if b.index not in parses]
         groups.setdefault(doc.nlp_components, []).extend(missing)
     for components, pairs in groups.items():
         if not pairs:
@@ -113,7 +113,7 @@ def _parse_missing(docs, kinds) -> None:
             (block.text for _, block in pairs), disable=disabled_components(nlp, components), batch_size=PIPE_BATCH
         )
         for (doc, block), spacy_doc in zip(pairs, spacy_docs):
-            doc.parsed_blocks[block.index] = spacy_doc
+            analyses_of(doc).parses[block.index] = spacy_doc
 
 
 def parse_together(docs) -> None:
@@ -129,4 +129,5 @@ def parsed(doc, kinds=PARSED_KINDS) -> list:
     parsed once per document, whichever rules ask for it; the blocks not parsed yet go through `nlp.pipe` together."""
     _parse_missing([doc], kinds)
     blocks = doc.prose(tuple(kinds))
-    return [(b, doc.parsed_blocks[b.index]) for b in blocks]
+    parses = analyses_of(doc).parses
+    return [(b, parses[b.index]) for b in blocks]

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from linter.analysis.analyses import analyses_of
 from linter.analysis.package_data import package_file
 from linter.analysis.residue import find_residue
 from linter.errors import CopydeskError
@@ -182,10 +183,11 @@ def body_blocks(doc, kinds=PROSE_KINDS) -> list:
     """The blocks of the given kinds that are body prose: they end like a sentence and hold no scraped residue
     (as the scrape-residue rule finds it with the options in force, `doc.residue_options`). Found once per
     document."""
-    return doc.analysis(("body_blocks", tuple(kinds)), lambda: _find_body_blocks(doc, kinds))
+    return analyses_of(doc).body_blocks(tuple(kinds))
 
 
-def _find_body_blocks(doc, kinds) -> list:
+def find_body_blocks(doc, kinds) -> list:
+    """The body blocks of these kinds, found (see `body_blocks`)."""
     residue = find_residue(doc, doc.residue_options)
     return [
         block
@@ -203,22 +205,26 @@ def body_sentences(doc, kinds=PROSE_KINDS) -> list:
 def sentence_counts(doc, kinds=PROSE_KINDS) -> list[tuple[object, Counts]]:
     """(sentence, counts) for each body sentence; counted once per document for the document score and the two
     sentence-grade rules."""
-    return doc.analysis(
-        ("sentence_counts", tuple(kinds)),
-        lambda: [(sentence, count(sentence.text)) for sentence in body_sentences(doc, kinds)],
-    )
+    return analyses_of(doc).sentence_counts(tuple(kinds))
+
+
+def count_sentences(doc, kinds) -> list[tuple[object, Counts]]:
+    """(sentence, counts) for each body sentence, counted (see `sentence_counts`)."""
+    return [(sentence, count(sentence.text)) for sentence in body_sentences(doc, kinds)]
 
 
 def sentence_grades(doc, kinds=PROSE_KINDS) -> list[tuple[object, int, float]]:
     """(sentence, words as sentence-length counts them, Flesch-Kincaid grade) for each body sentence; graded once
     per document for the two rules that read them."""
-    return doc.analysis(
-        ("sentence_grades", tuple(kinds)),
-        lambda: [
-            (sentence, count_words(sentence.text), scores(counts)["flesch_kincaid_grade"])
-            for sentence, counts in sentence_counts(doc, kinds)
-        ],
-    )
+    return analyses_of(doc).sentence_grades(tuple(kinds))
+
+
+def grade_sentences(doc, kinds) -> list[tuple[object, int, float]]:
+    """(sentence, words, grade) for each body sentence, graded (see `sentence_grades`)."""
+    return [
+        (sentence, count_words(sentence.text), scores(counts)["flesch_kincaid_grade"])
+        for sentence, counts in sentence_counts(doc, kinds)
+    ]
 
 
 def document_counts(doc) -> Counts:

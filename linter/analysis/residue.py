@@ -3,9 +3,9 @@ readability rules leave out of the body they score (see `linter.checks.scrape_re
 
 from __future__ import annotations
 
-import json
 import re
 
+from linter.analysis.analyses import analyses_of
 from linter.model.document import HEADING, TITLE, block_lines
 from linter.model.findings import Hit
 
@@ -24,11 +24,11 @@ def _is_headline(text: str, max_words: int) -> bool:
 
 def find_residue(doc, options) -> list[Hit]:
     """The residue found with these options (the scrape-residue rule's), once per document and set of options."""
-    key = ("scrape-residue", json.dumps(options, sort_keys=True, default=str))
-    return doc.analysis(key, lambda: list(_residue(doc, options)))
+    return analyses_of(doc).residue(options)
 
 
-def _residue(doc, options):
+def scan_residue(doc, options):
+    """The residue found with these options, scanned line by line."""
     headers = [re.compile(p, re.IGNORECASE) for p in options["headers"]]
     line_patterns = [(what, re.compile(p)) for what, p in options["lines"].items()]
     lines = list(_lines(doc))

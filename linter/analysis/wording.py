@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from linter.model.document import BLOCKQUOTE, HEADING, TITLE
+from linter.analysis.analyses import analyses_of
+from linter.model.document import HEADING, TITLE
 
 QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 OPENING_WORD = re.compile(r"[\"'“‘(\[]*([^\W\d_][\w'’-]*)")
@@ -34,11 +35,6 @@ def sentence_starts(block) -> set[int]:
     return starts
 
 
-def is_quoted(block, token) -> bool:
-    """True when a token is someone else's words: inside quotation marks or in a blockquote."""
-    return block.kind == BLOCKQUOTE or block.in_quote(token.idx, token.idx + len(token))
-
-
 def is_name_like(token, starts: set[int]) -> bool:
     """A proper noun, or a capitalised word that does not open a sentence (names, titles, "the Ministry")."""
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.idx not in starts)
@@ -47,11 +43,11 @@ def is_name_like(token, starts: set[int]) -> bool:
 def topic_words(doc, min_uses: int) -> set[str]:
     """The article's subject words: every word of its headline and subheads, and the lemmas its prose (the parsed
     paragraphs and blockquotes) uses at least min_uses times. Repeating these is clear reporting, not an echo."""
-    words, uses = doc.analysis("topic_counts", lambda: _topic_counts(doc))
+    words, uses = analyses_of(doc).topic_counts
     return words | {lemma for lemma, n in uses.items() if n >= min_uses}
 
 
-def _topic_counts(doc) -> tuple[set[str], Counter]:
+def count_topic_words(doc) -> tuple[set[str], Counter]:
     """The words of the headline and subheads, and how often the prose uses each content lemma; counted once per
     document for the rules that ask (echo-word, repeated-phrase)."""
     from linter.analysis.nlp import parsed

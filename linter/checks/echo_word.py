@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from linter.analysis.word_frequency import zipf_frequency
-from linter.analysis.wording import is_name_like, is_quoted, sentence_starts, topic_words
+from linter.analysis.wording import is_name_like, sentence_starts, topic_words
 from linter.checks.base import TAGS, UNIVERSAL_POS, Option
 from linter.model.findings import Hit
+from linter.model.quotes import is_quoted
 
 CATEGORY = "repetition"
 NEEDS = (TAGS,)

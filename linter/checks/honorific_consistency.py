@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.analysis.people import BARE, HONORIFIC_REF, person_mentions, shared_surnames
+from linter.analysis.people.names import BARE, HONORIFIC_REF, person_mentions, shared_surnames
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 

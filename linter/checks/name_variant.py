@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from linter.analysis.people import FULL, HONORIFIC_GENDER, person_mentions, similar_names
+from linter.analysis.people.names import FULL, person_mentions, similar_names
+from linter.analysis.people.words import HONORIFIC_GENDER
 from linter.analysis.word_frequency import zipf_frequency
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit

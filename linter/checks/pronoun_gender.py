@@ -1,7 +1,7 @@
 """A pronoun of the other gender for a person whose gender the text has fixed: "Ms. Okafor ... he added".
 
 A gender is fixed by an honorific (Mr., Ms., Mrs., Miss, Sir, Dame, Lord, Lady) or by an earlier he/she that can
-only be about that person (see `linter.analysis.reference`). Flagged: he/him/his/himself or she/her/hers/herself,
+only be about that person (see `linter.analysis.people.walk`). Flagged: he/him/his/himself or she/her/hers/herself,
 outside quotations, whose referent can only be that person: the subject of the clause above the pronoun ("Ms.
 Alderton said his neighbours ..."), or the only person in the sentence so far and the previous one. Not flagged:
 pronouns in quotations and blockquotes, a speaker tag after a quotation ('"...," she said'), "his or her", pronouns
@@ -12,7 +12,8 @@ share a surname with someone else.
 
 from __future__ import annotations
 
-from linter.analysis.reference import PRONOUN_GENDER, is_pronoun_use, sole_referent, track
+from linter.analysis.people.walk import is_pronoun_use, sole_referent, track
+from linter.analysis.people.words import PRONOUN_GENDER
 from linter.checks.base import PARSE
 from linter.model.findings import block_hit
 

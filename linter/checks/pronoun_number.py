@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 
-from linter.analysis.reference import MONTHS_AND_DAYS, NON_PERSON_WORDS, governing_subject, is_quoted, mention_at, track
+from linter.analysis.people.walk import governing_subject, mention_at, track
+from linter.analysis.people.words import MONTHS_AND_DAYS, NON_PERSON_WORDS
 from linter.checks.base import PARSE
 from linter.model.findings import block_hit
+from linter.model.quotes import is_quoted
 
 CATEGORY = "pronoun"
 NEEDS = (PARSE,)

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from linter.analysis.wording import is_name_like, is_quoted, normalised, sentence_starts, topic_words
+from linter.analysis.wording import is_name_like, normalised, sentence_starts, topic_words
 from linter.checks.base import TAGS, Option
 from linter.model.findings import block_hit
+from linter.model.quotes import is_quoted
 
 CATEGORY = "repetition"
 NEEDS = (TAGS,)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analysis.people import person_mentions, shared_surnames
+from linter.analysis.people.names import person_mentions, shared_surnames
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 

@@ -10,9 +10,11 @@ and "it" as a dummy subject ("It is expected that ...", "It was raining").
 
 from __future__ import annotations
 
-from linter.analysis.reference import PRONOUN_GENDER, is_quoted, track
+from linter.analysis.people.walk import track
+from linter.analysis.people.words import PRONOUN_GENDER
 from linter.checks.base import PARSE
 from linter.model.findings import block_hit
+from linter.model.quotes import is_quoted
 
 CATEGORY = "pronoun"
 NEEDS = (PARSE,)

@@ -169,8 +169,7 @@ class Document:
     notices: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # rules that could not run (see errors.RuleError)
     nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.analysis.nlp)
-    parsed_blocks: dict | None = None  # block index -> spaCy Doc, filled by linter.analysis.nlp.parsed
-    analyses: dict = field(default_factory=dict)  # results that several rules read (see `analysis`)
+    analyses: object | None = None  # the document's analyses, filled by linter.analysis.analyses.analyses_of
     residue_options: dict | None = None  # the scrape-residue rule's options in force: what readability leaves out
 
     def __post_init__(self):
@@ -193,12 +192,6 @@ class Document:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.source)
         return self.source[start:end].rstrip("\r\n")
-
-    def analysis(self, key, compute):
-        """compute(), run once per document for all the rules that ask for the same key; they only read it."""
-        if key not in self.analyses:
-            self.analyses[key] = compute()
-        return self.analyses[key]
 
     def prose(self, kinds=(PARAGRAPH, BLOCKQUOTE)) -> list[Block]:
         """The blocks of the given kinds, in order."""

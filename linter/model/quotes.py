@@ -52,3 +52,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         return any(a <= i < b for a, b in doubles)
 
     return sorted(doubles + _single_quotes(text, inside))
+
+
+def is_quoted(block, token) -> bool:
+    """True when a word of a block (anything with the `idx` and `text` of a spaCy token) is someone else's words:
+    inside quotation marks, or in a blockquote."""
+    return block.kind == "blockquote" or block.in_quote(token.idx, token.idx + len(token.text))

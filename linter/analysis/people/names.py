@@ -1,4 +1,5 @@
-"""People named in an article, for the consistency rules that compare references to the same person.
+"""Name mentions: how an article writes the names of the people it mentions, for the consistency rules that compare
+references to the same person.
 
 A person is known by a full name (a PERSON entity of two or more capitalised words: "Delphine Okonjo") or by an
 honorific and a surname ("Ms. Okonjo"). Every later use of a known surname is a mention too: bare ("Okonjo
@@ -11,16 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HONORIFIC_GENDER = {
-    "Mr": "male",
-    "Mrs": "female",
-    "Ms": "female",
-    "Miss": "female",
-    "Mx": None,
-    "Dr": None,
-    "Prof": None,
-}
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
+from linter.analysis.analyses import analyses_of
+from linter.analysis.people.words import HONORIFIC_GENDER, HONORIFICS
+
+HONORIFIC = re.compile(r"\b(" + "|".join(HONORIFICS) + r")\b\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
@@ -28,8 +23,12 @@ FULL, HONORIFIC_REF, BARE, NEUTRAL = "full", "honorific", "bare", "neutral"
 
 
 @dataclass
-class Mention:
-    """One reference to a person: [start, end) in block.text covers the whole reference ("Ms. Okonjo")."""
+class NameMention:
+    """One reference to a person by name, as the consistency rules compare them: [start, end) in block.text covers
+    the whole reference ("Ms. Okonjo"), with how it is written (its style, given names, honorific). It is found by
+    its own walk (spaCy's entities, then every use of a surname they give), not by the pronoun rules' reference
+    walk (`Mention`: runs of proper nouns resolved to a `Person`): the two records answer different questions and
+    are kept apart so that neither walk's findings change."""
 
     block: object
     sdoc: object
@@ -76,16 +75,17 @@ def _full_names(block, sdoc, surnames=None):
         surname = _strip_possessive(last.text)
         start = sdoc[ent.start - 1].idx if honorific and ent[0].text.rstrip(".") != honorific else ent.start_char
         given = block.text[words[0].idx : words[-2].idx + len(words[-2].text)]
-        yield Mention(block, sdoc, start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
+        yield NameMention(block, sdoc, start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
 
 
-def person_mentions(doc) -> list[Mention]:
+def person_mentions(doc) -> list[NameMention]:
     """Every mention of a known person in the paragraphs and blockquotes, in reading order; found once per document
     for the three rules that read them."""
-    return doc.analysis("person_mentions", lambda: _find_person_mentions(doc))
+    return analyses_of(doc).person_mentions
 
 
-def _find_person_mentions(doc) -> list[Mention]:
+def find_person_mentions(doc) -> list[NameMention]:
+    """The name mentions themselves, found once per document (see `linter.analysis.analyses`)."""
     from linter.analysis.nlp import parsed
 
     pairs = parsed(doc)
@@ -98,7 +98,7 @@ def _find_person_mentions(doc) -> list[Mention]:
                 continue
             surname = _strip_possessive(m.group(2))
             mentions.append(
-                Mention(
+                NameMention(
                     block,
                     sdoc,
                     m.start(),
@@ -126,7 +126,7 @@ def _find_person_mentions(doc) -> list[Mention]:
         for m in bare.finditer(block.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            mention = Mention(block, sdoc, m.start(), m.end(), m.group(1), BARE, surname_start=m.start())
+            mention = NameMention(block, sdoc, m.start(), m.end(), m.group(1), BARE, surname_start=m.start())
             mention.style = _bare_style(block.text, m.start(), starts, mention.token)
             mentions.append(mention)
     return sorted(mentions, key=lambda m: (m.block.index, m.start))
