@@ -70,3 +70,16 @@ def run_cli(*args, input: str | bytes | None = None, cwd: str | None = None):
 def cli_json(*args, **kwargs) -> dict:
     result = run_cli(*args, "--format", "json", **kwargs)
     return json.loads(result.stdout)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-expected",
+        action="store_true",
+        help="Rewrite the expected outputs of tests/rules/ from the current findings (review them as a git diff).",
+    )
+
+
+@pytest.fixture
+def update_expected(request) -> bool:
+    return request.config.getoption("--update-expected")

@@ -1,4 +1,4 @@
-"""passive-voice: passives from the dependency parse (issue 6)."""
+"""passive-voice: passives from the dependency parse."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""reading-level, hard-sentence, very-hard-sentence and paragraph-length on fixtures (issue 6)."""
+"""reading-level, hard-sentence, very-hard-sentence and paragraph-length on fixtures."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Readability scores: textstat's formulas on the body prose, copydesk's sentences, no download (issue 6)."""
+"""Readability scores: textstat's formulas on the body prose, copydesk's sentences, no download."""
 
 from __future__ import annotations
 

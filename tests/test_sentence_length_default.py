@@ -1,4 +1,4 @@
-"""sentence-length's default, checked against BBC News (issue 6): more than 40 words."""
+"""sentence-length's default, checked against BBC News: more than 40 words."""
 
 from __future__ import annotations
 

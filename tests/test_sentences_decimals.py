@@ -1,4 +1,4 @@
-"""Sentence boundaries after a decimal number (found while measuring readability on BBC News, issue 6)."""
+"""Sentence boundaries after a decimal number (found while measuring readability on BBC News)."""
 
 from __future__ import annotations
 

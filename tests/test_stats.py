@@ -1,4 +1,4 @@
-"""copydesk stats: the readability figures of each article (issue 6)."""
+"""copydesk stats: the readability figures of each article."""
 
 from __future__ import annotations
 
