@@ -57,7 +57,7 @@ def test_page_says_model_fix_and_level():
     repeated_word = rule_doc(builtin_rule("repeated-word"))
     assert "- Needs the spaCy model: no\n" in repeated_word
     assert "- Fix: safe: --fix applies its suggestion" in repeated_word
-    assert "- Level: warning: reported, but does not fail the run" in repeated_word
+    assert "- Level: warning (reported; does not fail the run unless `--fail-on warning`)\n" in repeated_word
     names = rule_doc(builtin_rule("name-variant"))
     assert "- Needs the spaCy model: yes: the tagger and lemmatizer, the parser, the entity recogniser\n" in names
     assert "- Fix: none" in names and "None: only its level can be set." in names

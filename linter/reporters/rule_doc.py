@@ -19,9 +19,9 @@ from linter.run.rules import _spec_name, load_rules
 
 GENERATED = "<!-- Generated from rules/{id}.yml by `python -m linter.reporters.rule_doc docs/rules`: edit the YAML. -->"
 LEVELS = {
-    "error": "error: fails the run (exit 1) and so blocks a commit or a CI job",
-    "warning": "warning: reported, but does not fail the run unless `--fail-on warning`",
-    "info": "info: reported as a hint; fails the run only with `--fail-on info`",
+    "error": "error (fails the run with exit 1, and so blocks a commit or a CI job)",
+    "warning": "warning (reported; does not fail the run unless `--fail-on warning`)",
+    "info": "info (reported as a hint; fails the run only with `--fail-on info`)",
 }
 # The hand-written guide of each category: how its rules decide, and how well they do on real copy.
 GUIDES = {
@@ -101,6 +101,13 @@ def _flow(value) -> str:
     )
 
 
+def _sentence(text: str) -> str:
+    """A comment as a sentence: a capital first letter and a closing full stop."""
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?", ")", '"')) else ".")
+
+
 def _quote(text: str) -> str:
     """An example as a Markdown blockquote (its paragraphs kept)."""
     return "\n".join(f"> {line}".rstrip() for line in text.strip().splitlines())
@@ -132,7 +139,7 @@ def rule_doc(rule) -> str:
         key_notes, option_notes = {}, {}
     level = LEVELS[rule.level]
     if not rule.enabled:
-        level = f"off by default; when turned on (`--select {rule.id}`, or a level in `.copydesk.yml`), {level}"
+        level = f"off by default; when turned on (`--select {rule.id}`, or a level in `.copydesk.yml`): {level}"
     fix = "none: findings are left to an editor"
     if rule.fixable:
         fix = "safe: --fix applies its suggestion (the rule module says `fix: safe`)"
@@ -160,7 +167,7 @@ def rule_doc(rule) -> str:
     for name, value in rule.options.items():
         shown = _flow(value)
         default = f"`{shown}`" if len(shown) <= INLINE_DEFAULT else "in the configuration below"
-        meaning = option_notes.get(name) or SHARED_OPTIONS.get(name, "")
+        meaning = _sentence(option_notes.get(name) or SHARED_OPTIONS.get(name, ""))
         out.append(f"- `{name}` ({option_type(rule, name)}; default {default}){': ' + meaning if meaning else ''}")
     out.append(
         ("\n" if rule.options else "") + "The defaults, as `.copydesk.yml` would set them:\n\n"
