@@ -6,7 +6,6 @@ import os
 import sys
 
 import click
-import yaml
 
 from linter import __version__
 from linter.errors import CopydeskError, did_you_mean
@@ -279,29 +278,13 @@ def list_rules(config_path, output_format):
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file.")
 def explain(rule_id, config_path):
-    """Explain a rule: what it flags, its options with defaults, and examples."""
+    """Explain a rule: what it flags, examples, and its options with types, defaults and meanings (Markdown)."""
+    from linter.reporters.rule_doc import rule_doc
+
     config = _load_config(config_path)
     if rule_id not in config.rules:
         _fail(f"unknown rule '{rule_id}'{did_you_mean(rule_id, config.rules)}")
-    rule = config.rules[rule_id]
-    level = rule.level if rule.enabled else f"off (when on: {rule.level})"
-    click.echo(f"{rule.id} ({rule.category}, {level})\n")
-    click.echo(rule.description.strip() + "\n")
-    if rule.fixable:
-        click.echo("Fix: --fix applies its suggestion (the rule module marks it safe).\n")
-    if rule.options:
-        click.echo("Options (defaults):")
-        for name, value in rule.options.items():
-            click.echo(
-                f"  {name}: {yaml.safe_dump(value, default_flow_style=True, width=1000).strip()}".replace("\n...", "")
-            )
-        click.echo("")
-    for kind, title in (("bad", "Flagged"), ("good", "Not flagged")):
-        if rule.examples.get(kind):
-            click.echo(f"{title}:")
-            for example in rule.examples[kind]:
-                click.echo(f"  {example.strip()}")
-            click.echo("")
+    click.echo(rule_doc(config.rules[rule_id]), nl=False)
 
 
 STARTER_CONFIG = """\

@@ -148,9 +148,10 @@ def test_rules_lists_every_rule():
 def test_explain_shows_description_options_and_examples():
     result = run_cli("explain", "sentence-length")
     assert result.exit_code == 0
-    assert result.stdout.startswith("sentence-length (readability, warning)\n")
-    assert "  max_words: 40\n" in result.stdout
-    assert "Flagged:\n" in result.stdout and "Not flagged:\n" in result.stdout
+    assert result.stdout.startswith("# sentence-length\n\n- Category: readability\n- Level: warning")
+    assert "- `max_words` (an integer; default `40`)" in result.stdout
+    assert "    max_words: 40\n" in result.stdout
+    assert "## Flagged\n" in result.stdout and "## Not flagged\n" in result.stdout
 
 
 def test_explain_unknown_rule():
