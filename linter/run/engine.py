@@ -24,6 +24,8 @@ class RunResult:
     files: list[FileStatus] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules: dict = field(default_factory=dict)  # every known rule by id, for reports that describe rules (SARIF)
+    config: Config | None = None  # the configuration in force, for reports that re-read the articles (HTML)
+    sources: dict[str, str] = field(default_factory=dict)  # text that was not read from a file (standard input)
 
     @property
     def failed_files(self) -> list[FileStatus]:
@@ -268,12 +270,13 @@ def run(
     """Lint every article under paths, and stdin = (name, source, notices) when given."""
     progress = progress or NoProgress()
     files, failures, warnings = discover(paths, config)
-    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
+    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules, config=config)
     progress.start(len(files))
     outcomes = list(_lint_all(files, config, select, ignore, cache, jobs, progress))
     progress.finish()
     if stdin:
         name, source, notices = stdin
+        result.sources[name] = source
         outcomes.append(lint_file(name, config, select, ignore, source, notices))
     for findings, status in outcomes:
         kept = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
