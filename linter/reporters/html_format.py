@@ -85,7 +85,10 @@ class Article:
 
 
 def render(result, color: bool = False) -> str:
-    articles = [_article(i, status, result) for i, status in enumerate(result.files)]
+    by_path = defaultdict(list)
+    for finding in result.findings:
+        by_path[finding.path].append(finding)
+    articles = [_article(i, status, by_path[status.path], result) for i, status in enumerate(result.files)]
     environment = _environment()
     lazy = len(articles) > 1
     article_template = environment.get_template("article.html.j2")
@@ -144,8 +147,7 @@ def _rule_docs(rules: dict) -> dict:
     }
 
 
-def _article(index: int, status, result) -> Article:
-    findings = [f for f in result.findings if f.path == status.path] if status.findings else []
+def _article(index: int, status, findings: list, result) -> Article:
     article = Article(index, status.path, findings, "; ".join(file_errors(status)) or None)
     if not status.linted:
         return article
@@ -166,7 +168,10 @@ def _article(index: int, status, result) -> Article:
 
 
 def _offset(doc, line: int, column: int) -> int:
-    return doc.line_starts[line - 1] + column - 1
+    """The source offset of a 1-based position, kept inside the source (a file changed since the run)."""
+    if line > len(doc.line_starts):
+        return len(doc.source)
+    return min(doc.line_starts[line - 1] + column - 1, len(doc.source))
 
 
 def _parts(doc, finding) -> list[tuple[int, int]]:
@@ -230,7 +235,8 @@ def _marked(text: str, ranges, findings, article_index: int, focusable: set) -> 
         for _, _, i in covering:
             f = findings[i]
             attrs = (
-                f'class="hl c-{f.category} s-{f.severity}" data-f="a{article_index}f{i}" data-rule="{escape(f.rule)}"'
+                f'class="hl c-{escape(f.category)} s-{escape(f.severity)}" data-f="a{article_index}f{i}" '
+                f'data-rule="{escape(f.rule)}"'
             )
             if i not in focusable:
                 attrs += f' id="a{article_index}f{i}" tabindex="0"'
