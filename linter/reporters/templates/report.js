@@ -177,11 +177,13 @@
       const text = row.cells[column].textContent.trim();
       return numeric ? (text === "" ? -1 : parseFloat(text)) : text;
     };
-    const rows = Array.from(body.rows).sort((a, b) => {
-      const x = value(a), y = value(b);
-      const order = numeric ? x - y : x.localeCompare(y);
+    const keyed = Array.from(body.rows, (row) => [value(row), row]);
+    keyed.sort(([x], [y]) => {
+      const order = numeric ? x - y : x < y ? -1 : x > y ? 1 : 0;
       return ascending ? order : -order;
     });
-    body.append(...rows);
+    const sorted = document.createDocumentFragment();
+    keyed.forEach(([, row]) => sorted.append(row));
+    body.append(sorted);
   }));
 })();
