@@ -72,7 +72,7 @@ def main():
     help="Configuration file (default: the nearest .copydesk.yml).",
 )
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules or categories (repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules or categories (repeatable).")
 @click.option(

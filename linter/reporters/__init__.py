@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json", "sarif", "github", "checkstyle", "junit", "rdjson")
+FORMATS = ("text", "json", "sarif", "github", "checkstyle", "junit", "rdjson", "html")
 
 
 def file_errors(status) -> list[str]:

@@ -62,6 +62,11 @@ def article_stats(path: str, source: str, residue_options: dict) -> ArticleStats
     scrape-residue rule's options in force)."""
     doc = parse(path, source)
     doc.residue_options = residue_options
+    return document_stats(doc)
+
+
+def document_stats(doc) -> ArticleStats:
+    """The figures of a parsed article whose `residue_options` are set."""
     counts = readability.document_counts(doc)
     graded = [
         (grade, sentence, words)
@@ -74,7 +79,7 @@ def article_stats(path: str, source: str, residue_options: dict) -> ArticleStats
         line, column = doc.position(sentence.block.starts[sentence.start])
         hardest.append(HardSentence(line, column, grade, words, sentence.text))
     return ArticleStats(
-        path, counts.words, counts.sentences, len(readability.body_blocks(doc)), readability.scores(counts), hardest
+        doc.path, counts.words, counts.sentences, len(readability.body_blocks(doc)), readability.scores(counts), hardest
     )
 
 

@@ -25,6 +25,8 @@ class RunResult:
     files: list[FileStatus] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rules: dict = field(default_factory=dict)  # every known rule by id, for reports that describe rules (SARIF)
+    config: Config | None = None  # the configuration in force, for reports that re-read the articles (HTML)
+    sources: dict[str, str] = field(default_factory=dict)  # text that was not read from a file (standard input)
 
     @property
     def failed_files(self) -> list[FileStatus]:
@@ -261,12 +263,13 @@ def run(paths, options: RunOptions, progress=None) -> RunResult:
     progress = progress or NoProgress()
     config = options.config
     files, failures, warnings = discover(paths, config)
-    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules)
+    result = RunResult(files=list(failures), warnings=warnings, rules=config.rules, config=config)
     progress.start(len(files))
     outcomes = list(_lint_all(files, options, progress))
     progress.finish()
     if options.stdin:
         name, source, notices = options.stdin
+        result.sources[name] = source
         stdin_options = RunOptions(config, options.select, options.ignore)
         outcomes.append(_finish(_start(name, stdin_options, source, notices), stdin_options))
     for findings, status in outcomes:
