@@ -47,10 +47,11 @@ def test_configuration_block_sets_the_defaults(rule_id):
         assert setting == {"level": level, **rule.options}
 
 
-def test_every_option_is_listed_with_its_type_and_default():
+def test_every_option_is_listed_with_its_type_range_allowed_values_and_default():
     doc = rule_doc(builtin_rule("sentence-length"))
-    assert "- `max_words` (an integer; default `40`): 40, not 35: over 35 words are 4.0% of the sentences" in doc
-    assert "- `kinds` (a list of strings; default `[paragraph, blockquote]`): The kinds of block checked" in doc
+    assert "- `max_words` (an integer, at least 1; default `40`): 40, not 35: over 35 words are 4.0% of the" in doc
+    kinds = "- `kinds` (a list of strings, each one of `title`, `heading`, `paragraph`, `blockquote`, `list_item`, "
+    assert kinds + "`table_cell`, `caption`; default `[paragraph, blockquote]`): The kinds of block checked" in doc
 
 
 def test_page_says_model_fix_and_level():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from linter.checks.base import option_schema
 from linter.model.findings import CATEGORIES
 from linter.run.rules import _spec_name, load_rules
 
@@ -83,16 +84,28 @@ def yaml_comments(source: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def model_use(rule) -> str:
-    """Whether the rule's check runs the spaCy pipeline, and which optional components it adds."""
-    components = getattr(rule.check_module, "NLP_COMPONENTS", None)
-    if components is None:
+    """Whether the rule's check runs the spaCy pipeline, and which optional parts it adds (its `NEEDS`)."""
+    needs = rule.check_module.NEEDS
+    if not needs:
         return "no"
-    extra = {"parser": "the parser", "ner": "the entity recogniser"}
-    return "yes: " + ", ".join(["the tagger and lemmatizer", *(extra[c] for c in components)])
+    extra = {"parse": "the parser", "entities": "the entity recogniser"}
+    return "yes: " + ", ".join(["the tagger and lemmatizer", *(extra[n] for n in needs if n in extra)])
 
 
 def option_type(rule, name: str) -> str:
-    return _spec_name(rule.option_types[name]) if name in rule.option_types else "any value"
+    """An option's type in words, with its allowed values or range from the check's schema."""
+    spec = option_schema(rule.check_module).get(name)
+    if spec is None:
+        return "any value"
+    words = _spec_name(spec.type)
+    if spec.allowed:
+        words += ", each one of " if isinstance(spec.type, list) else ", one of "
+        words += ", ".join(f"`{value}`" for value in spec.allowed)
+    if spec.minimum is not None:
+        words += f", at least {spec.minimum}"
+    if spec.maximum is not None:
+        words += f", at most {spec.maximum}"
+    return words
 
 
 def _flow(value) -> str:
