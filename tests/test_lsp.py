@@ -189,20 +189,19 @@ ASTRAL = "Fans 😀🎉 cheered. The the team won.\n"  # two astral characters b
     ("encodings", "chosen", "column"),
     [
         (None, types.PositionEncodingKind.Utf16, 19),
-        ([types.PositionEncodingKind.Utf32, types.PositionEncodingKind.Utf16], types.PositionEncodingKind.Utf32, 17),
+        ([types.PositionEncodingKind.Utf16, types.PositionEncodingKind.Utf32], types.PositionEncodingKind.Utf32, 17),
+        ([types.PositionEncodingKind.Utf16], types.PositionEncodingKind.Utf16, 19),
     ],
 )
 @pytest.mark.asyncio
 async def test_positions_after_astral_characters(tmp_path, encodings, chosen, column):
     client = make_test_lsp_client()
     await client.start_io(sys.executable, "-m", "linter", "lsp")
-    try:
-        init = await client.initialize_session(types.InitializeParams(capabilities=capabilities(encodings)))
-        assert init.capabilities.position_encoding == chosen
-        path = tmp_path / "e.txt"
-        uri = open_document(client, path, ASTRAL)
-        found = await diagnostics_until(client, uri, has_rule("repeated-word"))
-        (diagnostic,) = [d for d in found if d.code == "repeated-word"]
-        assert diagnostic.range == types.Range(types.Position(0, column), types.Position(0, column + 7))
-    finally:
-        await client.shutdown_session()
+    init = await client.initialize_session(types.InitializeParams(capabilities=capabilities(encodings)))
+    assert init.capabilities.position_encoding == chosen
+    uri = open_document(client, tmp_path / "e.txt", ASTRAL)
+    found = await diagnostics_until(client, uri, has_rule("repeated-word"))
+    (diagnostic,) = [d for d in found if d.code == "repeated-word"]
+    assert diagnostic.range == types.Range(types.Position(0, column), types.Position(0, column + 7))
+    await client.shutdown_session()
+    assert client._server.returncode == 0  # shutdown, then exit: a clean exit

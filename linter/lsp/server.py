@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import yaml
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
@@ -33,9 +34,27 @@ SOURCE = "copydesk"
 CONFIG_LINE = re.compile(r":(\d+):")
 
 
+class CopydeskProtocol(LanguageServerProtocol):
+    """pygls's protocol, choosing utf-32 positions (copydesk's own columns) whenever the client offers them, else
+    pygls's choice (the client's first of utf-8 and utf-16, utf-16 when it names none)."""
+
+    @lsp_method(types.INITIALIZE)
+    def lsp_initialize(self, params: types.InitializeParams):
+        general = params.capabilities.general
+        offered = general.position_encodings if general else None
+        if offered and types.PositionEncodingKind.Utf32 in offered:
+            general.position_encodings = [types.PositionEncodingKind.Utf32]
+        return (yield from super().lsp_initialize(params))
+
+
 class CopydeskServer(LanguageServer):
     def __init__(self):
-        super().__init__("copydesk", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "copydesk",
+            __version__,
+            protocol_cls=CopydeskProtocol,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
         self.language: str | None = None
         self.min_severity = "info"
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-parse")
