@@ -287,6 +287,16 @@ def explain(rule_id, config_path):
     click.echo(rule_doc(config.rules[rule_id]), nl=False)
 
 
+@main.command()
+def lsp():
+    """Start the Language Server over stdio (needs the extra: pip install 'copydesk[lsp]')."""
+    try:
+        from linter.lsp.server import main as serve
+    except ImportError as exc:
+        _fail(f"the language server needs the lsp extra ({exc}): pip install 'copydesk[lsp]'")
+    serve()
+
+
 STARTER_CONFIG = """\
 # copydesk configuration: https://pypi.org/project/copydesk/ (see `copydesk rules` and `copydesk explain RULE`)
 

