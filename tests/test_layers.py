@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "linter"
-LAYERS = ["model", "readers", "analysis", "checks", "run", "reporters", "cli"]
+LAYERS = ["model", "readers", "analysis", "checks", "vale", "run", "reporters", "cli"]
 BASE = {"linter", "linter.errors"}
 ALIASES = {"__main__": "cli"}  # `python -m linter` is the command line
 
