@@ -117,3 +117,16 @@ def test_unknown_syntax_raises_pattern_error():
         assert str(error).startswith("House/Bad.yml: raw: cannot compile")
     else:
         raise AssertionError("no error")
+
+
+def test_copydesk_check_adds_the_alerts_of_a_named_vale_ini(tmp_path, monkeypatch):
+    import json
+
+    _project(tmp_path, {"Very": EXISTENCE.replace("level: error", "level: warning")}, document="# T\n\nA very day.\n")
+    (tmp_path / ".copydesk.yml").write_text("vale: .vale.ini\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "story.md"])
+    found = [f for f in json.loads(result.output)["findings"] if f["rule"] == "House.Very"]
+    assert [(f["line"], f["column"], f["excerpt"], f["category"], f["severity"]) for f in found] == [
+        (3, 3, "very", "style", "warning")
+    ]
