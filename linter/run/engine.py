@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linter.analysis.nlp import components_for, needs_model, parse_together
-from linter.errors import RuleError
+from linter.errors import CopydeskError, RuleError
 from linter.model.document import LINE_BREAK, Document
 from linter.model.findings import SEVERITY_RANK, Finding
 from linter.readers import parse
@@ -186,14 +186,14 @@ def _finish(job: _FileJob, config: Config, cache: ResultCache | None) -> tuple[l
 
 def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -> list[Finding]:
     """Alerts of the Vale styles that `vale:` in the configuration names; a broken style is a file error."""
-    ini = vale_config_path(config)
-    if ini is None or source is None:
-        return []
-    from linter.vale.findings import vale_findings
-
     try:
+        ini = vale_config_path(config)
+        if ini is None or source is None:
+            return []
+        from linter.vale.findings import vale_findings
+
         return sorted(vale_findings(path, source, ini), key=Finding.sort_key)
-    except (ValueError, OSError) as error:
+    except (CopydeskError, ValueError, OSError) as error:
         status.errors.append(f"vale: {error}")
         return []
 

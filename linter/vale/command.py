@@ -10,7 +10,7 @@ import sys
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
 from linter.vale.lint import CODE, CONVERTED, ValeFile, apply_ignores, lint_file, normed_ext
 from linter.vale.patterns import PatternError
-from linter.vale.rules import Rule, RuleFileError, Unsupported, load_style
+from linter.vale.rules import BUILTIN_REPETITION, Rule, RuleFileError, Unsupported, build_rule, load_style
 
 IGNORED_DIRS = {"node_modules", ".git", ".svn", ".hg", "__pycache__", ".bzr"}
 
@@ -39,7 +39,8 @@ def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for style in sorted(styles):
         if style == "Vale" and not os.path.isdir(os.path.join(config.styles_path, "Vale")):
-            continue  # Vale's built-in style (spelling, repetition, vocabularies) is not provided
+            rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "Vale (built in)", [])
+            continue  # of Vale's built-in style only Repetition is provided (not Spelling, Terms, Avoid)
         if style != "vale" and not os.path.isdir(os.path.join(config.styles_path, style)):
             if any(style in (section.styles or []) for section in config.sections):
                 raise ConfigError(f"E100 [loadStyles] Runtime error\n\nstyle '{style}' does not exist on StylesPath")
@@ -92,6 +93,7 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
         }
         content = content.replace("&rsquo;", "'").replace("\r\n", "\n").replace("\r", "\n")
         f = ValeFile(name, content, os.path.splitext(name)[1], normed, chosen, min_level, lookup=stdin)
+        f.ignored_classes = config.ignored_classes
         if chosen:
             if normed == ".md":
                 f.markup_source = apply_ignores(

@@ -65,6 +65,7 @@ class ValeConfig:
     vocab: list[str] = field(default_factory=list)
     ignored_scopes: list[str] = field(default_factory=list)
     skipped_scopes: list[str] = field(default_factory=list)
+    ignored_classes: list[str] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     levels: dict[str, str] = field(default_factory=dict)  # Style.Rule -> level set in the file
@@ -174,5 +175,7 @@ def _global_key(config: ValeConfig, base: str, key: str, value: str) -> None:
         config.vocab = _values(value)
     elif key == "IgnoredScopes":
         config.ignored_scopes = _values(value)
+    elif key == "IgnoredClasses":
+        config.ignored_classes = _values(value)
     elif key == "SkippedScopes":
         config.skipped_scopes = _values(value)

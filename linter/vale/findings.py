@@ -35,6 +35,7 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
     content = source.replace("\r\n", "\n").replace("\r", "\n")
     normed = normed_ext(path, config.formats)
     f = ValeFile(path, content, os.path.splitext(path)[1], normed, chosen, config.min_level)
+    f.ignored_classes = config.ignored_classes
     if normed == ".md":
         f.markup_source = apply_ignores(
             content,

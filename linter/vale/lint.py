@@ -124,6 +124,7 @@ class ValeFile:
     history: set = field(default_factory=set)
     chk_to_ctx: dict[str, str] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
+    ignored_classes: list[str] = field(default_factory=list)
     markup_source: str | None = None  # the text that is rendered, after BlockIgnores/TokenIgnores
 
     @property
@@ -301,20 +302,29 @@ def lint_html_tokens(f: ValeFile, raw: str, ignored_scopes: list[str], skipped_s
     parser.feed(raw)
     parser.close()
     skip_tags = skipped_scopes or SKIP_TAGS
+    skip_classes = SKIP_CLASSES + f.ignored_classes
     skipped = ignored_scopes or ["tt", "code", "kbd"]
     walker = Walker(f)
     buf: list[str] = []
     in_block = inline = skip = False
-    attr = parent_class = ""
+    attr = parent_class = active_cls = ""
+    depth = [0, 0]  # start and end tags seen of the skipped block's tag, to find where it closes
     for kind, data, attrs in parser.tokens:
         txt = html.unescape(data.strip()) if kind != "text" else data.strip()
         klass = attrs.get("class", "")
-        skip_class = any(c in SKIP_CLASSES for c in klass.split(" "))
+        skip_class = any(c in skip_classes for c in klass.split(" "))
         block_skip = skip_class and txt not in INLINE_TAGS
+        if kind in ("start", "end") and txt == active_cls:
+            depth[0 if kind == "start" else 1] += 1
+        closed = active_cls != "" and depth[0] == depth[1] and depth[0] > 0
         if kind == "start" and (txt in skip_tags or block_skip):
+            if block_skip:
+                active_cls, depth = txt, [1, 0]
             in_block = True
-        elif in_block and kind in ("start", "end") and txt in skip_tags:
+        elif in_block and (txt in skip_tags or closed):
             in_block = False
+            if closed:
+                active_cls, depth = "", [0, 0]
         elif kind == "start":
             if txt in ("em", "b") and walker.last_tag() == "code":
                 txt = "code"
@@ -329,7 +339,7 @@ def lint_html_tokens(f: ValeFile, raw: str, ignored_scopes: list[str], skipped_s
         elif kind == "text":
             walker.append(txt)
             if not in_block and txt:
-                skip_class = any(c in SKIP_CLASSES for c in parent_class.split(" "))
+                skip_class = any(c in skip_classes for c in parent_class.split(" "))
                 if walker.nested_list() and not inline:
                     txt = " " + txt
                 buf.append(_clean(txt, attr, skip or skip_class, inline))
@@ -393,6 +403,7 @@ def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str])
     original_lines = f.lines
     if f.normed_ext == ".md":
         rendered = _MARKDOWN.render(f.content if f.markup_source is None else f.markup_source)
+        rendered = rendered.replace("<s>", "<del>").replace("</s>", "</del>")  # goldmark's strikethrough tag
         f.content = markdown_body(f.content)
         lint_html_tokens(f, rendered, ignored_scopes, skipped_scopes)
     elif f.normed_ext in (".html", ".htm"):

@@ -37,7 +37,7 @@ def initial_position(ctx: str, txt: str, match: str) -> tuple[int, str]:
     if not found:
         idx = ctx.find(match)
         if idx < 0:
-            return -1, match
+            return guess_location(ctx, txt, match)
     else:
         idx = found[0][0]
         size = len(ctx)
@@ -52,6 +52,25 @@ def initial_position(ctx: str, txt: str, match: str) -> tuple[int, str]:
     if ctx[idx:].startswith("_"):
         idx += 1
     return idx + 1, match
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def guess_location(ctx: str, sub: str, match: str) -> tuple[int, str]:
+    """Vale's fallback for a match that inline markup splits: the first source line holding all its sentence's words."""
+    target = ""
+    for sentence in SENTENCE_END.split(sub):
+        if sentence == match or sentence.find(match) > 0:
+            target = sentence
+    if not target:
+        return -1, sub
+    tokens = WORD.findall(target)
+    for text in ctx.split("\n"):
+        if all(token in text for token in tokens):
+            return ctx.find(text) + 1, text
+    return -1, sub
 
 
 def split_after(text: str) -> list[str]:

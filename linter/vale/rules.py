@@ -150,6 +150,43 @@ class Occurrence(Rule):
 
 
 @dataclass
+class Repetition(Rule):
+    pattern: Pattern | None = None
+    exceptions: Pattern | None = None
+    ignorecase: bool = False
+    alpha: bool = False
+    maximum: int = 0
+
+    def run(self, text):
+        alerts, prev, ploc, count = [], "", (0, 0), 0
+        for m in self.pattern.finditer(text):
+            curr = text[m.start() : m.end()].strip()
+            hit = curr != "" and (curr.lower() == prev.lower() if self.ignorecase else curr == prev)
+            hit = hit and (not self.alpha or curr.isalpha())
+            if hit:
+                count += 1
+            if hit and count > self.maximum:
+                span = text[ploc[0] : m.end()]
+                if "\n" not in span and not (self.exceptions and self.exceptions.search(span)):
+                    alert = self.alert(text, ploc[0], m.end())
+                    alert.message = format_message(self.message, curr)
+                    alerts.append(alert)
+                    count = 0
+            ploc, prev = (m.start(), m.end()), curr
+        return alerts
+
+
+BUILTIN_REPETITION = {
+    "extends": "repetition",
+    "level": "error",
+    "message": "'%s' is repeated!",
+    "scope": "text",
+    "alpha": True,
+    "tokens": [r"[^\s]+"],
+}
+
+
+@dataclass
 class Unsupported(Rule):
     reason: str = ""
 
@@ -207,6 +244,16 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
             pattern=Pattern(regex, f"{path}: token"),
             maximum=int(data.get("max", 0) or 0),
             minimum=int(data.get("min", 0) or 0),
+        )
+    if kind == "repetition":
+        tokens = "|".join(str(t) for t in data.get("tokens") or [])
+        return Repetition(
+            **base,
+            pattern=Pattern((IGNORE_CASE if ignorecase else "") + f"({tokens})", f"{path}: tokens"),
+            exceptions=exceptions,
+            ignorecase=ignorecase,
+            alpha=bool(data.get("alpha", False)),
+            maximum=int(data.get("max", 0) or 0),
         )
     reason = "Vale's `script` rules run Tengo scripts" if kind == "script" else f"rule kind {kind!r}"
     return Unsupported(**base, reason=f"{reason} is not supported by copydesk yet")
