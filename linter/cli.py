@@ -360,3 +360,16 @@ def stats(paths, config_path, output_format):
     for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
         click.echo(f"copydesk: {message}", err=True)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@main.command(
+    "vale",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.argument("vale_args", nargs=-1, type=click.UNPROCESSED)
+def vale(vale_args):
+    """Lint with a Vale configuration and styles, taking Vale's own flags and printing Vale's output."""
+    from linter.vale.command import main as vale_main
+
+    sys.exit(vale_main(list(vale_args)))

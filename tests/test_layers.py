@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "linter"
-LAYERS = ["model", "readers", "analysis", "checks", "run", "reporters", "lsp", "cli"]
+LAYERS = ["model", "readers", "analysis", "checks", "vale", "run", "reporters", "lsp", "cli"]
 BASE = {"linter", "linter.errors"}
 ALIASES = {"__main__": "cli"}  # `python -m linter` is the command line
 

@@ -26,7 +26,7 @@ from linter.model.findings import LEVELS
 from linter.run.rules import OptionError, Rule, load_rules, type_name, validate_options, with_line
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
-TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir")
+TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir", "vale")
 
 
 @lru_cache(maxsize=256)
@@ -211,6 +211,19 @@ def parse_config(path: str | None, data) -> Config:
         overrides=overrides,
         raw=data,
     )
+
+
+def vale_config_path(config: Config) -> str | None:
+    """The `.vale.ini` that `vale:` in the configuration names (relative to the configuration), if any."""
+    value = config.raw.get("vale")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise CopydeskError(f"{config.path}: 'vale' must be the path of a .vale.ini")
+    path = os.path.join(config.root, value)
+    if not os.path.isfile(path):
+        raise CopydeskError(f"{config.path}: vale: {value} does not exist")
+    return path
 
 
 def load_config(path: str | None = None, start: str = ".") -> Config:

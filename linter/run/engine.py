@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from linter.analysis.nlp import components_for, needs_model, parse_together
-from linter.errors import RuleError
+from linter.errors import CopydeskError, RuleError
 from linter.model.document import LINE_BREAK, Document
 from linter.model.findings import Finding
 from linter.readers import parse
 from linter.readers.files import FileStatus, UnreadableFile, decode, discover, read_bytes
 from linter.run.cache import ResultCache, settings_digest
-from linter.run.config import Config, RuleSetting
+from linter.run.config import Config, RuleSetting, vale_config_path
 from linter.run.options import RunOptions
 from linter.run.rules import builtin_rule
 from linter.run.suppression import filter_suppressed
@@ -178,7 +178,7 @@ def _finish(job: _FileJob, options: RunOptions) -> tuple[list[Finding], FileStat
     doc, status = job.doc, job.status
     if doc is None:
         return job.findings, status
-    findings = lint_document(doc, job.settings)
+    findings = lint_document(doc, job.settings) + _vale_findings(doc.path, job.source, options.config, status)
     status.notices.extend(doc.notices)
     status.errors.extend(doc.errors)
     findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, options.config.rules)
@@ -186,6 +186,20 @@ def _finish(job: _FileJob, options: RunOptions) -> tuple[list[Finding], FileStat
     if job.cache_key is not None and not doc.errors:  # a rule that could not run must run again next time
         options.cache.put(job.cache_key, findings, status.notices)
     return findings, status
+
+
+def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -> list[Finding]:
+    """Alerts of the Vale styles that `vale:` in the configuration names; a broken style is a file error."""
+    try:
+        ini = vale_config_path(config)
+        if ini is None or source is None:
+            return []
+        from linter.vale.findings import vale_findings
+
+        return sorted(vale_findings(path, source, ini), key=Finding.sort_key)
+    except (CopydeskError, ValueError, OSError) as error:
+        status.errors.append(f"vale: {error}")
+        return []
 
 
 def lint_file(

@@ -1,0 +1,168 @@
+"""`copydesk vale [VALE FLAGS] PATHS`: Vale's command line, its config search, its `line` and `JSON` output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
+from linter.vale.lint import CODE, CONVERTED, ValeFile, apply_ignores, lint_file, normed_ext
+from linter.vale.patterns import PatternError
+from linter.vale.rules import BUILTIN_REPETITION, Rule, RuleFileError, Unsupported, build_rule, load_style
+
+IGNORED_DIRS = {"node_modules", ".git", ".svn", ".hg", "__pycache__", ".bzr"}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="copydesk vale", add_help=True)
+    p.add_argument("--config", default="")
+    p.add_argument("--output", default="line")
+    p.add_argument("--sort", action="store_true")
+    p.add_argument("--normalize", action="store_true")
+    p.add_argument("--relative", action="store_true")
+    p.add_argument("--no-global", action="store_true", dest="no_global")
+    p.add_argument("--no-exit", action="store_true", dest="no_exit")
+    p.add_argument("--minAlertLevel", default="", dest="min_level")
+    p.add_argument("--glob", default="*")
+    p.add_argument("--ext", default=".txt")
+    p.add_argument("--ignore-syntax", action="store_true", dest="ignore_syntax")
+    p.add_argument("paths", nargs="*")
+    return p
+
+
+def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
+    """The rules of every style the config names, with the config's level overrides."""
+    styles = {s for section in config.sections for s in section.styles or []}
+    styles |= {name.split(".")[0] for section in config.sections for name in section.checks}
+    rules: dict[str, Rule] = {}
+    for style in sorted(styles):
+        if style == "Vale" and not os.path.isdir(os.path.join(config.styles_path, "Vale")):
+            rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "Vale (built in)", [])
+            continue  # of Vale's built-in style only Repetition is provided (not Spelling, Terms, Avoid)
+        if style != "vale" and not os.path.isdir(os.path.join(config.styles_path, style)):
+            if any(style in (section.styles or []) for section in config.sections):
+                raise ConfigError(f"E100 [loadStyles] Runtime error\n\nstyle '{style}' does not exist on StylesPath")
+        rules.update(load_style(config.styles_path, style, []))
+    for name, rule in list(rules.items()):
+        if name in config.levels:
+            rule.level = config.levels[name]
+        if isinstance(rule, Unsupported):
+            warn(f"{name}: {rule.reason}; skipped")
+            del rules[name]
+    return rules
+
+
+def _files(paths: list[str], pattern: Glob) -> list[str]:
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, names in os.walk(path, followlinks=True):
+                dirs[:] = sorted(d for d in dirs if d not in IGNORED_DIRS)
+                found += [os.path.join(root, n) for n in sorted(names)]
+        else:
+            found.append(path)
+    return [p for p in found if not os.path.exists(p) or pattern.match(os.path.normpath(p))]
+
+
+def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], args, warn) -> list[ValeFile]:
+    linted = []
+    min_level = LEVELS.get(args.min_level.lower(), config.min_level) if args.min_level else config.min_level
+    glob = Glob(args.glob)
+    for path in _files(paths, glob):
+        stdin = not os.path.exists(path)
+        if stdin:
+            content, name = path, "stdin" + args.ext
+        else:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                content = handle.read()
+            name = os.path.normpath(path)
+        ext_source = name if args.ext == ".txt" or stdin else "x" + args.ext
+        normed = ".txt" if args.ignore_syntax else normed_ext(ext_source, config.formats)
+        if os.path.basename(name).startswith(".") or normed in CODE or normed in CONVERTED:
+            continue  # source code and converted formats are not read (see docs/vale.md)
+        if not config.matches_any_section(name) and not stdin:
+            continue
+        styles = config.styles_for(name)
+        checks = config.checks_for(name)
+        chosen = {
+            n: r
+            for n, r in rules.items()
+            if checks.get(n, n.split(".")[0] in styles) and LEVELS.get(r.level, 0) >= min_level
+        }
+        content = content.replace("&rsquo;", "'").replace("\r\n", "\n").replace("\r", "\n")
+        f = ValeFile(name, content, os.path.splitext(name)[1], normed, chosen, min_level, lookup=stdin)
+        f.ignored_classes = config.ignored_classes
+        if chosen:
+            if normed == ".md":
+                f.markup_source = apply_ignores(
+                    f.content,
+                    config.ignores_for(config.block_ignores, name),
+                    config.ignores_for(config.token_ignores, name),
+                    config.path,
+                )
+            lint_file(f, config.ignored_scopes, config.skipped_scopes)
+        linted.append(f)
+    return linted
+
+
+def line_output(files: list[ValeFile], relative: bool) -> str:
+    rows = []
+    for f in sorted(files, key=lambda f: f.path):
+        path = f.path if relative or f.path.startswith("stdin") else os.path.abspath(f.path)
+        for a in sorted(f.alerts, key=lambda a: (a.line, a.column)):
+            rows.append(f"{path.replace(os.sep, '/')}:{a.line}:{a.column}:{a.check}:{a.message}")
+    return "\n".join(rows)
+
+
+def json_output(files: list[ValeFile]) -> str:
+    out = {}
+    for f in sorted(files, key=lambda f: f.path):
+        if f.alerts:
+            out[f.path] = [
+                {
+                    "Action": {"Name": "", "Params": None},
+                    "Span": [a.column, a.column + len(a.match) - 1],
+                    "Check": a.check,
+                    "Description": "",
+                    "Link": a.link,
+                    "Message": a.message,
+                    "Severity": a.level,
+                    "Match": a.match,
+                    "Line": a.line,
+                }
+                for a in sorted(f.alerts, key=lambda a: (a.line, a.column))
+            ]
+    return json.dumps(out, indent=2)
+
+
+def main(argv: list[str], out=None, err=None) -> int:
+    """Run Vale's command line; 0 clean or only warnings, 1 an error-level alert, 2 a runtime error."""
+    out, err = out or sys.stdout, err or sys.stderr
+    args = parser().parse_args(argv)
+    warned = set()
+
+    def warn(message: str) -> None:
+        if message not in warned:
+            warned.add(message)
+            print(f"copydesk vale: {message}", file=err)
+
+    try:
+        path = args.config or find_config(os.getcwd())
+        if not path:
+            raise ConfigError("E100 [.vale.ini not found] Runtime error\n\nno config file found")
+        config = read_config(path)
+        rules = load_rules(config, warn)
+        paths = args.paths
+        if not paths and not sys.stdin.isatty():
+            paths = [sys.stdin.read()]
+        files = lint_paths(config, rules, paths, args, warn)
+    except (ConfigError, PatternError, RuleFileError, OSError) as error:
+        print(str(error), file=out)
+        return 2
+    text = json_output(files) if args.output.upper() == "JSON" else line_output(files, args.relative)
+    if text:
+        print(text, file=out)
+    errors = any(a.level == "error" for f in files for a in f.alerts)
+    return 1 if errors and not args.no_exit else 0

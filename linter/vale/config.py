@@ -1,0 +1,181 @@
+"""`.vale.ini`: found as Vale finds it (the working directory, then its parents) and read into a `ValeConfig`."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
+LEVELS = {"suggestion": 0, "warning": 1, "error": 2}
+MULTI_VALUE = {"BasedOnStyles", "IgnoredScopes", "SkippedScopes", "Vocab", "BlockIgnores", "TokenIgnores", "Packages"}
+
+
+class ConfigError(Exception):
+    """A configuration Vale would refuse; the message reads like Vale's E100 runtime errors."""
+
+
+def glob_to_regex(pattern: str) -> re.Pattern:
+    """A Vale section glob (`*.md`, `*.{md,py}`, `**/*.md`, `!*.py`) as a regex over a slash-separated path."""
+    out, i = "", 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**", i):
+            out += ".*"
+            i += 2
+            continue
+        if ch == "*":
+            out += ".*"
+        elif ch == "?":
+            out += "."
+        elif ch == "{":
+            end = pattern.index("}", i)
+            out += "(?:" + "|".join(re.escape(p) for p in pattern[i + 1 : end].split(",")) + ")"
+            i = end
+        else:
+            out += re.escape(ch)
+        i += 1
+    return re.compile(f"(?:^|.*/)?{out}$" if not pattern.startswith("*") else f"{out}$")
+
+
+class Glob:
+    """A glob, possibly negated with a leading `!`."""
+
+    def __init__(self, pattern: str):
+        self.negated = pattern.startswith("!")
+        self._regex = glob_to_regex(pattern[1:] if self.negated else pattern)
+
+    def match(self, path: str) -> bool:
+        return bool(self._regex.match(path.replace(os.sep, "/"))) != self.negated
+
+
+@dataclass
+class Section:
+    pattern: str
+    glob: Glob
+    styles: list[str] | None = None
+    checks: dict[str, bool] = field(default_factory=dict)
+
+
+@dataclass
+class ValeConfig:
+    path: str
+    styles_path: str = ""
+    min_level: int = 0
+    vocab: list[str] = field(default_factory=list)
+    ignored_scopes: list[str] = field(default_factory=list)
+    skipped_scopes: list[str] = field(default_factory=list)
+    ignored_classes: list[str] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    levels: dict[str, str] = field(default_factory=dict)  # Style.Rule -> level set in the file
+    block_ignores: dict[str, list[str]] = field(default_factory=dict)
+    token_ignores: dict[str, list[str]] = field(default_factory=dict)
+
+    def names(self, path: str) -> list[str]:
+        """The path and, when `[formats]` maps its extension, the path with the mapped extension."""
+        root, ext = os.path.splitext(path)
+        mapped = self.formats.get(ext[1:])
+        return [path, f"{root}.{mapped}"] if mapped else [path]
+
+    def styles_for(self, path: str) -> list[str]:
+        styles: list[str] = []
+        for name in self.names(path):
+            for section in self.sections:
+                if section.styles is not None and section.glob.match(name):
+                    styles = section.styles
+        return styles
+
+    def checks_for(self, path: str) -> dict[str, bool]:
+        checks: dict[str, bool] = {}
+        for name in self.names(path):
+            for section in self.sections:
+                if section.glob.match(name):
+                    checks.update(section.checks)
+        return checks
+
+    def matches_any_section(self, path: str) -> bool:
+        return any(section.glob.match(name) for name in self.names(path) for section in self.sections)
+
+    def ignores_for(self, table: dict[str, list[str]], path: str) -> list[str]:
+        return [
+            p
+            for pattern, found in table.items()
+            if any(Glob(pattern).match(n) for n in self.names(path))
+            for p in found
+        ]
+
+
+def find_config(start: str) -> str | None:
+    """The first Vale configuration in `start` or one of its parents."""
+    here = os.path.abspath(start)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(here, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _values(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def read_config(path: str) -> ValeConfig:
+    """Read a `.vale.ini`; relative `StylesPath` is taken from the file's folder."""
+    config = ValeConfig(path=path)
+    base = os.path.dirname(os.path.abspath(path))
+    section: Section | None = None
+    in_formats = False
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1].strip()
+            in_formats = name == "formats"
+            section = None if in_formats else Section(name, Glob(name))
+            if section is not None:
+                config.sections.append(section)
+            continue
+        key, sep, value = line.partition("=")
+        if not sep:
+            continue
+        key, value = key.strip(), value.strip()
+        if in_formats:
+            config.formats[key] = value
+        elif section is None:
+            _global_key(config, base, key, value)
+        elif key == "BasedOnStyles":
+            section.styles = _values(value)
+        elif key in ("BlockIgnores", "IgnorePatterns", "TokenIgnores"):
+            target = config.token_ignores if key == "TokenIgnores" else config.block_ignores
+            target.setdefault(section.pattern, []).extend(_values(value))
+        elif "." in key:
+            upper = value.upper()
+            section.checks[key] = upper != "NO"
+            if value.lower() in LEVELS:
+                config.levels[key] = value.lower()
+    return config
+
+
+def _global_key(config: ValeConfig, base: str, key: str, value: str) -> None:
+    if key == "StylesPath":
+        config.styles_path = os.path.normpath(os.path.join(base, value))
+    elif key == "MinAlertLevel":
+        if value.lower() not in LEVELS:
+            raise ConfigError(f"E100 [config] Runtime error\n\n'{value}' is not a valid MinAlertLevel")
+        config.min_level = LEVELS[value.lower()]
+    elif key == "Vocab":
+        config.vocab = _values(value)
+    elif key == "IgnoredScopes":
+        config.ignored_scopes = _values(value)
+    elif key == "IgnoredClasses":
+        config.ignored_classes = _values(value)
+    elif key == "SkippedScopes":
+        config.skipped_scopes = _values(value)

@@ -1,0 +1,292 @@
+"""Vale rules from a style's YAML files: existence, substitution and occurrence, with Vale's fields.
+
+Each rule turns a block of text into alerts `(start, end, match, message)` in characters of the block. Rule kinds
+copydesk does not run yet are loaded as `Unsupported`, reported once on stderr and skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import yaml
+
+from linter.vale.patterns import Pattern
+
+WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
+NONWORD_TEMPLATE = r"(?m)(?:%s)"
+IGNORE_CASE = "(?i)"
+LEVEL_NAMES = ("suggestion", "warning", "error")
+
+
+@dataclass
+class Alert:
+    check: str
+    level: str
+    start: int
+    end: int
+    match: str
+    message: str
+    link: str = ""
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class Rule:
+    name: str
+    kind: str
+    level: str = "suggestion"
+    scope: list[str] = field(default_factory=lambda: ["text"])
+    message: str = ""
+    link: str = ""
+
+    def run(self, text: str) -> list[Alert]:
+        return []
+
+    def alert(self, text: str, start: int, end: int, *subs: str) -> Alert:
+        match = text[start:end]
+        return Alert(
+            self.name, self.level, start, end, match, format_message(self.message, *(subs or (match,))), self.link
+        )
+
+
+def format_message(message: str, *subs: str) -> str:
+    """Vale's `%s` substitution: each `%s` takes the next value; extra `%s` stay as they are."""
+    parts = message.split("%s")
+    out = parts[0]
+    for i, part in enumerate(parts[1:]):
+        out += (subs[i] if i < len(subs) else "%s") + part
+    return out.strip()
+
+
+def _make_regex(ignorecase: bool, word: bool, body: str) -> str:
+    regex = (WORD_TEMPLATE if word else NONWORD_TEMPLATE) % body
+    return (IGNORE_CASE + regex) if ignorecase else regex
+
+
+def _exceptions(terms: list[str], where: str) -> Pattern | None:
+    if not terms:
+        return None
+    ordered = sorted(terms, key=len, reverse=True)
+    body = "|".join(t if t.startswith("(?i)") else f"(?-i:{t})" for t in ordered)
+    return Pattern(WORD_TEMPLATE % body, where)
+
+
+@dataclass
+class Existence(Rule):
+    pattern: Pattern | None = None
+    exceptions: Pattern | None = None
+
+    def run(self, text):
+        alerts = []
+        for m in self.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            observed = text[m.start() : m.end()].strip()
+            if self.exceptions is None or not self.exceptions.search(observed):
+                alerts.append(self.alert(text, m.start(), m.end()))
+        return alerts
+
+
+@dataclass
+class Substitution(Rule):
+    pattern: Pattern | None = None
+    replacements: list[str] = field(default_factory=list)
+    exceptions: Pattern | None = None
+    capitalize: bool = False
+
+    def run(self, text):
+        alerts = []
+        for m in self.pattern.finditer(text):
+            for index, replacement in enumerate(self.replacements):
+                span = m.span(index + 1)
+                if span[0] == -1:
+                    continue
+                observed = text[span[0] : span[1]].strip()
+                expected = replacement
+                if self.capitalize and observed[:1].isupper():
+                    expected = expected[:1].upper() + expected[1:]
+                if _same(expected, observed) or (self.exceptions and self.exceptions.search(observed)):
+                    continue
+                message = self.message
+                if "|" in expected:
+                    choices = expected.split("|")
+                    expected = "' or '".join(choices) if len(choices) == 2 else _sentence(choices)
+                alert = self.alert(text, span[0], span[1])
+                alert.message = format_message(message, expected, observed)
+                alerts.append(alert)
+        return alerts
+
+
+def _sentence(choices: list[str]) -> str:
+    return "', '".join(choices[:-1]) + "', or '" + choices[-1]
+
+
+def _same(expected: str, observed: str) -> bool:
+    if " " in expected or any(c in expected for c in "|"):
+        return expected == observed
+    try:
+        return Pattern(f"^(?:{expected})$").search(observed)
+    except ValueError:
+        return expected == observed
+
+
+@dataclass
+class Occurrence(Rule):
+    pattern: Pattern | None = None
+    maximum: int = 0
+    minimum: int = 0
+
+    def run(self, text):
+        found = list(self.pattern.finditer(text))
+        count = len(found)
+        if (self.maximum and count > self.maximum) or (self.minimum and count < self.minimum):
+            if self.maximum and count > self.maximum:
+                m = found[self.maximum]
+                return [self.alert(text, m.start(), m.end())]
+            return [Alert(self.name, self.level, 0, 0, "", format_message(self.message, ""), self.link)]
+        return []
+
+
+@dataclass
+class Repetition(Rule):
+    pattern: Pattern | None = None
+    exceptions: Pattern | None = None
+    ignorecase: bool = False
+    alpha: bool = False
+    maximum: int = 0
+
+    def run(self, text):
+        alerts, prev, ploc, count = [], "", (0, 0), 0
+        for m in self.pattern.finditer(text):
+            curr = text[m.start() : m.end()].strip()
+            hit = curr != "" and (curr.lower() == prev.lower() if self.ignorecase else curr == prev)
+            hit = hit and (not self.alpha or curr.isalpha())
+            if hit:
+                count += 1
+            if hit and count > self.maximum:
+                span = text[ploc[0] : m.end()]
+                if "\n" not in span and not (self.exceptions and self.exceptions.search(span)):
+                    alert = self.alert(text, ploc[0], m.end())
+                    alert.message = format_message(self.message, curr)
+                    alerts.append(alert)
+                    count = 0
+            ploc, prev = (m.start(), m.end()), curr
+        return alerts
+
+
+BUILTIN_REPETITION = {
+    "extends": "repetition",
+    "level": "error",
+    "message": "'%s' is repeated!",
+    "scope": "text",
+    "alpha": True,
+    "tokens": [r"[^\s]+"],
+}
+
+
+@dataclass
+class Unsupported(Rule):
+    reason: str = ""
+
+
+def _convert_capture_groups(pattern: str) -> str:
+    import regex
+
+    return regex.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
+def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
+    """A rule from one YAML mapping; `accepted` is the Vocab's accepted terms (exceptions everywhere)."""
+    kind = str(data.get("extends", ""))
+    scope = data.get("scope", ["text"])
+    base = dict(
+        name=name,
+        kind=kind,
+        level=str(data.get("level", "suggestion")),
+        scope=scope if isinstance(scope, list) else [scope],
+        message=str(data.get("message", "")),
+        link=str(data.get("link", "")),
+    )
+    ignorecase = bool(data.get("ignorecase", False))
+    nonword = bool(data.get("nonword", False))
+    exceptions = _exceptions([str(e) for e in data.get("exceptions") or []] + accepted, f"{path}: exceptions")
+    if kind == "existence":
+        tokens = [str(t) for t in data.get("tokens") or [] if str(t).strip()]
+        raw = "".join(str(r) for r in data.get("raw") or [])
+        regex = _make_regex(ignorecase, not nonword and bool(tokens), "|".join(tokens))
+        regex = regex + raw if data.get("append") else raw + regex if raw else regex
+        if raw and not tokens:
+            regex = (IGNORE_CASE if ignorecase else "") + NONWORD_TEMPLATE % "" + raw
+        return Existence(**base, pattern=Pattern(regex, f"{path}: tokens/raw"), exceptions=exceptions)
+    if kind == "substitution":
+        swap = {str(k): str(v) for k, v in (data.get("swap") or {}).items()}
+        terms = sorted(swap, key=len, reverse=True)
+        groups = []
+        for term in terms:
+            if term.count("(") != term.count("(?") + term.count(r"\("):
+                term = _convert_capture_groups(term)
+            groups.append(f"({term})")
+        regex = _make_regex(bool(data.get("ignorecase", False)), not nonword, "|".join(groups))
+        return Substitution(
+            **base,
+            pattern=Pattern(regex, f"{path}: swap"),
+            replacements=[swap[t] for t in terms],
+            exceptions=exceptions,
+            capitalize=bool(data.get("capitalize", False)),
+        )
+    if kind == "occurrence":
+        token = str(data.get("token", ""))
+        regex = (IGNORE_CASE if ignorecase else "") + token
+        return Occurrence(
+            **base,
+            pattern=Pattern(regex, f"{path}: token"),
+            maximum=int(data.get("max", 0) or 0),
+            minimum=int(data.get("min", 0) or 0),
+        )
+    if kind == "repetition":
+        tokens = "|".join(str(t) for t in data.get("tokens") or [])
+        return Repetition(
+            **base,
+            pattern=Pattern((IGNORE_CASE if ignorecase else "") + f"({tokens})", f"{path}: tokens"),
+            exceptions=exceptions,
+            ignorecase=ignorecase,
+            alpha=bool(data.get("alpha", False)),
+            maximum=int(data.get("max", 0) or 0),
+        )
+    reason = "Vale's `script` rules run Tengo scripts" if kind == "script" else f"rule kind {kind!r}"
+    return Unsupported(**base, reason=f"{reason} is not supported by copydesk yet")
+
+
+class RuleFileError(ValueError):
+    """A rule file that is not YAML; the message names the file."""
+
+
+def read_rule_file(path: str) -> dict:
+    """A rule's YAML; Go's YAML reader accepts `\\'` inside double quotes, so it is read as `'` here too."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    try:
+        return yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        try:
+            return yaml.safe_load(text.replace("\\'", "'")) or {}
+        except yaml.YAMLError as error:
+            raise RuleFileError(f"{path}: not a valid rule file: {error}") from None
+
+
+def load_style(styles_path: str, style: str, accepted: list[str]) -> dict[str, Rule]:
+    """Every rule of one style folder under StylesPath, keyed `Style.Rule`."""
+    folder = os.path.join(styles_path, style)
+    rules: dict[str, Rule] = {}
+    if not os.path.isdir(folder):
+        return rules
+    for entry in sorted(os.listdir(folder)):
+        if not entry.endswith((".yml", ".yaml")):
+            continue
+        path = os.path.join(folder, entry)
+        data = read_rule_file(path)
+        name = f"{style}.{os.path.splitext(entry)[0]}"
+        rules[name] = build_rule(name, data, path, accepted)
+    return rules

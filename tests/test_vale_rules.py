@@ -1,0 +1,132 @@
+"""`copydesk vale` on our own small styles: exact alerts, comment controls, pattern safety and errors."""
+
+from __future__ import annotations
+
+import time
+
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.vale.patterns import Pattern, PatternError
+
+FLAGS = ["--output=line", "--sort", "--relative", "--no-global"]
+
+
+def _project(tmp_path, rules: dict[str, str], ini_extra: str = "", document: str = ""):
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    for name, text in rules.items():
+        (style / f"{name}.yml").write_text(text, encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(
+        f"StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = House\n{ini_extra}",
+        encoding="utf-8",
+    )
+    (tmp_path / "story.md").write_text(document, encoding="utf-8")
+
+
+def _run(tmp_path, monkeypatch, *args):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["vale", *FLAGS, *args])
+    return result.output, result.exit_code
+
+
+EXISTENCE = "extends: existence\nmessage: \"Avoid '%s'\"\nlevel: error\nignorecase: true\ntokens:\n  - very\n"
+SWAP = "extends: substitution\nmessage: \"Use '%s' rather than '%s'.\"\nlevel: warning\nswap:\n  colour: color\n"
+
+
+def test_existence_and_substitution_alerts_at_their_columns(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE, "Spelling": SWAP}, document="# Title\n\nA very fine colour, Very.\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:3:3:House.Very:Avoid 'very'",
+        "story.md:3:13:House.Spelling:Use 'color' rather than 'colour'.",
+        "story.md:3:21:House.Very:Avoid 'Very'",
+    ]
+    assert status == 1  # an error-level alert
+
+
+def test_inline_comments_turn_rules_off_and_on(tmp_path, monkeypatch):
+    document = (
+        "A very good start.\n\n<!-- vale off -->\n\nA very quiet part.\n\n<!-- vale on -->\n\n"
+        "<!-- vale House.Very = NO -->\n\nStill very quiet.\n\n<!-- vale House.Very = YES -->\n\nA very loud end.\n"
+    )
+    _project(tmp_path, {"Very": EXISTENCE}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'", "story.md:15:3:House.Very:Avoid 'very'"]
+
+
+def test_a_rule_set_to_no_and_min_alert_level(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE, "Spelling": SWAP}, "House.Very = NO\n", "A very fine colour.\n")
+    assert _run(tmp_path, monkeypatch, "story.md")[0].splitlines() == [
+        "story.md:1:13:House.Spelling:Use 'color' rather than 'colour'."
+    ]
+    assert _run(tmp_path, monkeypatch, "--minAlertLevel=error", "story.md") == ("", 0)
+
+
+def test_json_output_names_the_match(tmp_path, monkeypatch):
+    import json
+
+    _project(tmp_path, {"Very": EXISTENCE}, document="So very.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["vale", "--output=JSON", "story.md"])
+    alerts = json.loads(result.output)["story.md"]
+    assert [(a["Check"], a["Line"], a["Span"], a["Match"], a["Severity"]) for a in alerts] == [
+        ("House.Very", 1, [4, 7], "very", "error")
+    ]
+
+
+def test_missing_config_is_a_runtime_error(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("text\n", encoding="utf-8")
+    output, status = _run(tmp_path, monkeypatch, "a.md")
+    assert "E100 [.vale.ini not found] Runtime error" in output and status == 2
+
+
+def test_script_rules_are_reported_as_unsupported(tmp_path, monkeypatch):
+    _project(tmp_path, {"Script": "extends: script\nmessage: x\nscript: x.tengo\n"}, document="text\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["vale", *FLAGS, "story.md"])
+    assert "House.Script: Vale's `script` rules run Tengo scripts is not supported by copydesk yet" in result.output
+
+
+def test_an_uncompilable_pattern_names_the_rule_file_and_field(tmp_path, monkeypatch):
+    _project(tmp_path, {"Bad": "extends: existence\nmessage: x\nraw:\n  - '(unclosed'\n"}, document="text\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert "Bad.yml: tokens/raw: cannot compile" in output
+
+
+def test_catastrophic_backtracking_is_linear_or_bounded():
+    line = "a" * 1_000_000 + "b"
+    for source in [r"(a+)+$", r"(?<=x)(a+)+$"]:
+        pattern = Pattern(source)
+        start = time.perf_counter()
+        assert list(pattern.finditer(line)) == []
+        assert time.perf_counter() - start < 1.0
+
+
+def test_lookarounds_fall_back_to_the_backtracking_engine():
+    pattern = Pattern(r"(?<=\$)\d+")
+    assert not pattern.linear
+    assert [m.group() for m in pattern.finditer("cost $12 or 13")] == ["12"]
+
+
+def test_unknown_syntax_raises_pattern_error():
+    try:
+        Pattern("(?<name", "House/Bad.yml: raw")
+    except PatternError as error:
+        assert str(error).startswith("House/Bad.yml: raw: cannot compile")
+    else:
+        raise AssertionError("no error")
+
+
+def test_copydesk_check_adds_the_alerts_of_a_named_vale_ini(tmp_path, monkeypatch):
+    import json
+
+    _project(tmp_path, {"Very": EXISTENCE.replace("level: error", "level: warning")}, document="# T\n\nA very day.\n")
+    (tmp_path / ".copydesk.yml").write_text("vale: .vale.ini\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "story.md"])
+    found = [f for f in json.loads(result.output)["findings"] if f["rule"] == "House.Very"]
+    assert [(f["line"], f["column"], f["excerpt"], f["category"], f["severity"]) for f in found] == [
+        (3, 3, "very", "style", "warning")
+    ]

@@ -1,0 +1,167 @@
+"""Vale's own acceptance scenarios run with `copydesk vale` in place of `vale`, compared line for line.
+
+The scenarios live in `../shared/vale/testdata/features/` (Vale's test suite, MIT); `tests/vale_scenarios.py` reads
+them and runs each the way Vale's `steps.rb` does. `NOT_PASSING` lists every scenario that does not pass here, with
+the reason; those are strict xfails, so one that starts passing must be taken off the list. Run this file as a script
+(`python tests/test_vale_scenarios.py`) for the count passed per feature file.
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from vale_scenarios import VALE, command_for, run, scenarios, verdict  # noqa: E402
+
+# Reasons a scenario does not pass here.
+CONVERTED = "a format Vale reads through an outside tool or its own parser (rst, AsciiDoc, Org, DITA, XML, LaTeX)"
+CODE = "source-code comments (Vale reads them with tree-sitter) are not read"
+SPELLING = "spelling rules (Vale.Spelling, `extends: spelling`) are not implemented"
+SYNC = "needs `vale sync` (network download of packages)"
+FILTER = "`--filter` expressions are not supported"
+
+NOT_PASSING = {
+    "CLI.feature::Lint with a custom output format (line)": "`--output` Go templates are not supported",
+    "CLI.feature::Lint a file and a directory": CODE,
+    "CLI.feature::Lint 2 directories": CODE,
+    "CLI.feature::Lint 3 files": CODE,
+    "CLI.feature::Pipe Python input": CODE,
+    "CLI.feature::Filter --minAlertLevel": FILTER,
+    "CLI.feature::Filter by single scope": FILTER,
+    "CLI.feature::Filter by multiple levels": FILTER,
+    "CLI.feature::Filter by extends": FILTER,
+    "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
+    "checks.feature::Script": "`script` rules (Tengo) are not supported",
+    "checks.feature::Metric": "metric rules are not implemented",
+    "checks.feature::Conditional": "conditional rules are not implemented",
+    "checks.feature::Occurrence": (
+        "occurrence alerts differ: Vale places `min` alerts on the scope, copydesk at the file start;"
+        " `scope: heading` is counted per heading"
+    ),
+    "checks.feature::SentenceCase": "capitalization rules are not implemented",
+    "checks.feature::Repetition": CONVERTED,
+    "checks.feature::Capitalization": "capitalization rules are not implemented",
+    "checks.feature::Spelling": SPELLING,
+    "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
+    "checks.feature::Substitution": (
+        "some substitution alerts differ (case-sensitive swaps, `$1` replacements, inline code in matches)"
+    ),
+    "checks.feature::Sequence": CONVERTED,
+    "comments.feature::reStructuredText": CONVERTED,
+    "comments.feature::AsciiDoc": CONVERTED,
+    "comments.feature::Org Mode": CONVERTED,
+    "config.feature::Missing StylesPath (only Vale)": SPELLING,
+    "config.feature::External config (direct)": SPELLING,
+    "config.feature::External config": SPELLING,
+    "config.feature::Specify BasedOnStyle on a per-syntax basis": CODE,
+    "config.feature::Disable/enable checks on a per-syntax basis": CODE,
+    "config.feature::Overwrite BasedOnStyle on a per-syntax basis": CODE,
+    "config.feature::Overwrite disabled rules on a per-syntax basis": CODE,
+    "config.feature::Overwrite disabled rules on a per-file basis": CODE,
+    "config.feature::Load two base styles": CODE,
+    "config.feature::Load individual rules": CODE,
+    "config.feature::Load section with glob as name": CODE,
+    "config.feature::Test a glob": CODE,
+    "config.feature::Test a negated glob directory": SPELLING,
+    "config.feature::Test another negated glob": CODE,
+    "config.feature::Change an external rule's level": CODE,
+    "fragments.feature::Code -> Markup": CODE,
+    "lint.feature::Lint a CSS file": CODE,
+    "lint.feature::Lint a YAML file": CODE,
+    "lint.feature::Lint a Julia file": CODE,
+    "lint.feature::Lint a proto file": CODE,
+    "lint.feature::Lint an Org file": CONVERTED,
+    "lint.feature::Lint a reStructuredText file": CONVERTED,
+    "lint.feature::Lint a AsciiDoc file": CONVERTED,
+    "lint.feature::Lint a AsciiDoc file with a listing block": CONVERTED,
+    "lint.feature::Lint a DITA file": CONVERTED,
+    "lint.feature::Lint an XML file": CONVERTED,
+    "lint.feature::Lint an AsciiDoc file": CONVERTED,
+    "lint.feature::Lint a Python file": CODE,
+    "lint.feature::Lint a C++ file": CODE,
+    "lint.feature::Lint a Clojure file": CODE,
+    "lint.feature::Lint a JSX file": CODE,
+    "lint.feature::Lint a reStructuredText file (2)": CONVERTED,
+    "lint.feature::Lint a Rust file": CODE,
+    "lint.feature::Lint an R file": CODE,
+    "lint.feature::Lint a PHP file": CODE,
+    "lint.feature::Lint a PowerShell file": CODE,
+    "lint.feature::Lint a Lua file": CODE,
+    "lint.feature::Lint a Haskell file": CODE,
+    "lint.feature::Lint a TypeScript file": "`script` rules (Tengo) are not supported",
+    "lint.feature::Lint a Ruby file": CODE,
+    "misc.feature::Vocab": "Vocab terms (Vale.Terms, Vale.Avoid) are not implemented",
+    "misc.feature::Multiple Vocabs": "Vocab terms (Vale.Terms, Vale.Avoid) are not implemented",
+    "misc.feature::In-text attributes": CONVERTED,
+    "misc.feature::Unicode": CONVERTED,
+    "misc.feature::Duplicate matches": CONVERTED,
+    "misc.feature::Spelling": SPELLING,
+    "misc.feature::v3.0 Spelling": SPELLING,
+    "misc.feature::i18n": CONVERTED,
+    "misc.feature::infostrings": SPELLING,
+    "patterns.feature::AsciiDoc": CONVERTED,
+    "patterns.feature::reStructuredText": CONVERTED,
+    "patterns.feature::Org": CONVERTED,
+    "patterns.feature::Python": CODE,
+    "patterns.feature::Ignored Classes on inline elements": CONVERTED,
+    "pkg.feature::Sync a complete, v3 package": SYNC,
+    "pkg.feature::Sync a style-only package": SYNC,
+    "pkg.feature::Sync a config-only package": SYNC,
+    "scopes.feature::Raw": "source-code comments (test.py); a raw match across a newline is printed with it",
+    "scopes.feature::Blockquote": CONVERTED,
+    "scopes.feature::Skip": CONVERTED,
+    "scopes.feature::Attr": CONVERTED,
+    "scopes.feature::Inline": CONVERTED,
+    "scopes.feature::Heading": CONVERTED,
+    "scopes.feature::Table": CONVERTED,
+    "scopes.feature::List": CONVERTED,
+    "styles.feature::Lint against Scripts": "`script` rules (Tengo) are not supported",
+    "styles.feature::Lint against Readability": "metric (readability) rules are not implemented",
+    "styles.feature::Lint against demo": CONVERTED,
+}
+
+
+SCENARIOS = scenarios() if VALE.is_dir() else []
+
+
+def _param(scenario):
+    reason = NOT_PASSING.get(scenario.id)
+    if command_for(scenario) is None:
+        return pytest.param(scenario, id=scenario.id, marks=pytest.mark.skip(reason=reason))
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(scenario, id=scenario.id, marks=marks)
+
+
+@pytest.mark.skipif(not VALE.is_dir(), reason=f"Vale's test data is not at {VALE}")
+@pytest.mark.parametrize("scenario", [_param(s) for s in SCENARIOS])
+def test_vale_scenario(scenario):
+    output, status = run(scenario)
+    problem = verdict(scenario, output, status)
+    assert not problem, problem
+
+
+def test_every_listed_scenario_exists():
+    if not VALE.is_dir():
+        pytest.skip(f"Vale's test data is not at {VALE}")
+    assert set(NOT_PASSING) <= {s.id for s in SCENARIOS}
+
+
+def report() -> str:
+    """Scenarios passed per feature file, as the table in docs/vale.md."""
+    total, passed = collections.Counter(), collections.Counter()
+    for scenario in SCENARIOS:
+        total[scenario.feature] += 1
+        if scenario.id not in NOT_PASSING:
+            passed[scenario.feature] += 1
+    rows = [f"| {f} | {passed[f]} | {total[f]} |" for f in sorted(total)]
+    rows.append(f"| **total** | **{sum(passed.values())}** | **{sum(total.values())}** |")
+    return "\n".join(["| feature file | passed | scenarios |", "|---|---|---|", *rows])
+
+
+if __name__ == "__main__":
+    print(report())
