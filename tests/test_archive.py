@@ -9,16 +9,14 @@ import signal
 import threading
 import time
 
+import distributed
+import pyarrow.parquet as pq
 import pytest
+from conftest import run_cli
 
-distributed = pytest.importorskip("distributed")
-pq = pytest.importorskip("pyarrow.parquet")
-
-from linter.archive.runner import ArchiveOptions, run_archive  # noqa: E402
-from linter.archive.sources import Columns  # noqa: E402
-from linter.run.config import load_config  # noqa: E402
-
-from conftest import run_cli  # noqa: E402
+from linter.archive.runner import ArchiveOptions, run_archive
+from linter.archive.sources import Columns
+from linter.run.config import load_config
 
 pytestmark = [pytest.mark.enable_socket, pytest.mark.allow_hosts(["127.0.0.1"])]
 
@@ -60,7 +58,7 @@ def no_model_config(folder) -> str:
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
     ) as local:
         yield local
 

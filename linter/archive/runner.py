@@ -5,6 +5,7 @@ client receives only each partition's counts."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -118,26 +119,22 @@ def _cluster(options: ArchiveOptions):
 
     if options.scheduler:
         return Client(options.scheduler, timeout="30s"), None
-    try:
-        import bokeh  # noqa: F401
-
-        dashboard = "127.0.0.1:0"
-    except ImportError:
-        dashboard = None
     cluster = LocalCluster(
         n_workers=options.workers or os.cpu_count() or 1,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=dashboard,
+        dashboard_address="127.0.0.1:0",  # loopback; the dashboard itself needs bokeh
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
 
 
-def _dashboard(client) -> str | None:
-    services = client.scheduler_info().get("services", {})
-    return client.dashboard_link if "dashboard" in services else None
+def _dashboard(client, local: bool) -> str | None:
+    """The dashboard's address: always for a cluster of the user's, for a LocalCluster when bokeh is installed."""
+    if local and importlib.util.find_spec("bokeh") is None:
+        return None
+    return client.dashboard_link
 
 
 def run_archive(options: ArchiveOptions, echo=print) -> ArchiveSummary:
@@ -169,7 +166,7 @@ def run_archive(options: ArchiveOptions, echo=print) -> ArchiveSummary:
     if todo:
         client, cluster = _cluster(options)
         try:
-            summary.dashboard = _dashboard(client)
+            summary.dashboard = _dashboard(client, cluster is not None)
             if summary.dashboard:
                 echo(f"dashboard: {summary.dashboard}")
             plugin_name = f"copydesk-archive-{record['configuration']}"
