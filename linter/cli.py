@@ -373,3 +373,67 @@ def vale(vale_args):
     from linter.vale.command import main as vale_main
 
     sys.exit(vale_main(list(vale_args)))
+
+
+ARCHIVE_HINT = "copydesk archive needs the archive extra: pip install 'copydesk[archive]'"
+
+
+@main.command()
+@click.argument("source")
+@click.option("--out", "out", required=True, help="Results folder (or fsspec URL) that every worker can write to.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler (tcp://HOST:PORT).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Without --scheduler: worker processes of the local cluster (default: the number of CPUs).",
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file.")
+@click.option("--text-column", default="text", show_default=True, help="Datasets: the column of the article text.")
+@click.option("--id-column", default="id", show_default=True, help="Datasets: the column of the article id.")
+@click.option("--force", is_flag=True, help="Redo the partitions already finished in the results folder.")
+@click.option(
+    "--partition-size", type=click.IntRange(min=1), default=None, help="Article files per partition (default: auto)."
+)
+@click.option(
+    "--block-size", type=click.IntRange(min=1), default=None, help="Bytes of a JSON Lines file per partition (16 MB)."
+)
+def archive(source, out, scheduler, workers, config_path, text_column, id_column, force, partition_size, block_size):
+    """Lint an archive on a Dask cluster: SOURCE (a folder, glob or URL of articles, or JSON Lines / Parquet
+    datasets) into Parquet tables under --out; a rerun skips the partitions already finished."""
+    if scheduler and workers:
+        _fail("--scheduler and --workers cannot be used together (the cluster has its own workers)")
+    try:
+        from linter.archive.runner import ArchiveOptions, run_archive
+        from linter.archive.sources import Columns
+    except ImportError as exc:
+        _fail(f"{ARCHIVE_HINT} ({exc})")
+    options = ArchiveOptions(
+        source,
+        out,
+        scheduler=scheduler,
+        workers=workers,
+        config_path=config_path,
+        columns=Columns(text_column, id_column),
+        force=force,
+        partition_size=partition_size,
+        block_size=block_size,
+        progress=sys.stderr.isatty(),
+    )
+    try:
+        summary = run_archive(options, echo=lambda message: click.echo(f"copydesk: {message}", err=True))
+    except CopydeskError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or source}: {exc.strerror or exc}")
+    words_per_second = summary.words_linted / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"copydesk: {summary.articles} articles ({summary.article_errors} with errors), {summary.findings} findings, "
+        f"{summary.words} words in {out}; {summary.partitions - summary.skipped - len(summary.failed)} partitions "
+        f"linted, {summary.skipped} skipped, {len(summary.failed)} failed in {summary.seconds:.1f} s "
+        f"({words_per_second:.0f} words/s)",
+        err=True,
+    )
+    for failure in summary.failed:
+        click.echo(f"copydesk: partition {failure}", err=True)
+    sys.exit(EXIT_ERROR if summary.failed else EXIT_CLEAN)

@@ -1,4 +1,5 @@
-"""The package's layers import downward only: model, readers, analysis, checks, run, reporters, lsp, cli.
+"""The package's layers import downward only: model, readers, analysis, checks, vale, run, reporters, and on
+top lsp, archive and cli.
 
 Every `import` in every module (at the top or inside a function) is read from the source, so a lazy import that
 reaches upward fails here too. `linter` itself (the version) and `linter.errors` are below every layer.
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "linter"
-LAYERS = ["model", "readers", "analysis", "checks", "vale", "run", "reporters", "lsp", "cli"]
+LAYERS = ["model", "readers", "analysis", "checks", "vale", "run", "reporters", "lsp", "archive", "cli"]
 BASE = {"linter", "linter.errors"}
 ALIASES = {"__main__": "cli"}  # `python -m linter` is the command line
 

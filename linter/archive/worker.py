@@ -1,0 +1,154 @@
+"""What runs on a Dask worker: the configuration and the spaCy model loaded once per worker (a WorkerPlugin), and
+the task that lints one partition and writes its tables."""
+
+from __future__ import annotations
+
+import resource
+import time
+import traceback
+
+from distributed import WorkerPlugin, get_worker
+
+from linter.analysis.nlp import load_model, needs_model
+from linter.archive.sources import Article, Columns, Partition, read_partition
+from linter.archive.tables import ResultsFolder
+from linter.model.findings import CATEGORIES
+from linter.readers.files import FileStatus, UnreadableFile, read_article
+from linter.reporters.stats import article_stats
+from linter.run.config import parse_config
+from linter.run.engine import FILES_PER_BATCH, lint_file, lint_files
+
+RESIDUE_RULE = "scrape-residue"
+
+
+class ArchivePlugin(WorkerPlugin):
+    """Loads the run's configuration (sent as data, so that the file need not be on the worker) and, when a rule
+    needs it, the spaCy model, once when the worker starts (and again when a killed worker is restarted)."""
+
+    def __init__(self, name: str, config_path: str | None, config_data: dict | None):
+        self.name = name
+        self.config_path, self.config_data = config_path, config_data
+        self.config = None
+
+    def setup(self, worker):
+        self.config = parse_config(self.config_path, self.config_data)
+        if needs_model(self.config.effective("article.md")):
+            load_model()
+
+
+def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileStatus]]:
+    """(findings, status) per readable article, by the engine of `copydesk check`: local files through
+    lint_files (their prose parsed together), texts through lint_file. The one place that calls the engine."""
+    if all(article.local for article in articles):
+        results = lint_files([article.location for article in articles], config)
+        for article, (findings, status) in zip(articles, results):
+            status.path = article.path
+            for finding in findings:
+                finding.path = article.path
+        return results
+    return [lint_file(a.path, config, source=a.text, notices=a.notices) for a in articles]
+
+
+def _internal_error(article: Article, exc: Exception) -> tuple[list, FileStatus]:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    message = f"internal error: {type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
+    return [], FileStatus(article.path, linted=False, error=message)
+
+
+def lint_articles(articles: list[Article], config) -> list[tuple[list, FileStatus]]:
+    """(findings, status) for every article in order, in batches of the engine's size. A batch that raises is
+    linted again article by article, so that only the article at fault is recorded with the error."""
+    results = []
+    for i in range(0, len(articles), FILES_PER_BATCH):
+        batch = articles[i : i + FILES_PER_BATCH]
+        readable = [a for a in batch if a.error is None]
+        try:
+            linted = iter(lint_with_engine(readable, config) if readable else [])
+        except Exception:
+            linted = iter([_lint_alone(a, config) for a in readable])
+        for article in batch:
+            if article.error is not None:
+                results.append(([], FileStatus(article.path, linted=False, error=article.error)))
+            else:
+                results.append(next(linted))
+    return results
+
+
+def _lint_alone(article: Article, config) -> tuple[list, FileStatus]:
+    try:
+        return lint_with_engine([article], config)[0]
+    except Exception as exc:
+        return _internal_error(article, exc)
+
+
+def _stats(article: Article, config) -> dict:
+    """The figures of `copydesk stats --format json` for the article (empty when it cannot be read)."""
+    text = article.text
+    if article.local:
+        try:
+            text, _ = read_article(article.location)
+        except UnreadableFile:
+            return {}
+    where = article.location or article.path
+    figures = article_stats(where, text, config.options(RESIDUE_RULE, where)).to_dict()
+    return {
+        "words": figures["words"],
+        "sentences": figures["sentences"],
+        "paragraphs": figures["paragraphs"],
+        "average_sentence_length": figures["average_sentence_length"],
+        **figures["scores"],
+    }
+
+
+def article_row(article: Article, findings: list, status: FileStatus, partition_id: str, config) -> dict:
+    row = {
+        "article_id": article.id,
+        "path": article.path,
+        "partition": partition_id,
+        "linted": status.linted,
+        "error": status.error,
+        "rule_errors": list(status.errors),
+        "notices": list(status.notices),
+        "findings": len(findings),
+        **{f"findings_{c}": sum(1 for f in findings if f.category == c) for c in CATEGORIES},
+        "errors": sum(1 for f in findings if f.severity == "error"),
+        "warnings": sum(1 for f in findings if f.severity == "warning"),
+        "infos": sum(1 for f in findings if f.severity == "info"),
+    }
+    if status.linted:
+        try:
+            row.update(_stats(article, config))
+        except Exception as exc:
+            row["error"] = _internal_error(article, exc)[1].error
+    return row
+
+
+def peak_memory_mb() -> float:
+    """The worker process's peak resident memory so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def lint_partition(partition: Partition, out_url: str, columns: Columns, plugin_name: str) -> dict:
+    """Lint a partition and write its findings, articles and manifest to the results folder; return only a
+    summary (counts, time, memory) for the client's progress."""
+    started = time.perf_counter()
+    config = get_worker().plugins[plugin_name].config
+    articles = read_partition(partition, columns)
+    findings_rows, article_rows = [], []
+    for article, (findings, status) in zip(articles, lint_articles(articles, config)):
+        findings_rows += [{"article_id": article.id, **f.to_dict(), "suggestion": f.suggestion} for f in findings]
+        article_rows.append(article_row(article, findings, status, partition.id, config))
+    summary = {
+        "partition": partition.id,
+        "kind": partition.kind,
+        "items": list(partition.items),
+        "articles": len(article_rows),
+        "findings": len(findings_rows),
+        "words": sum(row.get("words") or 0 for row in article_rows),
+        "article_errors": sum(1 for row in article_rows if row["error"] or row["rule_errors"]),
+        "seconds": round(time.perf_counter() - started, 3),
+        "worker": get_worker().address,
+        "peak_memory_mb": round(peak_memory_mb(), 1),
+    }
+    ResultsFolder(out_url).write_partition(partition.id, findings_rows, article_rows, summary)
+    return summary

@@ -1,0 +1,246 @@
+"""`copydesk archive` on a real Dask LocalCluster of two worker processes: the same findings as `copydesk check`,
+Parquet tables that a rerun leaves unchanged, bad articles recorded, a killed worker's partition redone."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+
+import distributed
+import pyarrow.parquet as pq
+import pytest
+from conftest import run_cli
+
+from linter.archive.runner import ArchiveOptions, run_archive
+from linter.archive.sources import Columns
+from linter.run.config import load_config
+
+pytestmark = [pytest.mark.enable_socket, pytest.mark.allow_hosts(["127.0.0.1"])]
+
+ARTICLES = {
+    "desk/ferry.md": (
+        "# Ferry crossing cancelled\n\nThe ferry was cancelled on Monday. The ferry operator said the ferry would "
+        "sail again when the ferry crew returned. Passengers waited at the ferry terminal for hours.\n\n"
+        "Passengers waited at the ferry terminal for hours.\n"
+    ),
+    "desk/council.txt": (
+        "Council approves budget\n\nThe council approved the the budget on Tuesday after a long debate that ran "
+        "late into the evening and covered roads, schools, libraries, parks, bins, buses, lighting, parking, "
+        "housing and the new swimming pool that residents have asked for since the old one closed years ago.\n"
+    ),
+    "desk/market.html": (
+        "<html><body><h1>Market reopens</h1><p>The market reopened on Saturday. Traders said trade was slow. "
+        "Traders said trade was slow.</p></body></html>\n"
+    ),
+    "desk/clean.md": "# A quiet day\n\nNothing happened in the town today, officials said.\n",
+    "desk/more/harbour.md": (
+        "# Harbour wall repaired\n\nWorkers repaired the harbour wall. They said the colour of the stone was "
+        "matched. The color was chosen by the council.\n"
+    ),
+    "desk/more/school.md": (
+        "# School opens\n\nThe school opened its doors on Wednesday. The school the school said was ready.\n"
+    ),
+}
+
+
+def no_model_config(folder) -> str:
+    """A configuration that turns off every rule that needs the spaCy model (fast workers)."""
+    rules = load_config(None, start=str(folder)).rules
+    off = {rid: "off" for rid, rule in rules.items() if hasattr(rule.check_module, "NLP_COMPONENTS")}
+    path = folder / "no-model.yml"
+    path.write_text(json.dumps({"rules": off}), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+    ) as local:
+        yield local
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check_findings(*args, unreadable: bool = False) -> list[dict]:
+    result = run_cli("check", *args, "--no-cache", "--format", "json")
+    assert result.exit_code in ((2,) if unreadable else (0, 1)), result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+def archive(cluster, source, out, **kwargs):
+    options = ArchiveOptions(source, str(out), scheduler=cluster.scheduler_address, progress=False, **kwargs)
+    return run_archive(options, echo=lambda message: None)
+
+
+def table(out, name) -> list[dict]:
+    return pq.read_table(os.path.join(out, name)).to_pylist()
+
+
+def archived_findings(out) -> list[dict]:
+    rows = []
+    for row in table(out, "findings"):
+        assert row.pop("article_id") == row["path"]
+        if row["suggestion"] is None:
+            del row["suggestion"]
+        rows.append(row)
+    return sorted(rows, key=lambda f: (f["path"], f["line"], f["column"], f["rule"], f["end_line"], f["end_column"]))
+
+
+def test_folder_findings_are_those_of_check(cluster, desk):
+    config = no_model_config(desk)
+    summary = archive(cluster, "desk", desk / "out", config_path=config, partition_size=2)
+    expected = check_findings("desk", "--config", config)
+    assert expected  # the fixtures have findings to compare
+    assert archived_findings(desk / "out") == expected
+    assert summary.partitions == 3 and summary.skipped == 0 and summary.failed == []
+    articles = {row["article_id"]: row for row in table(desk / "out", "articles")}
+    assert sorted(articles) == sorted(os.path.normpath(name) for name in ARTICLES)
+    assert all(row["linted"] and row["error"] is None for row in articles.values())
+    ferry = articles["desk/ferry.md"]
+    assert ferry["findings"] == sum(1 for f in expected if f["path"] == "desk/ferry.md")
+    assert ferry["findings_repetition"] == sum(
+        1 for f in expected if f["path"] == "desk/ferry.md" and f["category"] == "repetition"
+    )
+    stats = json.loads(run_cli("stats", "desk/ferry.md", "--format", "json").stdout)["files"][0]
+    assert (ferry["words"], ferry["sentences"], ferry["flesch_reading_ease"]) == (
+        stats["words"],
+        stats["sentences"],
+        stats["scores"]["flesch_reading_ease"],
+    )
+
+
+def test_default_rules_through_the_command_line(cluster, desk):
+    result = run_cli("archive", "desk", "--out", "out", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 0, result.stderr
+    assert archived_findings(desk / "out") == check_findings("desk")
+    assert "6 articles (0 with errors)" in result.stderr
+
+
+def test_jsonl_rows_and_bad_articles_are_recorded(cluster, desk):
+    config = no_model_config(desk)
+    (desk / "desk" / "binary.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
+    with open(desk / "desk" / "huge.md", "wb") as f:
+        f.truncate(21 * 1024 * 1024)
+    expected = check_findings("desk", "--config", config, unreadable=True)
+    rows = [json.dumps({"id": name, "text": text, "section": "news"}) for name, text in ARTICLES.items()]
+    rows.insert(2, "{not json")
+    rows.insert(4, json.dumps({"id": "no-text", "body": "the text is under another name"}))
+    (desk / "export.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    archive(cluster, "export.jsonl", desk / "rows", config_path=config, block_size=300)
+    assert archived_findings(desk / "rows") == [f for f in expected if f["path"] in ARTICLES]
+    errors = {row["article_id"]: row["error"] for row in table(desk / "rows", "articles") if row["error"]}
+    bad_row = f"{desk}/export.jsonl@{len(chr(10).join(rows[:2])) + 1}"  # named by its file and byte offset
+    assert errors == {bad_row: errors[bad_row], "no-text": "no text in column 'text'"}
+    assert errors[bad_row].startswith("invalid JSON")
+    assert len(table(desk / "rows", "articles")) == len(rows)
+
+    summary = archive(cluster, "desk", desk / "files", config_path=config)
+    articles = {row["article_id"]: row for row in table(desk / "files", "articles")}
+    assert articles["desk/binary.txt"]["error"] == "binary file (contains NUL bytes); not linted"
+    assert articles["desk/huge.md"]["error"] == "file is 21.0 MB, over the 20 MB limit; not linted"
+    assert summary.article_errors == 2 and summary.failed == []
+    assert archived_findings(desk / "files") == expected
+
+
+def test_rerun_after_a_worker_is_killed_holds_every_article_once(cluster, desk):
+    config = no_model_config(desk)
+    for n in range(30):
+        (desk / "desk" / f"copy-{n:02d}.md").write_text(ARTICLES["desk/ferry.md"], encoding="utf-8")
+    client = distributed.Client(cluster)
+    pids = list(client.run(os.getpid).values())
+    outcome = {}
+    thread = threading.Thread(
+        target=lambda: outcome.update(
+            summary=archive(cluster, "desk", desk / "out", config_path=config, partition_size=1)
+        )
+    )
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not (desk / "out" / "manifest").is_dir() or not os.listdir(desk / "out" / "manifest"):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(pids[0], signal.SIGKILL)
+    thread.join(120)
+    client.close()
+    assert outcome["summary"].failed == []
+    expected = check_findings("desk", "--config", config)
+    assert archived_findings(desk / "out") == expected
+    ids = [row["article_id"] for row in table(desk / "out", "articles")]
+    assert len(ids) == len(set(ids)) == 36
+
+    again = archive(cluster, "desk", desk / "out", config_path=config, partition_size=1)
+    assert (again.skipped, again.partitions) == (36, 36)
+    assert archived_findings(desk / "out") == expected
+    forced = archive(cluster, "desk", desk / "out", config_path=config, partition_size=1, force=True)
+    assert forced.skipped == 0 and len(table(desk / "out", "articles")) == 36
+
+
+def test_a_removed_partition_is_redone_and_a_removed_file_forgotten(cluster, desk):
+    config = no_model_config(desk)
+    archive(cluster, "desk", desk / "out", config_path=config, partition_size=1)
+    first = sorted(table(desk / "out", "findings"), key=json.dumps)
+    manifest = sorted(os.listdir(desk / "out" / "manifest"))[0]
+    os.remove(desk / "out" / "manifest" / manifest)  # as if the run had stopped before this partition finished
+    summary = archive(cluster, "desk", desk / "out", config_path=config, partition_size=1)
+    assert (summary.skipped, summary.partitions) == (5, 6)
+    assert sorted(table(desk / "out", "findings"), key=json.dumps) == first
+    os.remove(desk / "desk" / "ferry.md")
+    summary = archive(cluster, "desk", desk / "out", config_path=config, partition_size=1)
+    assert summary.removed == 1
+    assert "desk/ferry.md" not in {row["article_id"] for row in table(desk / "out", "articles")}
+
+
+def put_in_memory(files: dict) -> None:
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    for name, text in files.items():
+        fs.pipe(f"/desk/{name}", text.encode("utf-8"))
+
+
+def test_memory_and_file_urls(cluster, desk):
+    config = no_model_config(desk)
+    expected = check_findings("desk", "--config", config)
+    files = {name.removeprefix("desk/"): text for name, text in ARTICLES.items()}
+    put_in_memory(files)  # the client lists the source, each worker process reads its own memory filesystem
+    client = distributed.Client(cluster)
+    client.run(put_in_memory, files)
+    client.close()
+    archive(cluster, "memory://desk", desk / "mem", config_path=config)
+    by_url = [{**f, "path": f["path"].replace("memory:///desk/", "desk/")} for f in archived_findings(desk / "mem")]
+    assert sorted(by_url, key=json.dumps) == sorted(expected, key=json.dumps)
+
+    archive(cluster, f"file://{desk}/desk", desk / "local", config_path=config)
+    local = [{**f, "path": os.path.relpath(f["path"], desk)} for f in archived_findings(desk / "local")]
+    assert sorted(local, key=json.dumps) == sorted(expected, key=json.dumps)
+
+
+def test_results_of_another_run_are_refused(cluster, desk):
+    config = no_model_config(desk)
+    archive(cluster, "desk", desk / "out", config_path=config)
+    result = run_cli("archive", "desk/more", "--out", "out", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 2
+    assert "out: holds the results of another run (its source, configuration differ); use --force" in result.stderr
+
+
+def test_columns_name_the_text_and_the_id(cluster, desk):
+    import pyarrow as pa
+
+    config = no_model_config(desk)
+    names = list(ARTICLES)
+    pq.write_table(pa.table({"key": names, "body": [ARTICLES[n] for n in names]}), desk / "export.parquet")
+    archive(cluster, "export.parquet", desk / "out", config_path=config, columns=Columns("body", "key"))
+    expected = check_findings("desk", "--config", config)
+    assert archived_findings(desk / "out") == expected
