@@ -15,6 +15,7 @@ import time
 from linter.reporters import render
 from linter.run.config import load_config
 from linter.run.engine import run
+from linter.run.options import RunOptions
 
 
 def main() -> None:
@@ -26,10 +27,10 @@ def main() -> None:
     config = load_config(None)
     rules = [r for r in config.rules.values() if r.enabled]
     if not args.all_rules:
-        rules = [r for r in rules if not hasattr(r.check_module, "NLP_COMPONENTS")]
+        rules = [r for r in rules if not r.check_module.NEEDS]
     print("rules:", ", ".join(sorted(r.id for r in rules)))
     wall, cpu = time.perf_counter(), time.process_time()
-    result = run([args.folder], config, select=[r.id for r in rules], jobs=1)
+    result = run([args.folder], RunOptions(config, select=tuple(r.id for r in rules), jobs=1))
     lint_wall, lint_cpu = time.perf_counter() - wall, time.process_time() - cpu
     wall, cpu = time.perf_counter(), time.process_time()
     html = render("html", result)

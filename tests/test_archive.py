@@ -49,7 +49,7 @@ ARTICLES = {
 def no_model_config(folder) -> str:
     """A configuration that turns off every rule that needs the spaCy model (fast workers)."""
     rules = load_config(None, start=str(folder)).rules
-    off = {rid: "off" for rid, rule in rules.items() if hasattr(rule.check_module, "NLP_COMPONENTS")}
+    off = {rid: "off" for rid, rule in rules.items() if rule.check_module.NEEDS}
     path = folder / "no-model.yml"
     path.write_text(json.dumps({"rules": off}), encoding="utf-8")
     return str(path)

@@ -149,7 +149,7 @@ def test_explain_shows_description_options_and_examples():
     result = run_cli("explain", "sentence-length")
     assert result.exit_code == 0
     assert result.stdout.startswith("# sentence-length\n\n- Category: readability\n- Level: warning")
-    assert "- `max_words` (an integer; default `40`)" in result.stdout
+    assert "- `max_words` (an integer, at least 1; default `40`)" in result.stdout
     assert "    max_words: 40\n" in result.stdout
     assert "## Flagged\n" in result.stdout and "## Not flagged\n" in result.stdout
 

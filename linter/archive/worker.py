@@ -17,6 +17,7 @@ from linter.readers.files import FileStatus, UnreadableFile, read_article
 from linter.reporters.stats import article_stats
 from linter.run.config import parse_config
 from linter.run.engine import FILES_PER_BATCH, lint_file, lint_files
+from linter.run.options import RunOptions
 
 RESIDUE_RULE = "scrape-residue"
 
@@ -40,7 +41,7 @@ def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileSt
     """(findings, status) per readable article, by the engine of `copydesk check`: local files through
     lint_files (their prose parsed together), texts through lint_file. The one place that calls the engine."""
     if all(article.local for article in articles):
-        results = lint_files([article.location for article in articles], config)
+        results = lint_files([article.location for article in articles], RunOptions(config))
         for article, (findings, status) in zip(articles, results):
             status.path = article.path
             for finding in findings:
