@@ -27,6 +27,20 @@ def load_yaml(stream):
     return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def read_yaml_file(path: str, what: str):
+    """The data of a YAML file; a CopydeskError naming the file (and the line of a syntax error) when it cannot be
+    read as `what` ("configuration", "rule module")."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            return load_yaml(f)
+    except yaml.YAMLError as exc:
+        raise yaml_error(path, exc) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CopydeskError(f"{path}: cannot read {what}: {exc}") from None
+
+
 def key_line(path: str, keys) -> int | None:
     """The 1-based line of the mapping key (or list item) that keys lead to in a YAML file; None when not found."""
     import yaml

@@ -55,6 +55,20 @@ class FileStatus:
         return data
 
 
+def find_upward(start: str, names) -> str | None:
+    """The first file of the given names in start's folder or the nearest folder above it that has one."""
+    folder = os.path.abspath(start)
+    while True:
+        for name in names:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
 def is_article(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in EXTENSIONS
 

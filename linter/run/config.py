@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
-from linter.errors import CopydeskError, did_you_mean, load_yaml, yaml_error
+from linter.errors import CopydeskError, did_you_mean, read_yaml_file
 from linter.model.findings import LEVELS
+from linter.readers.files import find_upward
 from linter.run.rules import OptionError, Rule, load_rules, type_name, validate_options, with_line
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
@@ -123,16 +122,7 @@ class Config:
 
 def find_config(start: str = ".") -> str | None:
     """The nearest `.copydesk.yml` from start upward."""
-    folder = os.path.abspath(start)
-    while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
-                return candidate
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    return find_upward(start, CONFIG_NAMES)
 
 
 def _rule_setting(where: str, rule_id: str, value, rules: dict[str, Rule], keys: tuple) -> dict:
@@ -232,13 +222,7 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
         path = find_config(start)
         if path is None:
             return parse_config(None, None)
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = load_yaml(f)
-    except yaml.YAMLError as exc:
-        raise yaml_error(path, exc) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CopydeskError(f"{path}: cannot read configuration: {exc}") from None
+    data = read_yaml_file(path, "configuration")
     try:
         return parse_config(path, data)
     except OptionError as exc:

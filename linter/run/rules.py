@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from linter.checks.base import option_schema
-from linter.errors import CopydeskError, did_you_mean, key_line, load_yaml, yaml_error
+from linter.errors import CopydeskError, did_you_mean, key_line, read_yaml_file
 from linter.model.findings import CATEGORIES, SEVERITIES
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -243,13 +241,7 @@ def parse_rule(path: str, data) -> Rule:
 
 
 def load_rule_file(path: str) -> Rule:
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = load_yaml(f)
-    except yaml.YAMLError as exc:
-        raise yaml_error(path, exc) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CopydeskError(f"{path}: cannot read rule module: {exc}") from None
+    data = read_yaml_file(path, "rule module")
     try:
         return parse_rule(path, data)
     except OptionError as exc:

@@ -6,6 +6,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from linter.readers.files import find_upward
+
 CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
 LEVELS = {"suggestion": 0, "warning": 1, "error": 2}
 MULTI_VALUE = {"BasedOnStyles", "IgnoredScopes", "SkippedScopes", "Vocab", "BlockIgnores", "TokenIgnores", "Packages"}
@@ -108,16 +110,7 @@ class ValeConfig:
 
 def find_config(start: str) -> str | None:
     """The first Vale configuration in `start` or one of its parents."""
-    here = os.path.abspath(start)
-    while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(here, name)
-            if os.path.isfile(candidate):
-                return candidate
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
+    return find_upward(start, CONFIG_NAMES)
 
 
 def _values(value: str) -> list[str]:
