@@ -22,6 +22,7 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from linter import __version__
 from linter.lsp import linting
+from linter.reporters.rule_doc import rule_doc
 from linter.run.rules import builtin_rules_dir
 
 SEVERITY = {
@@ -109,8 +110,8 @@ class CopydeskServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         path, source = to_fs_path(uri) or uri, document.source
         config = self.config(path)
-        self.quick[uri] = linting.lint(path, config, source, self.min_severity, linting.quick_rule_ids(config, path))
-        quick_ids = {f.rule for f in self.quick[uri]} | set(linting.quick_rule_ids(config, path))
+        quick_ids = set(linting.quick_rule_ids(config, path))
+        self.quick[uri] = linting.lint(path, config, source, self.min_severity, sorted(quick_ids))
         stale_full = linting.carry_over([f for f in self.full.get(uri, []) if f.rule not in quick_ids], source)
         self.publish(uri, self.quick[uri] + stale_full, source)
         full = await asyncio.get_running_loop().run_in_executor(
@@ -162,11 +163,9 @@ def rule_docs(rule_id: str) -> str:
 
 
 def explanation(rule, options: dict, finding) -> str:
-    """Markdown for a hover: the message, what the rule flags (as `copydesk explain`), its options in force and the
-    suggestion."""
-    parts = [f"**{rule.id}** ({rule.category}, {finding.severity}): {finding.message}", rule.description.strip()]
-    if rule.fixable:
-        parts.append("Fix: `--fix` (and the code action) applies its suggestion.")
+    """Markdown for a hover: the message, the rule's documentation (what `copydesk explain` prints), its options in
+    force and the suggestion."""
+    parts = [f"**{rule.id}** ({rule.category}, {finding.severity}): {finding.message}", rule_doc(rule)]
     if options:
         lines = [
             f"- `{name}`: {yaml.safe_dump(value, default_flow_style=True, width=1000).strip()}"
