@@ -16,7 +16,7 @@ import yaml
 
 from linter.checks.base import option_schema
 from linter.model.findings import CATEGORIES
-from linter.run.rules import _spec_name, load_rules
+from linter.run.rules import load_rules, spec_name
 
 GENERATED = "<!-- Generated from rules/{id}.yml by `python -m linter.reporters.rule_doc docs/rules`: edit the YAML. -->"
 LEVELS = {
@@ -97,7 +97,7 @@ def option_type(rule, name: str) -> str:
     spec = option_schema(rule.check_module).get(name)
     if spec is None:
         return "any value"
-    words = _spec_name(spec.type)
+    words = spec_name(spec.type)
     if spec.allowed:
         words += ", each one of " if isinstance(spec.type, list) else ", one of "
         words += ", ".join(f"`{value}`" for value in spec.allowed)

@@ -95,12 +95,12 @@ def type_name(value) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _spec_name(spec) -> str:
+def spec_name(spec) -> str:
     """Words for an option type: int -> 'an integer', [str] -> 'a list of strings'."""
     if isinstance(spec, list):
-        return f"a list of {_spec_name(spec[0]).split(' ', 1)[1]}s"
+        return f"a list of {spec_name(spec[0]).split(' ', 1)[1]}s"
     if isinstance(spec, tuple):
-        return " or ".join(_spec_name(s) for s in spec)
+        return " or ".join(spec_name(s) for s in spec)
     return {
         bool: "a boolean",
         int: "an integer",
@@ -170,7 +170,7 @@ def validate_options(where: str, options, schema: dict, keys: tuple = ()) -> Non
         option = schema[name]
         if not _matches(value, option.type):
             raise OptionError(
-                f"{where}: option '{name}' must be {_spec_name(option.type)}, not {type_name(value)} ({value!r})",
+                f"{where}: option '{name}' must be {spec_name(option.type)}, not {type_name(value)} ({value!r})",
                 (*keys, name),
             )
         problem = _value_problem(value, option)
@@ -215,7 +215,7 @@ def parse_rule(path: str, data) -> Rule:
     missing = [name for name in schema if name not in options]
     if missing:
         raise CopydeskError(
-            f"{path}: rule '{rule_id}': option '{missing[0]}' needs a value ({_spec_name(schema[missing[0]].type)})"
+            f"{path}: rule '{rule_id}': option '{missing[0]}' needs a value ({spec_name(schema[missing[0]].type)})"
         )
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"good", "bad"}:
