@@ -130,3 +130,13 @@ def test_copydesk_check_adds_the_alerts_of_a_named_vale_ini(tmp_path, monkeypatc
     assert [(f["line"], f["column"], f["excerpt"], f["category"], f["severity"]) for f in found] == [
         (3, 3, "very", "style", "warning")
     ]
+
+
+def test_alert_offsets_index_a_crlf_file_as_read(tmp_path):
+    from linter.vale.findings import vale_findings
+
+    _project(tmp_path, {"Very": EXISTENCE}, document="")
+    source = "# T\r\n\r\nA very day.\r\nIt was very cold.\r\n"
+    found = vale_findings(str(tmp_path / "story.md"), source, str(tmp_path / ".vale.ini"))
+    assert [(f.line, f.column, f.excerpt) for f in found] == [(3, 3, "very"), (4, 8, "very")]
+    assert [source[f.start : f.end] for f in found] == ["very", "very"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from linter.model.document import LINE_BREAK
 from linter.model.findings import Finding
 from linter.vale.command import load_rules
 from linter.vale.config import read_config
@@ -45,9 +46,7 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
         )
     lint_file(f, config.ignored_scopes, config.skipped_scopes)
     lines = content.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]  # offsets in the source as read, CRLF kept
     findings = []
     for a in f.alerts:
         start = starts[a.line - 1] + a.column - 1
@@ -63,7 +62,7 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
                 category="style",
                 severity=SEVERITY.get(a.level, "warning"),
                 message=a.message,
-                excerpt=content[start:end],
+                excerpt=source[start:end],
                 start=start,
                 end=end,
                 context=lines[a.line - 1],
