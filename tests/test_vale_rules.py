@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from click.testing import CliRunner
@@ -64,8 +65,6 @@ def test_a_rule_set_to_no_and_min_alert_level(tmp_path, monkeypatch):
 
 
 def test_json_output_names_the_match(tmp_path, monkeypatch):
-    import json
-
     _project(tmp_path, {"Very": EXISTENCE}, document="So very.\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["vale", "--output=JSON", "story.md"])
@@ -120,8 +119,6 @@ def test_unknown_syntax_raises_pattern_error():
 
 
 def test_copydesk_check_adds_the_alerts_of_a_named_vale_ini(tmp_path, monkeypatch):
-    import json
-
     _project(tmp_path, {"Very": EXISTENCE.replace("level: error", "level: warning")}, document="# T\n\nA very day.\n")
     (tmp_path / ".copydesk.yml").write_text("vale: .vale.ini\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -140,3 +137,23 @@ def test_alert_offsets_index_a_crlf_file_as_read(tmp_path):
     found = vale_findings(str(tmp_path / "story.md"), source, str(tmp_path / ".vale.ini"))
     assert [(f.line, f.column, f.excerpt) for f in found] == [(3, 3, "very"), (4, 8, "very")]
     assert [source[f.start : f.end] for f in found] == ["very", "very"]
+
+
+def test_the_result_cache_notices_a_changed_vale_style(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    _project(tmp_path, {"Very": EXISTENCE}, document="# T\n\nA very day.\n")
+    (tmp_path / ".copydesk.yml").write_text("vale: .vale.ini\n", encoding="utf-8")
+
+    def house_findings():
+        run = [sys.executable, "-m", "linter", "check", "--format", "json", "story.md"]
+        out = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
+        return [f["excerpt"] for f in json.loads(out.stdout)["findings"] if f["rule"].startswith("House.")]
+
+    assert house_findings() == ["very"]
+    assert house_findings() == ["very"]  # from the cache
+    (tmp_path / "styles" / "House" / "Very.yml").write_text(EXISTENCE.replace("very", "day"), encoding="utf-8")
+    assert house_findings() == ["day"]

@@ -155,7 +155,7 @@ def _start(path: str, options: RunOptions, source: str | None = None, notices=()
         try:
             data = read_bytes(path)
             if cache is not None:
-                job.cache_key = cache.key(data, settings_digest(job.settings), path)
+                job.cache_key = cache.key(data, settings_digest(job.settings) + _vale_digest(options.config), path)
                 hit = cache.get(job.cache_key, path)
                 if hit is not None:
                     job.findings = hit[0]
@@ -183,9 +183,22 @@ def _finish(job: _FileJob, options: RunOptions) -> tuple[list[Finding], FileStat
     status.errors.extend(doc.errors)
     findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, options.config.rules)
     status.notices.extend(suppression_notices)
-    if job.cache_key is not None and not doc.errors:  # a rule that could not run must run again next time
+    if job.cache_key is not None and not status.errors:  # a rule that could not run must run again next time
         options.cache.put(job.cache_key, findings, status.notices)
     return findings, status
+
+
+def _vale_digest(config: Config) -> str:
+    """Digest of the Vale configuration and styles that `vale:` names, for the cache key ("" when none)."""
+    try:
+        ini = vale_config_path(config)
+        if ini is None:
+            return ""
+        from linter.vale.findings import styles_digest
+
+        return styles_digest(ini)
+    except (CopydeskError, ValueError, OSError):  # reported by _vale_findings, and the result is not cached
+        return ""
 
 
 def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -> list[Finding]:
