@@ -86,6 +86,17 @@ def _title_nodes(token, name_tokens, roles):
                         yield obj, list(obj.subtree)
 
 
+def _written_title(mention, token, roles):
+    """(role token, tokens) of the title written before the full name ("County Clerk" in "County Clerk Ramona
+    Ibsen"), which the parse may not attach to the surname."""
+    if mention.title is None:
+        return
+    tokens = sorted(_tokens_starting_within(token, mention.title_start, mention.name_start), key=lambda t: t.i)
+    node = next((t for t in reversed(tokens) if t.lower_ in roles or t.lemma_.lower() in roles), None)
+    if node is not None:
+        yield node, tokens
+
+
 def _tokens_starting_within(token, start: int, end: int) -> set:
     """The tokens of token's doc that start at a character in [start, end), found by walking out from token (the
     surname, at or next to that range) instead of over the whole doc."""
@@ -105,8 +116,8 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
     token = mention.token
     if token is None:
         return
-    name_tokens = _tokens_starting_within(token, mention.start, mention.end)
-    for node, tokens in _title_nodes(token, name_tokens, roles):
+    name_tokens = _tokens_starting_within(token, mention.name_start or mention.start, mention.end)
+    for node, tokens in (*_written_title(mention, token, roles), *_title_nodes(token, name_tokens, roles)):
         held = {roles.get(t.lower_) or roles.get(t.lemma_.lower()) for t in (node, *node.conjuncts)} - {None}
         tokens = _span_tokens([t for t in tokens if t not in name_tokens])
         if not (roles.get(node.lower_) or roles.get(node.lemma_.lower())) or not tokens:

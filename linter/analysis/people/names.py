@@ -13,13 +13,48 @@ import re
 from dataclasses import dataclass
 
 from linter.analysis.analyses import analyses_of
-from linter.analysis.people.words import HONORIFIC_GENDER, HONORIFICS
+from linter.analysis.people.words import ANY_PERSON_NOUN, HONORIFIC_GENDER, HONORIFICS, NON_PERSON_WORDS, TITLES
 
 HONORIFIC = re.compile(r"\b(" + "|".join(HONORIFICS) + r")\b\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[\"“][A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?[\"”]\s+$")
 
 FULL, HONORIFIC_REF, BARE, NEUTRAL = "full", "honorific", "bare", "neutral"
+# Office nouns that may stand in a title before a name ("County Clerk Ramona Ibsen") beyond the people tables.
+OFFICE_WORDS = {
+    "clerk",
+    "commissioner",
+    "sheriff",
+    "registrar",
+    "comptroller",
+    "controller",
+    "auditor",
+    "alderman",
+    "dean",
+    "rector",
+    "ambassador",
+    "envoy",
+    "editor",
+    "archbishop",
+    "principal",
+    "headteacher",
+    "speaker",
+    "magistrate",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "councilman",
+    "councilwoman",
+    "supervisor",
+    "administrator",
+    "inspector",
+    "constable",
+    "marshal",
+    "coroner",
+}
+ROLE_WORDS = set(TITLES) | ANY_PERSON_NOUN | OFFICE_WORDS
 
 
 @dataclass
@@ -39,6 +74,9 @@ class NameMention:
     given: str | None = None  # the given names of a full reference
     honorific: str | None = None
     surname_start: int = 0
+    title: str | None = None  # the title words written before the given names ("County Clerk")
+    title_start: int | None = None  # where those title words start in block.text
+    name_start: int | None = None  # where the name itself starts, after the title words ("Ramona")
 
     @property
     def quoted(self) -> bool:
@@ -56,26 +94,60 @@ def _strip_possessive(word: str) -> str:
 
 
 def _full_names(block, sdoc, surnames=None):
-    """Full-name mentions from PERSON entities of two or more capitalised words, honorific included; with known
-    surnames, from the other entities that end in one of them too (the small model reads some names as ORG)."""
-    for ent in sdoc.ents:
-        if ent.label_ != "PERSON" and (
-            surnames is None or len(ent) > 3 or _strip_possessive(ent[-1].text) not in surnames
-        ):
-            continue
+    """Full-name mentions from PERSON entities of two or more capitalised words, honorific included; from any
+    entity in which a title ends before two or three name words ("Commission Chair Colette Brandt", which the small
+    model may read as ORG); with known surnames, from the other entities that end in one of them too. The title
+    words are kept apart from the given names; a run that ends in a word for a place or organisation ("Bracken
+    Seafoods", "Larchmont Valley") is not a person."""
+    for ent in (*sdoc.ents, *_titled_runs(sdoc)):
         words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
         honorific = None
         if words and words[0].text.rstrip(".") in HONORIFIC_GENDER:
             honorific, words = words[0].text.rstrip("."), words[1:]
         elif ent.start > 0 and sdoc[ent.start - 1].text.rstrip(".") in HONORIFIC_GENDER:
             honorific = sdoc[ent.start - 1].text.rstrip(".")
+        roles = [i for i, t in enumerate(words[:-2]) if t.lower_.rstrip(".") in ROLE_WORDS]
+        titled = words[: roles[-1] + 1] if roles else []
+        words = words[len(titled) :]
+        while titled and titled[0].i > 0 and _title_word(sdoc[titled[0].i - 1]):  # "County" before "Clerk ..."
+            titled.insert(0, sdoc[titled[0].i - 1])
+        if ent.label_ != "PERSON" and not (titled and len(words) <= 3) and (
+            surnames is None or len(ent) > 3 or _strip_possessive(ent[-1].text) not in surnames
+        ):
+            continue
         if len(words) < 2 or not all(NAME_WORD.fullmatch(t.text) and not t.text.isupper() for t in words):
             continue
         last = words[-1]
+        if last.lower_ in NON_PERSON_WORDS or last.tag_ in ("NNPS", "NNS"):
+            continue
         surname = _strip_possessive(last.text)
         start = sdoc[ent.start - 1].idx if honorific and ent[0].text.rstrip(".") != honorific else ent.start_char
         given = block.text[words[0].idx : words[-2].idx + len(words[-2].text)]
-        yield NameMention(block, sdoc, start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
+        mention = NameMention(block, sdoc, start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
+        if titled:
+            mention.start = min(start, titled[0].idx)
+            mention.title_start, mention.name_start = titled[0].idx, words[0].idx
+            mention.title = block.text[titled[0].idx : titled[-1].idx + len(titled[-1].text)]
+        yield mention
+
+
+def _title_word(token) -> bool:
+    """A capitalised proper noun outside the entities that can open a title ("County" in "County Clerk")."""
+    return token.tag_ == "NNP" and token.ent_type_ == "" and NAME_WORD.fullmatch(token.text)
+
+
+def _titled_runs(sdoc):
+    """Runs of capitalised proper nouns outside the entities that open with a title ("Commission Chair Colette
+    Brandt", which the small model may leave out of its entities), as spans labelled TITLED."""
+    in_entity = {t.i for ent in sdoc.ents for t in ent}
+    i = 0
+    while i < len(sdoc):
+        j = i
+        while j < len(sdoc) and j not in in_entity and sdoc[j].tag_ == "NNP" and NAME_WORD.fullmatch(sdoc[j].text):
+            j += 1
+        if j - i >= 3 and any(t.lower_.rstrip(".") in ROLE_WORDS for t in sdoc[i : j - 2]):
+            yield sdoc.char_span(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1].text), label="TITLED")
+        i = max(j, i + 1)
 
 
 def person_mentions(doc) -> list[NameMention]:
@@ -139,7 +211,7 @@ def _bare_style(text: str, start: int, sentence_starts: set[int], token) -> str:
     before = re.search(r"([A-Z][\w'’-]*|[A-Z][a-z]{0,3}\.)\s+$", text[:start])  # "Captain", "Gov.", not "May."
     if before and (before.start(1) not in sentence_starts or _is_name_or_title(token, before.group(1))):
         return NEUTRAL
-    if re.search(r"[\"”]\s+$", text[:start]):  # after a nickname: Marion "Suge" Knight
+    if NICKNAME_BEFORE.search(text[:start]):  # Marion "Suge" Knight; not the speaker after a quote ("No," Knight said)
         return NEUTRAL
     if re.match(r"\w*['’]s [A-Z]", text[start:]) or re.search(r"\bthe\s+$", text[:start]):
         return NEUTRAL
