@@ -111,8 +111,10 @@ def _full_names(block, sdoc, surnames=None):
         words = words[len(titled) :]
         while titled and titled[0].i > 0 and _title_word(sdoc[titled[0].i - 1]):  # "County" before "Clerk ..."
             titled.insert(0, sdoc[titled[0].i - 1])
-        if ent.label_ != "PERSON" and not (titled and len(words) <= 3) and (
-            surnames is None or len(ent) > 3 or _strip_possessive(ent[-1].text) not in surnames
+        if (
+            ent.label_ != "PERSON"
+            and not (titled and len(words) <= 3)
+            and (surnames is None or len(ent) > 3 or _strip_possessive(ent[-1].text) not in surnames)
         ):
             continue
         if len(words) < 2 or not all(NAME_WORD.fullmatch(t.text) and not t.text.isupper() for t in words):
