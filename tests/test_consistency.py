@@ -61,12 +61,12 @@ def test_surname_used_as_a_modifier_is_not_a_bare_reference():
 
 def test_bare_majority_flags_the_honorific_reference():
     text = (
-        "Imani Abara won on Saturday. Abara said the crew was tired. Ms. Abara took up rowing at 18. "
+        "Imani Abara won on Saturday. Abara said the crew was tired.\n\nMs. Abara took up rowing at 18.\n\n"
         "Abara said the team would celebrate."
     )
     findings = lint(text, "honorific-consistency")
-    assert found(findings) == [("honorific-consistency", 1, 61, "Ms. Abara", "Abara")]
-    assert findings[0].message == '"Ms. Abara" here, but "Abara" in the other references: pick one style'
+    assert found(findings) == [("honorific-consistency", 3, 1, "Ms. Abara", "Abara")]
+    assert findings[0].message == '"Ms. Abara" in line 3 but "Abara" in lines 1, 5: pick one style'
 
 
 def test_british_honorifics_without_a_full_stop():

@@ -1,23 +1,29 @@
-"""A person called "Ms. Okonjo" in some references and plain "Okonjo" in others.
+"""A person called "Ms. Okonjo" in some references and plain "Okonjo" in others, or "Dr. Okonjo" and later
+"Ms. Okonjo".
 
-Flagged: the references in the person's less common style, outside quotes, with the other style as the suggestion.
-A tie is settled by the style of the article's other people, then by the person's first reference. Full-name
-references ("Delphine Okonjo", "Dr. Lai-Ha Chan") and titled ones ("Captain Solvang") count for neither style.
+Flagged, once per person, at the first reference in the person's less common style, outside quotes, with the
+lines of both styles in the message and the common style as the suggestion. A tie is settled by the style of the
+article's other people, then by the person's first reference. Full-name references ("Delphine Okonjo") and titled
+ones ("Captain Solvang") count for neither style. A person given two honorifics of the same gender or of none
+("Dr. Lai-Ha Chan", later "Ms. Chan") is flagged at the first reference with the less common honorific.
 Not flagged: an article that uses honorifics throughout, or never; quotations; a surname shared by two people
-("Anna Bell" and "Tom Bell", or "Mr. Bell" and "Ms. Bell"), where an honorific may be what tells them apart.
+("Anna Bell" and "Tom Bell", or "Mr. Bell" and "Ms. Bell"), where an honorific may be what tells them apart; a
+surname that modifies a noun or opens a longer name ("the Conlon and Maguire families", "Mittal Steel").
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from linter.analysis.people.names import BARE, HONORIFIC_REF, person_mentions, shared_surnames
+from linter.analysis.people.names import BARE, FULL, HONORIFIC_REF, lines_text, person_mentions, shared_surnames
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
 CATEGORY = "consistency"
 NEEDS = (PARSE, ENTITIES)
 OPTIONS = {}
+PICK_STYLE = "pick one style"
+ONE_HONORIFIC = "one person, one honorific"
 
 
 def check(doc, options):
@@ -25,18 +31,64 @@ def check(doc, options):
     shared = shared_surnames(mentions)
     people: dict[str, list] = {}
     for m in mentions:
-        if m.style in (BARE, HONORIFIC_REF) and not m.quoted and m.surname not in shared:
+        if m.style in (BARE, HONORIFIC_REF, FULL) and not m.quoted and m.surname not in shared:
             people.setdefault(m.surname, []).append(m)
-    article_style = Counter(m.style for refs in people.values() for m in refs)
+    styled = {surname: [m for m in refs if m.style != FULL] for surname, refs in people.items()}
+    article_style = Counter(m.style for refs in styled.values() for m in refs)
     for surname, refs in people.items():
-        styles = Counter(m.style for m in refs)
-        if len(styles) < 2:
-            continue
-        majority = max(styles, key=lambda s: (styles[s], article_style[s], s == refs[0].style))
-        written = next(m.block.text[m.start : m.surname_start] for m in refs if m.style == HONORIFIC_REF)
-        for m in refs:
-            if m.style == majority:
-                continue
-            text = m.block.text[m.start : m.end]
-            suggestion = surname if majority == BARE else written + surname
-            yield block_hit(m.block, m.start, m.end, suggestion=suggestion, reference=text, preferred=suggestion)
+        yield from _style_mix(doc, surname, styled[surname], article_style)
+        yield from _honorific_change(doc, surname, [m for m in refs if m.honorific])
+
+
+def _style_mix(doc, surname, refs, article_style):
+    styles = Counter(m.style for m in refs)
+    if len(styles) < 2:
+        return
+    majority = max(styles, key=lambda s: (styles[s], article_style[s], s == refs[0].style))
+    written = Counter(_as_written(m) for m in refs if m.style == HONORIFIC_REF)
+    preferred = surname if majority == BARE else written.most_common(1)[0][0] + surname
+    minority = [m for m in refs if m.style != majority]
+    first = minority[0]
+    yield block_hit(
+        first.block,
+        first.start,
+        first.end,
+        suggestion=preferred,
+        person=surname,
+        reference=first.block.text[first.start : first.end],
+        lines=lines_text(doc, minority),
+        preferred=preferred,
+        other_lines=lines_text(doc, [m for m in refs if m.style == majority]),
+        advice=PICK_STYLE,
+    )
+
+
+def _honorific_change(doc, surname, refs):
+    honorifics = Counter(m.honorific for m in refs)
+    if len(honorifics) < 2:
+        return
+    first_seen = {h: i for i, h in reversed(list(enumerate(m.honorific for m in refs)))}
+    majority = max(honorifics, key=lambda h: (honorifics[h], -first_seen[h]))
+    minority = [m for m in refs if m.honorific != majority]
+    first = next((m for m in minority if m.style == HONORIFIC_REF), minority[0])
+    preferred = _as_written(next(m for m in refs if m.honorific == majority)) + surname
+    yield block_hit(
+        first.block,
+        first.start,
+        first.end,
+        suggestion=preferred if first.style == HONORIFIC_REF else None,
+        person=surname,
+        reference=first.block.text[first.start : first.end],
+        lines=lines_text(doc, minority),
+        preferred=preferred,
+        other_lines=lines_text(doc, [m for m in refs if m.honorific == majority]),
+        advice=ONE_HONORIFIC,
+    )
+
+
+def _as_written(mention) -> str:
+    """The mention's honorific as the article writes it, with its full stop if any and a space: "Dr. ", "Mr "."""
+    text = mention.block.text[mention.start : mention.surname_start]
+    at = text.find(mention.honorific)
+    dot = "." if text[at + len(mention.honorific) : at + len(mention.honorific) + 1] == "." else ""
+    return mention.honorific + dot + " "

@@ -1,18 +1,21 @@
 """One person's name spelled two ways: "Kirwan" and "Kirwin", "Katharine Bell" and "Katherine Bell".
 
 The names come from the people of the article (see `linter.analysis.people`); a capitalised word one edit away from one
-of their names (two for long names), and not a place, date or other named thing, is a variant. Flagged: each use
-of the less common spelling, with the common one as the suggestion (on a tie, the spelling used first).
+of their names (two for long names), and not a place, date or other named thing, is a variant. Flagged, once per pair of
+spellings: the first use of the less common one, with the lines of both in the message and the common one as the
+suggestion (on a tie, the spelling used first wins).
 Not flagged: two people with similar names that the article tells apart ("Tom Johnson" and "Amy Johnston",
-"Mr. Hanson" and "Ms. Hansen"), similar given names with different surnames, a family ("the Smiths").
+"Mr. Hanson" and "Ms. Hansen"), similar given names with different surnames, a given name and its short form
+("Steven" and "Steve Gerrard"), a family ("the Smiths").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-from linter.analysis.people.names import FULL, person_mentions, similar_names
+from linter.analysis.people.names import FULL, lines_text, person_mentions, similar_names
 from linter.analysis.people.words import HONORIFIC_GENDER
 from linter.analysis.word_frequency import zipf_frequency
 from linter.checks.base import ENTITIES, PARSE
@@ -50,12 +53,18 @@ def _people(mentions):
     for m in mentions:
         firsts_of.setdefault(m.surname, set())
         if m.style == FULL:
-            first = m.given.split()[0]
+            first = _given_name(m.given)
             firsts_of[m.surname].add(first)
             surnames_of.setdefault(first, set()).add(m.surname)
         if m.honorific and HONORIFIC_GENDER[m.honorific]:
             genders.setdefault(m.surname, set()).add(HONORIFIC_GENDER[m.honorific])
     return firsts_of, genders, surnames_of
+
+
+def _given_name(given: str) -> str:
+    """The given name nearest the surname that is not an initial: "Ali" in "Ayatollah Ali", "John" in "John F."."""
+    words = given.split()
+    return next((w for w in reversed(words) if not (len(w) <= 2 or w.endswith("."))), words[0])
 
 
 def _same_person(a: str, b: str, firsts_of, genders, surnames_of) -> bool:
@@ -66,8 +75,8 @@ def _same_person(a: str, b: str, firsts_of, genders, surnames_of) -> bool:
         if first_a and first_b and not any(x == y or similar_names(x, y) for x in first_a for y in first_b):
             return False
         return not (genders.get(a) and genders.get(b) and genders[a] != genders[b])
-    if a in surnames_of and b in surnames_of:  # two given names: only with the same surname
-        return bool(surnames_of[a] & surnames_of[b])
+    if a in surnames_of and b in surnames_of:  # two given names: with the same surname, and not a short form
+        return bool(surnames_of[a] & surnames_of[b]) and not (a.startswith(b) or b.startswith(a))
     known_a, known_b = a in firsts_of or a in surnames_of, b in firsts_of or b in surnames_of
     return (a in firsts_of and not known_b) or (b in firsts_of and not known_a)
 
@@ -157,6 +166,27 @@ def check(doc, options):
             reported.add((name, other))
             ranked = sorted((name, other), key=lambda w: (-counts[w], first_use.get(w, len(uses))))
             majority, minority = ranked
-            for word, block, start, end, *_ in uses:
-                if word == minority:
-                    yield block_hit(block, start, end, suggestion=majority, form=word, majority=majority)
+            spelled = [_Use(block, start, end) for word, block, start, end, *_ in uses if word == minority]
+            usual = [_Use(block, start, end) for word, block, start, end, *_ in uses if word == majority]
+            if not spelled:  # the minority spelling is only used where a name cannot be told (a team sheet)
+                continue
+            first = spelled[0]
+            yield block_hit(
+                first.block,
+                first.start,
+                first.end,
+                suggestion=majority,
+                form=minority,
+                lines=lines_text(doc, spelled),
+                majority=majority,
+                other_lines=lines_text(doc, usual) if usual else "the full name",
+            )
+
+
+@dataclass
+class _Use:
+    """Where one spelling is used, for the lines in the message."""
+
+    block: object
+    start: int
+    end: int

@@ -1,10 +1,14 @@
 """Two forms of one term in the same article: "US" and "U.S.", "per cent" and "percent", "colour" and "color".
 
 Flagged: every use of a minority form, naming the form the article uses most (the suggestion); on a tie, the form
-used first wins. The terms come from the rule's `terms` option; British/American spelling pairs come from the
-word list of the `breame` package when `british_american` is on. Quotes count like the rest of the text.
-Not flagged: an article that keeps to one form; a form inside a proper name listed in `proper_names` ("US Open");
-capitalised words in mid-sentence (names such as "Pearl Harbor"); pairs listed in `spelling_exceptions`, where
+used first wins. With `language: en-GB` (or `en-US`), a mix of British and American spellings is settled in that
+language's favour whatever the counts. A word form after a spelled-out number ("Forty per cent") is compared only
+with the other word forms, since a symbol ("%") can only follow a figure in digits. The terms come from the rule's
+`terms` option; British/American spelling pairs come from the word list of the `breame` package when
+`british_american` is on. Quotes count like the rest of the text.
+Not flagged: an article that keeps to one form, British or American, whatever the `language`; a form inside a
+proper name listed in `proper_names` ("US Open"); capitalised words in mid-sentence (names such as "Pearl Harbor")
+and a capitalised word that opens a longer name ("Email Systems"); pairs listed in `spelling_exceptions`, where
 both words are correct with different meanings ("practice"/"practise", "program"/"programme"); lines in capitals.
 """
 
@@ -19,8 +23,17 @@ from linter.model.findings import block_hit
 
 CATEGORY = "consistency"
 NEEDS = ()
-OPTIONS = {"terms": dict, "british_american": bool, "spelling_exceptions": [str], "proper_names": [str], "kinds": KINDS}
+OPTIONS = {
+    "language": str,
+    "terms": dict,
+    "british_american": bool,
+    "spelling_exceptions": [str],
+    "proper_names": [str],
+    "kinds": KINDS,
+}
 WORD = re.compile(r"[A-Za-z]+")
+HOUSE_SPELLING = {"en-gb": "British", "en-us": "American"}  # the `language` whose spelling wins a mix
+AFTER_DIGIT = re.compile(r"\d[ \t]?$")  # "5%", "5 per cent"; not "five per cent", which "%" cannot replace
 
 
 def form_pattern(form: str) -> str:
@@ -94,15 +107,17 @@ def uses(doc, options):
             continue
         found = []
         protected = [m.span() for m in names.finditer(block.text)] if names else []
+        starts = {s.start for s in block.sentences}
         for m in regex.finditer(block.text) if regex else ():
             if any(a <= m.start() and m.end() <= b for a, b in protected):
                 continue
             term, form = (int(x) for x in m.lastgroup[1:].split("f"))
             written = terms[term][1][form]
+            if written.islower() and _in_a_name(block.text, m.start(), m.end(), starts):
+                continue
             found.append((terms[term][0], written, m.start(), m.end(), {f: f for f in terms[term][1]}))
         paired = pairs.keys() & set(map(str.lower, WORD.findall(block.text))) if pairs else None
         if paired:
-            starts = {s.start for s in block.sentences}
             for m in _words_pattern(frozenset(paired)).finditer(block.text):
                 word = m.group(0)
                 entry = pairs.get(word.lower())
@@ -131,21 +146,54 @@ def _opens_sentence(text: str, start: int, starts: set[int]) -> bool:
     return i in starts
 
 
+def _in_a_name(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
+    """Whether a capitalised use of a lower-case form is a word of a longer name ("Email Systems", "Percent
+    Club"): a capitalised word follows it in the same sentence, or one stands before it in mid-sentence."""
+    if not text[start].isupper():
+        return False
+    if re.match(r"[ \t]+[A-Z][a-z]", text[end:]) and end + 1 not in sentence_starts:
+        return True
+    before = re.search(r"[A-Z][a-z][\w'’-]*[ \t]+$", text[:start])
+    return before is not None and before.start() not in sentence_starts
+
+
+def _symbol_free(form: str) -> bool:
+    """A form written as a symbol ("%"), which only a figure in digits can take."""
+    return not any(c.isalnum() for c in form)
+
+
 def check(doc, options):
+    house = HOUSE_SPELLING.get(options["language"].lower().replace("_", "-"))
     by_term: dict[str, list] = {}
     for term, form, block, start, end, spellings in uses(doc, options):
         by_term.setdefault(term, []).append((form, block, start, end, spellings))
     for found in by_term.values():
-        counts = Counter(form for form, *_ in found)
-        if len(counts) < 2:
-            continue
-        first_seen = {form: i for i, (form, *_) in reversed(list(enumerate(found)))}
-        majority = max(counts, key=lambda f: (counts[f], -first_seen[f]))
-        for form, block, start, end, spellings in found:
-            if form != majority:
+        symbols = {f for f in found[0][4] if _symbol_free(f)}
+        after_figure = [
+            not symbols or form in symbols or AFTER_DIGIT.search(block.text[:start]) for form, block, start, *_ in found
+        ]
+        free = [use for use, figure in zip(found, after_figure) if figure]
+        words = [use for use in found if use[0] not in symbols]
+        free_majority = _majority(free)
+        word_majority = _majority(words)
+        if house and house in found[0][4] and free_majority:  # a British/American pair in a set language
+            free_majority = word_majority = house
+        for use, figure in zip(found, after_figure):
+            form, block, start, end, spellings = use
+            majority = free_majority if figure else word_majority
+            if majority is not None and form != majority:
                 written = block.text[start:end]
                 suggestion = _same_case(spellings[majority], written)
                 yield block_hit(block, start, end, suggestion=suggestion, form=written, majority=suggestion)
+
+
+def _majority(found) -> str | None:
+    """The form used most among these uses (on a tie, the one used first), or None when they keep to one form."""
+    counts = Counter(form for form, *_ in found)
+    if len(counts) < 2:
+        return None
+    first_seen = {form: i for i, (form, *_) in reversed(list(enumerate(found)))}
+    return max(counts, key=lambda f: (counts[f], -first_seen[f]))
 
 
 def _same_case(form: str, written: str) -> str:

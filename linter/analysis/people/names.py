@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from linter.analysis.analyses import analyses_of
 from linter.analysis.people.words import ANY_PERSON_NOUN, HONORIFIC_GENDER, HONORIFICS, NON_PERSON_WORDS, TITLES
 
 HONORIFIC = re.compile(r"\b(" + "|".join(HONORIFICS) + r")\b\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
-NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[\"“][A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?[\"”]\s+$")
+NICKNAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[\"“][^\"“”,.?!]{1,30}[\"”]\s+$")  # Jimmy "the Whirlwind" White
+MODIFIER = ("compound", "nmod")  # how a surname that modifies a noun hangs on it
 
 FULL, HONORIFIC_REF, BARE, NEUTRAL = "full", "honorific", "bare", "neutral"
 # Office nouns that may stand in a title before a name ("County Clerk Ramona Ibsen") beyond the people tables.
@@ -217,9 +220,24 @@ def _bare_style(text: str, start: int, sentence_starts: set[int], token) -> str:
         return NEUTRAL
     if re.match(r"\w*['’]s [A-Z]", text[start:]) or re.search(r"\bthe\s+$", text[:start]):
         return NEUTRAL
-    if token is not None and token.dep_ == "compound" and token.head.text[:1].islower():
+    if token is not None and _modifies_or_names_something_else(token):
         return NEUTRAL
     return BARE
+
+
+def _modifies_or_names_something_else(token) -> bool:
+    """Whether the surname modifies a noun, alone or in a pair ("the Conlon and Maguire families", "the Blair and
+    Brown camps"), or opens a longer name ("Mittal Steel", "Glazer Family Trust")."""
+    word = token.head if token.dep_ == "conj" and token.head.dep_ in MODIFIER else token
+    if word.dep_ in MODIFIER and word.head.text[:1].islower():
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and not following.is_sent_start
+        and following.tag_ in ("NNP", "NNPS")
+        and NAME_WORD.fullmatch(following.text) is not None
+    )
 
 
 def _is_name_or_title(token, word: str) -> bool:
@@ -231,30 +249,25 @@ def _is_name_or_title(token, word: str) -> bool:
     return previous.text == word and previous.pos_ in ("PROPN", "NOUN")
 
 
+def mention_line(doc, mention) -> int:
+    """The 1-based line of the source file on which a mention starts."""
+    return doc.position(mention.block.source_span(mention.start, mention.end)[0])[0]
+
+
+def lines_text(doc, mentions) -> str:
+    """ "line 4" or "lines 4, 9, 12": where the mentions are, for a message."""
+    lines = sorted({mention_line(doc, m) for m in mentions})
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
+
+
 def similar_names(a: str, b: str) -> bool:
-    """Two spellings of one name: five letters or more, the same first letter, one edit apart (two from 8 letters)."""
+    """Two spellings of one name: five letters or more, the same first letter, one edit apart (two from 8 letters),
+    an edit being a letter added, dropped or changed or two neighbours swapped (rapidfuzz's optimal string
+    alignment distance)."""
     if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5:
         return False
     allowed = 2 if min(len(a), len(b)) >= 8 else 1
-    return edit_distance(a.lower(), b.lower(), allowed) <= allowed
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance with adjacent transpositions, or limit + 1 once it is known to exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if previous2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, previous2[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    return OSA.distance(a.lower(), b.lower(), score_cutoff=allowed) <= allowed
 
 
 def shared_surnames(mentions) -> set[str]:
