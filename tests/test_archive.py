@@ -93,6 +93,8 @@ def archived_findings(out) -> list[dict]:
         assert row.pop("article_id") == row["path"]
         if row["suggestion"] is None:
             del row["suggestion"]
+        if not row["related"]:
+            del row["related"]
         rows.append(row)
     return sorted(rows, key=lambda f: (f["path"], f["line"], f["column"], f["rule"], f["end_line"], f["end_column"]))
 

@@ -129,6 +129,11 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def finding_row(article, finding) -> dict:
+    """A row of the findings table: the JSON finding with every column present."""
+    return {"article_id": article.id, **finding.to_dict(), "suggestion": finding.suggestion, "related": finding.related}
+
+
 def lint_partition(partition: Partition, out_url: str, columns: Columns, plugin_name: str) -> dict:
     """Lint a partition and write its findings, articles and manifest to the results folder; return only a
     summary (counts, time, memory) for the client's progress."""
@@ -137,7 +142,7 @@ def lint_partition(partition: Partition, out_url: str, columns: Columns, plugin_
     articles = read_partition(partition, columns)
     findings_rows, article_rows = [], []
     for article, (findings, status) in zip(articles, lint_articles(articles, config)):
-        findings_rows += [{"article_id": article.id, **f.to_dict(), "suggestion": f.suggestion} for f in findings]
+        findings_rows += [finding_row(article, f) for f in findings]
         article_rows.append(article_row(article, findings, status, partition.id, config))
     summary = {
         "partition": partition.id,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import yaml
 from lsprotocol import types
@@ -146,6 +147,10 @@ class CopydeskServer(LanguageServer):
         return types.Range(document.client_position_at_offset(start), document.client_position_at_offset(end))
 
     def diagnostic(self, document, finding) -> types.Diagnostic:
+        related = [
+            types.DiagnosticRelatedInformation(types.Location(document.uri, self.range_of(document, span)), message)
+            for span, message in ((SimpleNamespace(**span), span["message"]) for span in finding.related)
+        ]
         return types.Diagnostic(
             range=self.range_of(document, finding),
             message=finding.message,
@@ -153,6 +158,7 @@ class CopydeskServer(LanguageServer):
             code=finding.rule,
             code_description=types.CodeDescription(rule_docs(finding.rule)),
             source=SOURCE,
+            related_information=related or None,
             data={"start": finding.start, "end": finding.end, "rule": finding.rule},
         )
 
