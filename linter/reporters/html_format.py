@@ -29,6 +29,7 @@ from linter.model.findings import CATEGORIES, SEVERITIES
 from linter.readers import parse
 from linter.readers.files import UnreadableFile, read_article
 from linter.reporters import file_errors
+from linter.reporters.rule_doc import rule_doc
 from linter.reporters.stats import document_stats
 from linter.reporters.svg_charts import bar_chart, column_chart
 
@@ -107,6 +108,7 @@ def render(result, color: bool = False) -> str:
         colors=CATEGORY_COLORS,
         total=sum(len(a.findings) for a in articles),
         rule_docs=_script_json(_rule_docs(result.rules)),
+        rule_pages=_rule_pages(result.rules, sorted({f.rule for a in articles for f in a.findings})),
         charts=_index_charts(articles) if lazy else None,
         css=_static("report.css"),
         js=_static("report.js"),
@@ -145,6 +147,15 @@ def _rule_docs(rules: dict) -> dict:
     return {
         rule.id: {"summary": rule.summary, "description": " ".join(rule.description.split())} for rule in rules.values()
     }
+
+
+def _rule_pages(rules: dict, rule_ids) -> list[tuple[str, Markup]]:
+    """(rule id, its documentation page as HTML) for each rule that has findings in the report: the page that
+    `copydesk explain` prints, kept in the report so that it reads offline. markdown-it leaves no raw HTML through."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark", {"html": False})
+    return [(rule_id, Markup(markdown.render(rule_doc(rules[rule_id])))) for rule_id in rule_ids if rule_id in rules]
 
 
 def _article(index: int, status, findings: list, result) -> Article:
