@@ -163,3 +163,81 @@ def test_a_prediction_and_a_chair_of_judges_are_not_second_titles():
         "make. Judge Ada Rusk read the entries. Rusk, the chair of the judges, chose the winner."
     )
     assert lint(text, "title-conflict") == []
+
+
+def test_one_finding_per_person_names_every_line_and_relates_the_other_mentions():
+    text = (
+        "Liesel Marquand chairs the orchard board.\n\nMs. Marquand said the frost came early.\n\n"
+        "Marquand said the growers would claim relief.\n\nMarquand said the insurers were slow.\n\n"
+        "Ms. Marquand said she would replant.\n\nMs. Marquand left at noon."
+    )
+    findings = lint(text, "honorific-consistency")
+    assert found(findings) == [("honorific-consistency", 5, 1, "Marquand", "Ms. Marquand")]
+    assert findings[0].message == '"Marquand" in lines 5, 7 but "Ms. Marquand" in lines 3, 9, 11: pick one style'
+    assert [(r["line"], r["excerpt"]) for r in findings[0].related] == [
+        (1, "Liesel Marquand"),
+        (3, "Ms. Marquand"),
+        (7, "Marquand"),
+        (9, "Ms. Marquand"),
+        (11, "Ms. Marquand"),
+    ]
+    assert findings[0].confidence == 0.7  # introduced by full name, but the bare style is two of five references
+
+
+def test_a_doctor_later_called_mister_is_one_finding_with_the_honorific_as_written():
+    text = "Dr. Anselm Vey runs the clinic. Dr. Vey said the wait had doubled. Mr. Vey said staff were tired."
+    findings = lint(text, "honorific-consistency")
+    assert found(findings) == [("honorific-consistency", 1, 68, "Mr. Vey", "Dr. Vey")]
+    assert findings[0].message.endswith(": one person, one honorific")
+    assert findings[0].confidence == 1.0  # introduced, Dr twice, a doctor called Mr
+
+
+def test_mr_and_ms_for_one_surname_are_two_people_not_an_honorific_change():
+    text = "Mr. Vey and Ms. Vey run the clinic together. Mr. Vey said the wait had doubled. Ms. Vey agreed."
+    assert lint(text, "honorific-consistency") == []
+
+
+def test_min_confidence_leaves_out_the_weaker_evidence():
+    # Never introduced by full name and the styles are evenly split: the weakest evidence.
+    text = "Mr. Osk said the port would close. Osk said the port would reopen."
+    assert [f.confidence for f in lint(text, "honorific-consistency")] == [0.5]
+    options = {"honorific-consistency": {"min_confidence": 0.6}}
+    assert lint(text, "honorific-consistency", options=options) == []
+
+
+def test_a_surname_in_a_company_name_or_before_a_noun_is_not_a_reference():
+    text = (
+        "Halvor Brisk founded the firm. Mr. Brisk said sales were up. Brisk Freight, his company, hired 40 people. "
+        "The Brisk and Orme families own it. Mr. Brisk said so on Monday."
+    )
+    assert lint(text, "honorific-consistency") == []
+
+
+def test_name_variant_is_one_finding_with_the_common_spelling_related():
+    text = "Desmond Kirwan pleaded guilty.\n\nKirwan said he was sorry.\n\nKirwin wept.\n\nKirwin left."
+    findings = lint(text, "name-variant")
+    assert found(findings) == [("name-variant", 5, 1, "Kirwin", "Kirwan")]
+    assert findings[0].message == 'name spelled "Kirwin" in lines 5, 7 but "Kirwan" in lines 1, 3'
+    assert [r["line"] for r in findings[0].related] == [1, 3]
+
+
+def test_two_people_with_one_shared_title_word_and_similar_surnames_are_told_apart_by_their_given_names():
+    text = "Ayatollah Reza Tavani spoke first. Ayatollah Ali Tavari spoke next. Tavani left early."
+    assert lint(text, "name-variant") == []
+
+
+def test_british_spelling_wins_a_mix_under_en_gb_whatever_the_counts():
+    text = "The color of the label changed. The new color is brighter, and the colour of the cap is too."
+    gb = {"variant-spelling": {"language": "en-GB"}}
+    assert [(f.excerpt, f.suggestion) for f in lint(text, "variant-spelling", options=gb)] == [
+        ("color", "colour"),
+        ("color", "colour"),
+    ]
+    assert [f.excerpt for f in lint(text, "variant-spelling")] == ["colour"]  # no language: the majority wins
+    assert lint("The color changed, and the color stayed.", "variant-spelling", options=gb) == []
+
+
+def test_a_symbol_competes_only_with_figures_in_digits_and_quotes_are_less_sure():
+    text = 'Some 54% agreed. Forty per cent disagreed. "Prices rose 3 per cent," the analyst said. 12% left.'
+    findings = lint(text, "variant-spelling")
+    assert [(f.excerpt, f.suggestion, f.confidence) for f in findings] == [("per cent", "%", 0.6)]

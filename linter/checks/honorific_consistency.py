@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.analysis.people.names import BARE, FULL, HONORIFIC_REF, lines_text, person_mentions, shared_surnames
+from linter.analysis.people.names import (
+    BARE,
+    FULL,
+    HONORIFIC_REF,
+    lines_text,
+    person_mentions,
+    related_spans,
+    shared_surnames,
+)
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
@@ -24,6 +32,7 @@ NEEDS = (PARSE, ENTITIES)
 OPTIONS = {}
 PICK_STYLE = "pick one style"
 ONE_HONORIFIC = "one person, one honorific"
+ACADEMIC = {"Dr", "Prof"}
 
 
 def check(doc, options):
@@ -36,11 +45,12 @@ def check(doc, options):
     styled = {surname: [m for m in refs if m.style != FULL] for surname, refs in people.items()}
     article_style = Counter(m.style for refs in styled.values() for m in refs)
     for surname, refs in people.items():
-        yield from _style_mix(doc, surname, styled[surname], article_style)
-        yield from _honorific_change(doc, surname, [m for m in refs if m.honorific])
+        introduced = any(m.style == FULL for m in refs)
+        yield from _style_mix(doc, surname, styled[surname], article_style, introduced, refs)
+        yield from _honorific_change(doc, surname, [m for m in refs if m.honorific], introduced)
 
 
-def _style_mix(doc, surname, refs, article_style):
+def _style_mix(doc, surname, refs, article_style, introduced, every_mention):
     styles = Counter(m.style for m in refs)
     if len(styles) < 2:
         return
@@ -49,7 +59,8 @@ def _style_mix(doc, surname, refs, article_style):
     preferred = surname if majority == BARE else written.most_common(1)[0][0] + surname
     minority = [m for m in refs if m.style != majority]
     first = minority[0]
-    yield block_hit(
+    others = article_style - styles  # how the article's other people are called
+    hit = block_hit(
         first.block,
         first.start,
         first.end,
@@ -61,9 +72,16 @@ def _style_mix(doc, surname, refs, article_style):
         other_lines=lines_text(doc, [m for m in refs if m.style == majority]),
         advice=PICK_STYLE,
     )
+    # Evidence that the mix is a slip: the person was introduced by full name (the references are one person's),
+    # one style clearly dominates, and the article's other people are called in that style too.
+    hit.confidence = (
+        0.5 + 0.2 * introduced + 0.2 * (len(minority) * 3 <= len(refs)) + 0.1 * (others[majority] > others[first.style])
+    )
+    hit.related = related_spans(m for m in every_mention if m is not first)
+    yield hit
 
 
-def _honorific_change(doc, surname, refs):
+def _honorific_change(doc, surname, refs, introduced):
     honorifics = Counter(m.honorific for m in refs)
     if len(honorifics) < 2:
         return
@@ -72,7 +90,7 @@ def _honorific_change(doc, surname, refs):
     minority = [m for m in refs if m.honorific != majority]
     first = next((m for m in minority if m.style == HONORIFIC_REF), minority[0])
     preferred = _as_written(next(m for m in refs if m.honorific == majority)) + surname
-    yield block_hit(
+    hit = block_hit(
         first.block,
         first.start,
         first.end,
@@ -84,6 +102,11 @@ def _honorific_change(doc, surname, refs):
         other_lines=lines_text(doc, [m for m in refs if m.honorific == majority]),
         advice=ONE_HONORIFIC,
     )
+    # A doctor or professor later called Mr or Ms is a clearer slip than Mrs for Ms, which some desks vary on.
+    academic = bool(set(honorifics) & ACADEMIC)
+    hit.confidence = 0.5 + 0.2 * introduced + 0.2 * academic + 0.1 * (honorifics[majority] >= 2)
+    hit.related = related_spans(m for m in refs if m is not first)
+    yield hit
 
 
 def _as_written(mention) -> str:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from linter.analysis.people.names import FULL, lines_text, person_mentions, similar_names
+from linter.analysis.people.names import FULL, lines_text, person_mentions, related_spans, similar_names
 from linter.analysis.people.words import HONORIFIC_GENDER
 from linter.analysis.word_frequency import zipf_frequency
 from linter.checks.base import ENTITIES, PARSE
@@ -26,6 +26,8 @@ NEEDS = (PARSE, ENTITIES)
 OPTIONS = {}
 # Zipf frequency from which a capitalised word ("Games", "Beauty") is taken for an English word, not a name.
 COMMON_WORD = 4.0
+# Zipf frequency below which a word is no English word at all ("Kirwin"), only a name.
+RARE_WORD = 2.5
 # Entity types that name places and things, never people.
 NOT_PEOPLE = {
     "GPE",
@@ -171,7 +173,7 @@ def check(doc, options):
             if not spelled:  # the minority spelling is only used where a name cannot be told (a team sheet)
                 continue
             first = spelled[0]
-            yield block_hit(
+            hit = block_hit(
                 first.block,
                 first.start,
                 first.end,
@@ -181,6 +183,16 @@ def check(doc, options):
                 majority=majority,
                 other_lines=lines_text(doc, usual) if usual else "the full name",
             )
+            # Evidence of one name misspelt: the common spelling is used more than once and the other only once
+            # (a slip), the other is no English word, and the article does not present both as people's names.
+            hit.confidence = (
+                0.5
+                + 0.2 * (len(spelled) == 1 and len(usual) >= 2)
+                + 0.2 * (minority not in known)
+                + 0.1 * (zipf_frequency(minority.lower()) < RARE_WORD)
+            )
+            hit.related = related_spans(usual)
+            yield hit
 
 
 @dataclass

@@ -174,6 +174,10 @@ def _owners_differ(a: Title, b: Title) -> bool:
     return not (words_a & words_b)
 
 
+def _same_role(a: Title, b: Title) -> bool:
+    return bool(a.roles & b.roles or a.roles & b.lemmas or b.roles & a.lemmas)
+
+
 def conflict(a: Title, b: Title) -> bool:
     """Whether two titles cannot both be the person's, unless the story says one changed. Two titles in one
     sentence describe the person together ("the prosecutor, State Comptroller Alan Hevesi")."""
@@ -183,7 +187,7 @@ def conflict(a: Title, b: Title) -> bool:
         return True
     if a.changed or b.changed:
         return False
-    other_role = not (a.roles & b.roles or a.roles & b.lemmas or b.roles & a.lemmas)
+    other_role = not _same_role(a, b)
     if other_role or a.ranks != b.ranks or _owners_differ(a, b):
         return True
     described_a = a.qualifiers | set((a.owner or "").lower().split())
@@ -214,6 +218,10 @@ def check(doc, options):
             earlier = next((t for t in known if conflict(t, title)), None)
             known.append(title)
             if earlier is not None:
-                yield block_hit(
+                hit = block_hit(
                     title.block, title.start, title.end, name=m.surname, title=title.text, other=earlier.text
                 )
+                # Two different offices are clearer evidence than two descriptions of one office.
+                hit.confidence = 0.8 if not _same_role(earlier, title) else 0.6
+                hit.related = [(*earlier.block.source_span(earlier.start, earlier.end), earlier.text)]
+                yield hit

@@ -32,6 +32,9 @@ OPTIONS = {
     "kinds": KINDS,
 }
 WORD = re.compile(r"[A-Za-z]+")
+# How sure a reported use is a slip: in the writer's narrative, or in a quotation, which some desks transcribe as
+# the speaker or the document wrote it.
+IN_NARRATIVE, IN_QUOTE = 0.9, 0.6
 HOUSE_SPELLING = {"en-gb": "British", "en-us": "American"}  # the `language` whose spelling wins a mix
 AFTER_DIGIT = re.compile(r"\d[ \t]?$")  # "5%", "5 per cent"; not "five per cent", which "%" cannot replace
 
@@ -184,7 +187,9 @@ def check(doc, options):
             if majority is not None and form != majority:
                 written = block.text[start:end]
                 suggestion = _same_case(spellings[majority], written)
-                yield block_hit(block, start, end, suggestion=suggestion, form=written, majority=suggestion)
+                hit = block_hit(block, start, end, suggestion=suggestion, form=written, majority=suggestion)
+                hit.confidence = IN_QUOTE if block.in_quote(start, end) else IN_NARRATIVE
+                yield hit
 
 
 def _majority(found) -> str | None:

@@ -142,9 +142,9 @@ def _title_word(token) -> bool:
 
 
 def _titled_runs(sdoc):
-    """Runs of capitalised proper nouns outside the entities that open with a title ("Commission Chair Colette
-    Brandt", which the small model may leave out of its entities), as spans labelled TITLED."""
-    in_entity = {t.i for ent in sdoc.ents for t in ent}
+    """Runs of capitalised proper nouns outside PERSON entities that open with a title ("Commission Chair Colette
+    Brandt", which the small model may leave out of its entities or read as ORG), as spans labelled TITLED."""
+    in_entity = {t.i for ent in sdoc.ents if ent.label_ == "PERSON" for t in ent}  # "County Clerk" may be an ORG
     i = 0
     while i < len(sdoc):
         j = i
@@ -258,6 +258,11 @@ def lines_text(doc, mentions) -> str:
     """ "line 4" or "lines 4, 9, 12": where the mentions are, for a message."""
     lines = sorted({mention_line(doc, m) for m in mentions})
     return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
+
+
+def related_spans(mentions) -> list[tuple[int, int, str]]:
+    """The mentions as a finding's related spans: (source start, source end, the mention as written)."""
+    return [(*m.block.source_span(m.start, m.end), m.block.text[m.start : m.end]) for m in mentions]
 
 
 def similar_names(a: str, b: str) -> bool:
