@@ -241,3 +241,14 @@ def test_a_symbol_competes_only_with_figures_in_digits_and_quotes_are_less_sure(
     text = 'Some 54% agreed. Forty per cent disagreed. "Prices rose 3 per cent," the analyst said. 12% left.'
     findings = lint(text, "variant-spelling")
     assert [(f.excerpt, f.suggestion, f.confidence) for f in findings] == [("per cent", "%", 0.6)]
+
+
+def test_a_full_name_given_only_after_the_honorific_is_weak_evidence_shown_below_the_default_threshold():
+    text = "Dr. Vey said the wait had doubled.\n\nDr. Anselm Vey has run the clinic since 2010.\n\nDr. Vey left."
+    assert lint(text, "honorific-consistency") == []  # confidence 0.3, under the rule's default of 0.5
+    findings = lint(text, "honorific-consistency", options={"honorific-consistency": {"min_confidence": 0.0}})
+    assert found(findings) == [("honorific-consistency", 1, 1, "Dr. Vey", None)]
+    assert findings[0].message == (
+        '"Dr. Vey" in line 1 but "Dr. Anselm Vey" in line 3: give the full name at the first reference'
+    )
+    assert findings[0].confidence == 0.3

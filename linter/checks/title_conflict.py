@@ -117,7 +117,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
     if token is None:
         return
     name_tokens = _tokens_starting_within(token, mention.name_start or mention.start, mention.end)
-    for node, tokens in (*_written_title(mention, token, roles), *_title_nodes(token, name_tokens, roles)):
+    for node, tokens in (*_title_nodes(token, name_tokens, roles), *_written_title(mention, token, roles)):
         held = {roles.get(t.lower_) or roles.get(t.lemma_.lower()) for t in (node, *node.conjuncts)} - {None}
         tokens = _span_tokens([t for t in tokens if t not in name_tokens])
         if not (roles.get(node.lower_) or roles.get(node.lemma_.lower())) or not tokens:
@@ -213,7 +213,7 @@ def check(doc, options):
             continue
         for title in _titles_of(m, roles, rank_words, ignore, change_words):
             known = titles.setdefault(m.surname, [])
-            if any(t.block is title.block and t.start == title.start for t in known):
+            if any(t.block is title.block and t.start < title.end and title.start < t.end for t in known):
                 continue
             earlier = next((t for t in known if conflict(t, title)), None)
             known.append(title)

@@ -102,7 +102,7 @@ def _full_names(block, sdoc, surnames=None):
     model may read as ORG); with known surnames, from the other entities that end in one of them too. The title
     words are kept apart from the given names; a run that ends in a word for a place or organisation ("Bracken
     Seafoods", "Larchmont Valley") is not a person."""
-    for ent in (*sdoc.ents, *_titled_runs(sdoc)):
+    for ent in (*map(_with_given_names, sdoc.ents), *_titled_runs(sdoc)):
         words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
         honorific = None
         if words and words[0].text.rstrip(".") in HONORIFIC_GENDER:
@@ -139,6 +139,28 @@ def _full_names(block, sdoc, surnames=None):
 def _title_word(token) -> bool:
     """A capitalised proper noun outside the entities that can open a title ("County" in "County Clerk")."""
     return token.tag_ == "NNP" and token.ent_type_ == "" and NAME_WORD.fullmatch(token.text)
+
+
+def _with_given_names(ent):
+    """A PERSON entity with the proper nouns the model left out before it: "Priya" of "Priya Venkatesan", which the
+    small model may tag as a compound of the name but not as part of the entity."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc, start = ent.doc, ent.start
+    while start > 0 and _given_word(doc[start - 1], ent):
+        start -= 1
+    return ent if start == ent.start else doc.char_span(doc[start].idx, ent.end_char, label=ent.label_)
+
+
+def _given_word(token, ent) -> bool:
+    return (
+        token.tag_ == "NNP"
+        and token.dep_ == "compound"
+        and ent.start <= token.head.i < ent.end
+        and token.ent_type_ == ""
+        and NAME_WORD.fullmatch(token.text) is not None
+        and token.lower_.rstrip(".") not in ROLE_WORDS  # "Professor Reddy" is a titled reference, not a full name
+    )
 
 
 def _titled_runs(sdoc):
