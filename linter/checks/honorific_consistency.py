@@ -20,10 +20,11 @@ from linter.analysis.people.names import (
     BARE,
     FULL,
     HONORIFIC_REF,
+    NEUTRAL,
     lines_text,
+    named_people,
     person_mentions,
     related_spans,
-    shared_surnames,
 )
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
@@ -41,16 +42,12 @@ LATE_FULL_NAME = 0.3
 
 
 def check(doc, options):
-    mentions = person_mentions(doc)
-    shared = shared_surnames(mentions)
-    people: dict[str, list] = {}
-    for m in mentions:
-        if m.style in (BARE, HONORIFIC_REF, FULL) and not m.quoted and m.surname not in shared:
-            people.setdefault(m.surname, []).append(m)
-    styled = {surname: [m for m in refs if m.style != FULL] for surname, refs in people.items()}
+    people = [p for p in named_people(person_mentions(doc)) if any(m.style != NEUTRAL for m in p.mentions)]
+    styled = {p.surname: [m for m in p.mentions if m.style in (BARE, HONORIFIC_REF)] for p in people}
     article_style = Counter(m.style for refs in styled.values() for m in refs)
-    for surname, refs in people.items():
-        introduced = any(m.style == FULL for m in refs)
+    for person in people:
+        refs = [m for m in person.mentions if m.style != NEUTRAL]
+        surname, introduced = person.surname, person.introduced
         yield from _style_mix(doc, surname, styled[surname], article_style, introduced, refs)
         yield from _honorific_change(doc, surname, [m for m in refs if m.honorific], introduced)
         yield from _introduced_late(doc, surname, refs)

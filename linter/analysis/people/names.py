@@ -92,6 +92,32 @@ class NameMention:
         return span[0] if span is not None and len(span) else None
 
 
+@dataclass
+class NamedPerson:
+    """One person as the consistency rules see them: a surname no two people of the article share, and its
+    mentions in reading order, each with its position, style, honorific, given names and title. A discourse model
+    of the article's people can build these from its own entities instead."""
+
+    surname: str
+    mentions: list[NameMention]
+
+    @property
+    def introduced(self) -> bool:
+        """Whether the article gives the person's full name outside quotes."""
+        return any(m.style == FULL for m in self.mentions)
+
+
+def named_people(mentions) -> list[NamedPerson]:
+    """The people of these mentions, outside quotes, one per surname that is not shared (see `shared_surnames`),
+    in the order of their first mention."""
+    shared = shared_surnames(mentions)
+    people: dict[str, NamedPerson] = {}
+    for m in mentions:
+        if not m.quoted and m.surname not in shared:
+            people.setdefault(m.surname, NamedPerson(m.surname, [])).mentions.append(m)
+    return list(people.values())
+
+
 def _strip_possessive(word: str) -> str:
     return POSSESSIVE.sub("", word) if word.endswith(("'s", "’s", "s'", "s’")) else word
 
