@@ -252,3 +252,8 @@ def test_a_full_name_given_only_after_the_honorific_is_weak_evidence_shown_below
         '"Dr. Vey" in line 1 but "Dr. Anselm Vey" in line 3: give the full name at the first reference'
     )
     assert findings[0].confidence == 0.3
+
+
+def test_a_spelling_that_opens_a_name_at_the_start_of_a_sentence_is_not_a_use():
+    text = "Labor Party leaders met on Monday. The colour of the party is red, and its colour is known. Colors matter."
+    assert [f.excerpt for f in lint(text, "variant-spelling")] == ["Colors"]

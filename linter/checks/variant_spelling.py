@@ -124,7 +124,7 @@ def uses(doc, options):
             for m in _words_pattern(frozenset(paired)).finditer(block.text):
                 word = m.group(0)
                 entry = pairs.get(word.lower())
-                if entry and (word[0].islower() or _opens_sentence(block.text, m.start(), starts)):
+                if entry and (word[0].islower() or _opens_sentence_not_a_name(block.text, m.start(), m.end(), starts)):
                     key, spelling, other = entry
                     other_spelling = "American" if spelling == "British" else "British"
                     found.append(
@@ -139,6 +139,12 @@ def _words_pattern(words: frozenset) -> re.Pattern:
     """A regex for the given lower-case words where WORD would find them (whole runs of letters, any case)."""
     alternatives = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+
+
+def _opens_sentence_not_a_name(text: str, start: int, end: int, starts: set[int]) -> bool:
+    """A capitalised word that opens a sentence ("Organisations also"), not the first word of a name there ("Labor
+    Party leaders")."""
+    return _opens_sentence(text, start, starts) and not _in_a_name(text, start, end, starts)
 
 
 def _opens_sentence(text: str, start: int, starts: set[int]) -> bool:
