@@ -157,3 +157,51 @@ def test_the_result_cache_notices_a_changed_vale_style(tmp_path):
     assert house_findings() == ["very"]  # from the cache
     (tmp_path / "styles" / "House" / "Very.yml").write_text(EXISTENCE.replace("very", "day"), encoding="utf-8")
     assert house_findings() == ["day"]
+
+
+DEFINED = (
+    "extends: conditional\nmessage: \"'%s' is not spelled out first\"\nlevel: error\n"
+    "first: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\nexceptions:\n  - BBC\n"
+)
+
+
+def test_a_conditional_rule_wants_each_term_defined_before_it_is_used(tmp_path, monkeypatch):
+    document = (
+        "The TUC spoke first.\n\nThe Trades Union Congress (TUC) met the BBC.\n\n"
+        "Later the TUC and the CBI met.\n"
+    )
+    _project(tmp_path, {"Defined": DEFINED}, document=document)
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:5:House.Defined:'TUC' is not spelled out first",
+        "story.md:5:23:House.Defined:'CBI' is not spelled out first",
+    ]
+    assert status == 1
+
+
+def metric(formula: str, condition: str) -> str:
+    return f'extends: metric\nmessage: "Value %s"\nlevel: warning\nformula: "{formula}"\ncondition: "{condition}"\n'
+
+
+def test_a_metric_rule_reports_its_value_once_at_the_start_of_the_file(tmp_path, monkeypatch):
+    rules = {
+        "Subheads": metric("heading.h2 + list", "> 1"),
+        "Short": metric("words / sentences", "< 4"),
+        "Root": metric("math.sqrt(words)", ">= 3"),
+    }
+    document = "# Title\n\n## One\n\nA short piece of text. It has words.\n\n## Two\n\n- A list item.\n"
+    _project(tmp_path, rules, document=document)
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:1:House.Root:Value 3.32",
+        "story.md:1:1:House.Short:Value 3.67",
+        "story.md:1:1:House.Subheads:Value 3.00",
+    ]
+    assert status == 0
+
+
+def test_a_formula_that_is_not_arithmetic_names_the_rule_file(tmp_path, monkeypatch):
+    _project(tmp_path, {"Bad": metric("__import__('os').getcwd()", "> 1")}, document="Some text here.\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert "Bad.yml: formula: " in output and "is not allowed in a formula" in output

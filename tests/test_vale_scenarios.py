@@ -37,8 +37,6 @@ NOT_PASSING = {
     "CLI.feature::Filter by extends": FILTER,
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
-    "checks.feature::Metric": "metric rules are not implemented",
-    "checks.feature::Conditional": "conditional rules are not implemented",
     "checks.feature::Occurrence": (
         "occurrence alerts differ: Vale places `min` alerts on the scope, copydesk at the file start;"
         " `scope: heading` is counted per heading"
@@ -121,7 +119,6 @@ NOT_PASSING = {
     "scopes.feature::Table": CONVERTED,
     "scopes.feature::List": CONVERTED,
     "styles.feature::Lint against Scripts": "`script` rules (Tengo) are not supported",
-    "styles.feature::Lint against Readability": "metric (readability) rules are not implemented",
     "styles.feature::Lint against demo": CONVERTED,
 }
 

@@ -1,12 +1,18 @@
-"""Vale rules from a style's YAML files: existence, substitution and occurrence, with Vale's fields.
+"""Vale rules from a style's YAML files: existence, substitution, occurrence, repetition, conditional and metric,
+with Vale's fields.
 
-Each rule turns a block of text into alerts `(start, end, match, message)` in characters of the block. Rule kinds
+Each rule turns a block of text into alerts `(start, end, match, message)` in characters of the block; it is also
+given the file being linted (`linter.vale.lint.ValeFile`), for what a rule keeps across a file's blocks (the
+terms a conditional rule has seen defined) or counts over the whole file (a metric's variables). Rule kinds
 copydesk does not run yet are loaded as `Unsupported`, reported once on stderr and skipped.
 """
 
 from __future__ import annotations
 
+import ast
+import math
 import os
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -17,6 +23,20 @@ WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?m)(?:%s)"
 IGNORE_CASE = "(?i)"
 LEVEL_NAMES = ("suggestion", "warning", "error")
+METRIC_VARIABLES = (
+    "words",
+    "sentences",
+    "paragraphs",
+    "characters",
+    "syllables",
+    "complex_words",
+    "long_words",
+    "polysyllabic_words",
+    "pre",
+    "list",
+    "blockquote",
+    *(f"heading_h{level}" for level in range(1, 7)),
+)
 
 
 @dataclass
@@ -41,7 +61,7 @@ class Rule:
     message: str = ""
     link: str = ""
 
-    def run(self, text: str) -> list[Alert]:
+    def run(self, text: str, file) -> list[Alert]:
         return []
 
     def alert(self, text: str, start: int, end: int, *subs: str) -> Alert:
@@ -78,7 +98,7 @@ class Existence(Rule):
     pattern: Pattern | None = None
     exceptions: Pattern | None = None
 
-    def run(self, text):
+    def run(self, text, file):
         alerts = []
         for m in self.pattern.finditer(text):
             if m.end() == m.start():
@@ -96,7 +116,7 @@ class Substitution(Rule):
     exceptions: Pattern | None = None
     capitalize: bool = False
 
-    def run(self, text):
+    def run(self, text, file):
         alerts = []
         for m in self.pattern.finditer(text):
             for index, replacement in enumerate(self.replacements):
@@ -138,7 +158,7 @@ class Occurrence(Rule):
     maximum: int = 0
     minimum: int = 0
 
-    def run(self, text):
+    def run(self, text, file):
         found = list(self.pattern.finditer(text))
         count = len(found)
         if (self.maximum and count > self.maximum) or (self.minimum and count < self.minimum):
@@ -157,7 +177,7 @@ class Repetition(Rule):
     alpha: bool = False
     maximum: int = 0
 
-    def run(self, text):
+    def run(self, text, file):
         alerts, prev, ploc, count = [], "", (0, 0), 0
         for m in self.pattern.finditer(text):
             curr = text[m.start() : m.end()].strip()
@@ -184,6 +204,111 @@ BUILTIN_REPETITION = {
     "alpha": True,
     "tokens": [r"[^\s]+"],
 }
+
+
+@dataclass
+class Conditional(Rule):
+    """`first` must not appear unless `second` has defined it: each match of `second` (say "World Health
+    Organization (WHO)") defines its captured terms for the rest of the file; a match of `first` ("WHO") whose
+    captured term is not defined yet, and is not an exception, is an alert."""
+
+    first: Pattern | None = None
+    second: Pattern | None = None
+    exceptions: Pattern | None = None
+
+    def run(self, text, file):
+        for m in self.second.finditer(text):
+            file.defined.update(group for group in m.groups() if group)
+        alerts = []
+        for m in self.first.finditer(text):
+            start, end = m.span(1) if m.groups() and m.start(1) >= 0 else m.span()
+            term = text[start:end]
+            if term not in file.defined and not (self.exceptions and self.exceptions.search(term)):
+                alerts.append(self.alert(text, start, end))
+        return alerts
+
+
+@dataclass
+class Metric(Rule):
+    """A formula over the file's counts (`words / sentences`, `heading.h2`), reported once for the file, at its
+    start, when `condition` ("> 8") holds; `%s` in the message is the value with two decimals."""
+
+    formula: str = ""
+    condition: str = ""
+    where: str = ""
+
+    def run(self, text, file):
+        variables = file.metrics(text)
+        if not variables.get("words"):
+            return []
+        value = evaluate(self.formula, variables, f"{self.where}: formula")
+        operator, limit = _condition(self.condition, f"{self.where}: condition")
+        if not COMPARISONS[operator](value, limit):
+            return []
+        return [Alert(self.name, self.level, 0, 0, "", format_message(self.message, f"{value:.2f}"), self.link)]
+
+
+COMPARISONS = {
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+CONDITION = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
+MATH_FUNCTIONS = {"sqrt": math.sqrt, "log": math.log, "log10": math.log10, "pow": math.pow, "abs": abs}
+OPERATORS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b if b else 0.0,
+    ast.Pow: lambda a, b: a**b,
+}
+
+
+def _condition(condition: str, where: str) -> tuple[str, float]:
+    match = CONDITION.match(condition)
+    if not match:
+        raise RuleFileError(f"{where}: {condition!r} is not a comparison such as '> 8'")
+    return match.group(1), float(match.group(2))
+
+
+def evaluate(formula: str, variables: dict, where: str) -> float:
+    """The value of a metric formula: numbers, the file's counts by name (`heading.h1` is `heading_h1`), + - * /
+    and ** with parentheses, and math.sqrt, log, log10, pow; anything else is an error naming the rule file."""
+    source = re.sub(r"\bheading\.(h[1-6])\b", r"heading_\1", " ".join(formula.split()))
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError:
+        raise RuleFileError(f"{where}: cannot read {formula.strip()!r}") from None
+
+    def value(node) -> float:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in variables:
+                raise RuleFileError(f"{where}: unknown variable {node.id!r}")
+            return float(variables[node.id])
+        if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+            return OPERATORS[type(node.op)](value(node.left), value(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return -value(node.operand) if isinstance(node.op, ast.USub) else value(node.operand)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "math"
+            and node.func.attr in MATH_FUNCTIONS
+            and not node.keywords
+        ):
+            return float(MATH_FUNCTIONS[node.func.attr](*(value(arg) for arg in node.args)))
+        raise RuleFileError(f"{where}: {ast.unparse(node)!r} is not allowed in a formula")
+
+    try:
+        return value(tree.body)
+    except (ArithmeticError, TypeError) as error:
+        raise RuleFileError(f"{where}: {error}") from None
 
 
 @dataclass
@@ -255,12 +380,31 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
             alpha=bool(data.get("alpha", False)),
             maximum=int(data.get("max", 0) or 0),
         )
+    if kind == "conditional":
+        prefix = IGNORE_CASE if ignorecase else ""
+        return Conditional(
+            **base,
+            first=Pattern(prefix + str(data.get("first", "")), f"{path}: first"),
+            second=Pattern(prefix + str(data.get("second", "")), f"{path}: second"),
+            exceptions=exceptions,
+        )
+    if kind == "metric":
+        metric = Metric(
+            **{**base, "scope": ["summary"]},
+            formula=str(data.get("formula", "")),
+            condition=str(data.get("condition", "")),
+            where=path,
+        )
+        evaluate(metric.formula, dict.fromkeys(METRIC_VARIABLES, 1.0), f"{path}: formula")
+        _condition(metric.condition, f"{path}: condition")
+        return metric
     reason = "Vale's `script` rules run Tengo scripts" if kind == "script" else f"rule kind {kind!r}"
     return Unsupported(**base, reason=f"{reason} is not supported by copydesk yet")
 
 
 class RuleFileError(ValueError):
-    """A rule file that is not YAML; the message names the file."""
+    """A rule file that cannot be read (not YAML, a metric formula that is not arithmetic); the message names the
+    file."""
 
 
 def read_rule_file(path: str) -> dict:
