@@ -167,8 +167,7 @@ DEFINED = (
 
 def test_a_conditional_rule_wants_each_term_defined_before_it_is_used(tmp_path, monkeypatch):
     document = (
-        "The TUC spoke first.\n\nThe Trades Union Congress (TUC) met the BBC.\n\n"
-        "Later the TUC and the CBI met.\n"
+        "The TUC spoke first.\n\nThe Trades Union Congress (TUC) met the BBC.\n\nLater the TUC and the CBI met.\n"
     )
     _project(tmp_path, {"Defined": DEFINED}, document=document)
     output, status = _run(tmp_path, monkeypatch, "story.md")
