@@ -204,3 +204,50 @@ def test_a_formula_that_is_not_arithmetic_names_the_rule_file(tmp_path, monkeypa
     output, status = _run(tmp_path, monkeypatch, "story.md")
     assert status == 2
     assert "Bad.yml: formula: " in output and "is not allowed in a formula" in output
+
+
+def test_a_consistency_rule_keeps_the_file_to_the_spelling_it_used_first(tmp_path, monkeypatch):
+    rule = "extends: consistency\nmessage: \"Inconsistent spelling of '%s'\"\nlevel: error\nignorecase: true\n"
+    rule += "either:\n  colour: color\n  organise: organize\n"
+    document = "The colour was chosen.\n\nThe color changed. Organize it, then organise it again.\n"
+    _project(tmp_path, {"Spelling": rule}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:3:5:House.Spelling:Inconsistent spelling of 'color'",
+        "story.md:3:38:House.Spelling:Inconsistent spelling of 'organise'",
+    ]
+
+
+def test_capitalization_in_sentence_and_title_case_with_exceptions(tmp_path, monkeypatch):
+    sentence = "extends: capitalization\nmessage: \"'%s' should be sentence-cased\"\nlevel: warning\n"
+    sentence += "scope: heading.h2\nmatch: $sentence\nindicators:\n  - ':'\nexceptions:\n  - Harbour Board\n"
+    title = "extends: capitalization\nmessage: \"'%s' should be '%s'\"\nlevel: warning\nscope: heading.h1\n"
+    title += "match: $title\n"
+    document = (
+        "# The harbour reopens for the season\n\n## What the Harbour Board said\n\n## Next steps: Dredging\n\n"
+        "## Where The Boats Will Go\n"
+    )
+    _project(tmp_path, {"Sentence": sentence, "Title": title}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:3:House.Title:'The harbour reopens for the season' should be 'The Harbour Reopens for the Season'",
+        "story.md:7:4:House.Sentence:'Where The Boats Will Go' should be sentence-cased",
+    ]
+
+
+def test_vocab_terms_are_enforced_and_excepted_everywhere(tmp_path, monkeypatch):
+    vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "Desk"
+    vocabulary.mkdir(parents=True)
+    (vocabulary / "accept.txt").write_text("# house names\nOsei\nGitHub\n", encoding="utf-8")
+    (vocabulary / "reject.txt").write_text("Mac OS X\n", encoding="utf-8")
+    very = "extends: existence\nmessage: \"Avoid '%s'\"\nlevel: error\ntokens:\n  - Osei\n"
+    _project(tmp_path, {"Names": very}, "", "Mr osei moved to github from Mac OS X. Osei agreed.\n")
+    ini = (tmp_path / ".vale.ini").read_text(encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(ini.replace("BasedOnStyles = House", "BasedOnStyles = Vale, House"))
+    (tmp_path / ".vale.ini").write_text("Vocab = Desk\n" + (tmp_path / ".vale.ini").read_text(encoding="utf-8"))
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:4:Vale.Terms:Use 'Osei' instead of 'osei'.",
+        "story.md:1:18:Vale.Terms:Use 'GitHub' instead of 'github'.",
+        "story.md:1:30:Vale.Avoid:Avoid using 'Mac OS X'.",
+    ]

@@ -41,9 +41,7 @@ NOT_PASSING = {
         "occurrence alerts differ: Vale places `min` alerts on the scope, copydesk at the file start;"
         " `scope: heading` is counted per heading"
     ),
-    "checks.feature::SentenceCase": "capitalization rules are not implemented",
     "checks.feature::Repetition": CONVERTED,
-    "checks.feature::Capitalization": "capitalization rules are not implemented",
     "checks.feature::Spelling": SPELLING,
     "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
     "checks.feature::Substitution": (
@@ -93,8 +91,6 @@ NOT_PASSING = {
     "lint.feature::Lint a Haskell file": CODE,
     "lint.feature::Lint a TypeScript file": "`script` rules (Tengo) are not supported",
     "lint.feature::Lint a Ruby file": CODE,
-    "misc.feature::Vocab": "Vocab terms (Vale.Terms, Vale.Avoid) are not implemented",
-    "misc.feature::Multiple Vocabs": "Vocab terms (Vale.Terms, Vale.Avoid) are not implemented",
     "misc.feature::In-text attributes": CONVERTED,
     "misc.feature::Unicode": CONVERTED,
     "misc.feature::Duplicate matches": CONVERTED,

@@ -131,6 +131,7 @@ class ValeFile:
     ignored_classes: list[str] = field(default_factory=list)
     markup_source: str | None = None  # the text that is rendered, after BlockIgnores/TokenIgnores
     defined: set = field(default_factory=set)  # terms that conditional rules have seen defined so far
+    chosen_forms: dict = field(default_factory=dict)  # (consistency rule, pair) -> the form the file uses
     tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
 
     def metrics(self, summary: str) -> dict[str, float]:

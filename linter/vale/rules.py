@@ -229,6 +229,169 @@ class Conditional(Rule):
 
 
 @dataclass
+class Terms(Rule):
+    """Vale.Terms: an accepted Vocab term written in another case ("log4j" for "Log4j") is an alert. A term is a
+    pattern: a use matches it ignoring case, and is right when it matches it as written ("[pP]y.*" accepts both
+    cases of its first letter; "(?i)GitHub" any case)."""
+
+    terms: list[tuple[str, Pattern, Pattern]] = field(default_factory=list)  # (term, any case, as written)
+
+    def run(self, text, file):
+        alerts, taken = [], []
+        for term, any_case, _ in sorted(self.terms, key=lambda t: -len(t[0])):  # the longest term first
+            for m in any_case.finditer(text):
+                observed = text[m.start() : m.end()]
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue
+                taken.append(m.span())
+                if not any(w.span() == (0, len(observed)) for _, _, w2 in self.terms for w in w2.finditer(observed)):
+                    alert = self.alert(text, m.start(), m.end())
+                    alert.message = format_message(self.message, term, observed)
+                    alerts.append(alert)
+        return sorted(alerts, key=lambda a: a.start)
+
+
+def vocabulary_rules(accepted: list[str], rejected: list[str]) -> dict[str, Rule]:
+    """Vale's built-in Vale.Terms and Vale.Avoid for the Vocab's accepted and rejected terms."""
+    rules: dict[str, Rule] = {}
+    where = "Vocab"
+    accepted = list({term.lower(): term for term in accepted}.values())  # a later vocabulary's spelling wins
+    if accepted:
+        terms = [
+            (term, Pattern(IGNORE_CASE + WORD_TEMPLATE % term, f"{where}: accept"), Pattern(term, f"{where}: accept"))
+            for term in accepted
+        ]
+        rules["Vale.Terms"] = Terms(
+            "Vale.Terms", "substitution", "error", message="Use '%s' instead of '%s'.", terms=terms
+        )
+    if rejected:
+        pattern = Pattern(WORD_TEMPLATE % "|".join(rejected), f"{where}: reject")
+        rules["Vale.Avoid"] = Existence(
+            "Vale.Avoid", "existence", "error", message="Avoid using '%s'.", pattern=pattern
+        )
+    return rules
+
+
+@dataclass
+class Consistency(Rule):
+    """Of each pair in `either` ("colour" and "color"), the file keeps to the one it uses first: each use of the
+    other, from then on, is an alert."""
+
+    pairs: list[Pattern] = field(default_factory=list)  # each `(first form)|(second form)`
+
+    def run(self, text, file):
+        alerts = []
+        for index, pair in enumerate(self.pairs):
+            for m in pair.finditer(text):
+                form = 1 if m.start(1) >= 0 else 2
+                chosen = file.chosen_forms.setdefault((self.name, index), form)
+                if form != chosen:
+                    alerts.append(self.alert(text, *m.span(form)))
+        return alerts
+
+
+SMALL_WORDS_AP = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so", "the"}
+SMALL_WORDS_AP |= {"to", "up", "yet", "via", "per", "off", "out"}
+SMALL_WORDS_CHICAGO = SMALL_WORDS_AP | {"about", "above", "across", "after", "against", "along", "among", "around"}
+SMALL_WORDS_CHICAGO |= {"before", "behind", "below", "beneath", "beside", "between", "beyond", "down", "during"}
+SMALL_WORDS_CHICAGO |= {"except", "from", "inside", "into", "like", "near", "onto", "over", "past", "since"}
+SMALL_WORDS_CHICAGO |= {"than", "through", "toward", "towards", "under", "until", "upon", "with", "within"}
+NON_SPACE = re.compile(r"\S+")
+WORD_EDGES = "\"'`“”‘’()[]{}.,;:!?*_"
+
+
+@dataclass
+class Capitalization(Rule):
+    """The whole scope (a heading, say) in one case: `$sentence`, `$title` (AP or Chicago), `$lower`, `$upper` or a
+    pattern it must match. For sentence and title case, the share of words in the right case must exceed
+    `threshold`; exceptions (and the Vocab's accepted terms) are always right, as is a word after one that ends with
+    an indicator (":"), a number or symbol, and an acronym. `prefix` ("a. ") is left out first."""
+
+    match: str = "$title"
+    style: str = "AP"
+    threshold: float = 0.8
+    indicators: list[str] = field(default_factory=list)
+    exceptions: Pattern | None = None
+    prefix: Pattern | None = None
+    pattern: Pattern | None = None
+
+    def run(self, text, file):
+        subject = text.strip()
+        if not subject or self.right(subject):
+            return []
+        start = text.index(subject)
+        alert = self.alert(text, start, start + len(subject))
+        alert.message = format_message(self.message, subject, self.title_case(subject))
+        return [alert]
+
+    def right(self, text: str) -> bool:
+        if self.match == "$lower":
+            return text == text.lower()
+        if self.match == "$upper":
+            return text == text.upper()
+        if self.match not in ("$sentence", "$title"):
+            return bool(self.pattern and any(m.span() == (0, len(text)) for m in self.pattern.finditer(text)))
+        if self.prefix is not None:
+            found = next(iter(self.prefix.finditer(text)), None)
+            if found is not None and found.start() == 0:
+                text = text[found.end() :]
+        spans = [m.span() for m in NON_SPACE.finditer(text)]
+        if not spans:
+            return True
+        words = [text[a:b] for a, b in spans]
+        excepted = self._excepted(text, spans)
+        judge = self._sentence_word if self.match == "$sentence" else self._title_word
+        good = sum(1 for i in range(len(words)) if excepted[i] or judge(words, i))
+        return good / len(words) > self.threshold or good == len(words)
+
+    def _excepted(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        """For each word, whether exceptions cover all its letters (an exception may be several words, or part
+        of one: "hubba" covers "hubba-hubba")."""
+        covered = set()
+        if self.exceptions is not None:
+            for m in self.exceptions.finditer(text):
+                covered.update(range(*m.span()))
+        return [all(k in covered for k in range(a, b) if text[k].isalnum()) for a, b in spans]
+
+    def _free(self, words: list[str], i: int) -> bool:
+        """True when the word's case is free: not a word, an acronym, after an indicator, or after only numbers."""
+        core = words[i].strip(WORD_EDGES)
+        if not any(c.isalpha() for c in core) or (len(core) > 1 and core.isupper()):
+            return True
+        if i and any(words[i - 1].endswith(indicator) for indicator in self.indicators):
+            return True
+        return i > 0 and not any(c.isalpha() for word in words[:i] for c in word)
+
+    def _sentence_word(self, words: list[str], i: int) -> bool:
+        core = words[i].strip(WORD_EDGES)
+        if self._free(words, i):
+            return True
+        if i == 0:
+            return core[:1].isupper()
+        return core == core.lower()
+
+    def _title_word(self, words: list[str], i: int) -> bool:
+        core = words[i].strip(WORD_EDGES)
+        if self._free(words, i):
+            return True
+        small = SMALL_WORDS_CHICAGO if self.style.lower() == "chicago" else SMALL_WORDS_AP
+        if 0 < i < len(words) - 1 and core.lower() in small:
+            return core == core.lower()
+        return core[:1].isupper() or not core[:1].isalpha()
+
+    def title_case(self, text: str) -> str:
+        """The text in title case, for messages with a second `%s`."""
+        words = text.split()
+        small = SMALL_WORDS_CHICAGO if self.style.lower() == "chicago" else SMALL_WORDS_AP
+        out = []
+        for i, word in enumerate(words):
+            lower = word.lower()
+            inner = 0 < i < len(words) - 1 and lower.strip(WORD_EDGES) in small
+            out.append(lower if inner else word[:1].upper() + word[1:])
+        return " ".join(out)
+
+
+@dataclass
 class Metric(Rule):
     """A formula over the file's counts (`words / sentences`, `heading.h2`), reported once for the file, at its
     start, when `condition` ("> 8") holds; `%s` in the message is the value with two decimals."""
@@ -387,6 +550,26 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
             first=Pattern(prefix + str(data.get("first", "")), f"{path}: first"),
             second=Pattern(prefix + str(data.get("second", "")), f"{path}: second"),
             exceptions=exceptions,
+        )
+    if kind == "consistency":
+        pairs = []
+        for first, second in (data.get("either") or {}).items():
+            body = f"({first})|({second})"
+            regex = _make_regex(ignorecase, not nonword, body)
+            pairs.append(Pattern(regex, f"{path}: either"))
+        return Consistency(**base, pairs=pairs)
+    if kind == "capitalization":
+        match = str(data.get("match", "$title"))
+        prefix = data.get("prefix")
+        return Capitalization(
+            **base,
+            match=match,
+            style=str(data.get("style", "AP")),
+            threshold=float(data.get("threshold", 0.8)),
+            indicators=[str(i) for i in data.get("indicators") or []],
+            exceptions=exceptions,
+            prefix=Pattern(str(prefix), f"{path}: prefix") if prefix else None,
+            pattern=None if match.startswith("$") else Pattern(match, f"{path}: match"),
         )
     if kind == "metric":
         metric = Metric(
