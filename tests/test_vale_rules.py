@@ -251,3 +251,17 @@ def test_vocab_terms_are_enforced_and_excepted_everywhere(tmp_path, monkeypatch)
         "story.md:1:18:Vale.Terms:Use 'GitHub' instead of 'github'.",
         "story.md:1:30:Vale.Avoid:Avoid using 'Mac OS X'.",
     ]
+
+
+def test_a_sequence_rule_matches_tokens_by_text_and_tag(tmp_path, monkeypatch):
+    meetup = "extends: sequence\nmessage: \"Use 'meetup' for '%s'\"\nlevel: warning\ntokens:\n"
+    meetup += "  - tag: NN\n    pattern: meet\n  - pattern: up\n"
+    would = "extends: sequence\nmessage: \"'%[3]s' after '%[2]s'\"\nlevel: warning\ntokens:\n"
+    would += "  - tag: MD\n  - pattern: be\n  - tag: JJ|VBN\n    skip: 1\n"
+    document = "The meet up was busy. We will meet up later.\n\nIt would be very cold by then.\n"
+    _project(tmp_path, {"Meetup": meetup, "Would": would}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:5:House.Meetup:Use 'meetup' for 'meet up'",
+        "story.md:3:4:House.Would:'cold' after 'be'",
+    ]

@@ -273,6 +273,72 @@ def vocabulary_rules(accepted: list[str], rejected: list[str]) -> dict[str, Rule
 
 
 @dataclass
+class SequenceStep:
+    """One token of a sequence: its text and part-of-speech tag must match (fully; either may be absent), or must
+    not with `negate`; `skip` lets up to that many other tokens come before it."""
+
+    pattern: Pattern | None = None
+    tag: Pattern | None = None
+    negate: bool = False
+    skip: int = 0
+
+    def matches(self, token) -> bool:
+        found = all(
+            part is None or any(m.span() == (0, len(value)) for m in part.finditer(value))
+            for part, value in ((self.pattern, token.text), (self.tag, token.tag_))
+        )
+        return found != self.negate
+
+
+@dataclass
+class Sequence(Rule):
+    """A run of tokens by their text and Penn Treebank tags (spaCy's tagger, so a tag can differ from Vale's), in
+    each sentence: "meet/NN up" is the noun. `%s` in the message is the run, `%[2]s` its second token."""
+
+    steps: list[SequenceStep] = field(default_factory=list)
+
+    def run(self, text, file):
+        from linter.analysis.nlp import load_model
+
+        nlp = load_model()
+        tokens = list(nlp(text, disable=[name for name in nlp.pipe_names if name not in TAGGING]))
+        alerts = []
+        i = 0
+        while i < len(tokens):
+            matched = self._match(tokens, i)
+            if matched is None:
+                i += 1
+                continue
+            start, end = matched[0].idx, matched[-1].idx + len(matched[-1].text)
+            alert = self.alert(text, start, end)
+            alert.message = INDEXED.sub(
+                lambda m: matched[int(m.group(1)) - 1].text if int(m.group(1)) <= len(matched) else m.group(),
+                format_message(self.message, text[start:end]),
+            )
+            alerts.append(alert)
+            i = tokens.index(matched[-1]) + 1
+        return alerts
+
+    def _match(self, tokens, i: int):
+        """The tokens matched by the steps from token i on, or None."""
+        matched, position = [], i
+        for n, step in enumerate(self.steps):
+            reach = 0 if n == 0 else step.skip
+            for k in range(position, min(position + reach + 1, len(tokens))):
+                if step.matches(tokens[k]):
+                    matched.append(tokens[k])
+                    position = k + 1
+                    break
+            else:
+                return None
+        return matched
+
+
+TAGGING = ("tok2vec", "tagger", "attribute_ruler")  # the components that give tokens their tags
+INDEXED = re.compile(r"%\[(\d+)\]s")
+
+
+@dataclass
 class Consistency(Rule):
     """Of each pair in `either` ("colour" and "color"), the file keeps to the one it uses first: each use of the
     other, from then on, is an alert."""
@@ -551,6 +617,20 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
             second=Pattern(prefix + str(data.get("second", "")), f"{path}: second"),
             exceptions=exceptions,
         )
+    if kind == "sequence":
+        prefix = IGNORE_CASE if ignorecase else ""
+        steps = []
+        for token in data.get("tokens") or []:
+            pattern, tag = token.get("pattern"), token.get("tag")
+            steps.append(
+                SequenceStep(
+                    pattern=Pattern(prefix + str(pattern), f"{path}: tokens: pattern") if pattern else None,
+                    tag=Pattern(str(tag), f"{path}: tokens: tag") if tag else None,
+                    negate=bool(token.get("negate", False)),
+                    skip=int(token.get("skip", 0) or 0),
+                )
+            )
+        return Sequence(**{**base, "scope": ["sentence"]}, steps=steps)
     if kind == "consistency":
         pairs = []
         for first, second in (data.get("either") or {}).items():
