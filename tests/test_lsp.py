@@ -127,6 +127,32 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, tmp_path):
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("b.md", ["The plan was approved on Monday. <!-- copydesk-disable-next-line repeated-word -->"]),
+        ("b.txt", ["The plan was approved on Monday.", "copydesk-disable-next-line repeated-word"]),
+    ],
+)
+async def test_suppressing_a_line_inside_a_paragraph_keeps_the_paragraph_whole(
+    client: LanguageClient, tmp_path, name, expected
+):
+    text = "Port deal\n\nThe plan was approved on Monday.\nThe the council met again today.\n"
+    uri = open_document(client, tmp_path / name, text)
+    await diagnostics_until(client, uri, has_rule("repeated-word"))
+    actions = {a.title: a for a in await actions_at(client, uri, 3, 1)}
+    suppressed = apply(text, actions["Suppress repeated-word on this line"].edit.changes[uri][0])
+    assert suppressed.splitlines()[2 : 2 + len(expected)] == expected
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            [types.TextDocumentContentChangeWholeDocument(suppressed)],
+        )
+    )
+    await diagnostics_until(client, uri, lambda ds: not has_rule("repeated-word")(ds))
+
+
+@pytest.mark.asyncio
 async def test_hover_explains_the_rule_with_options_and_suggestion(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "a.md", ARTICLE)
     await diagnostics_until(client, uri, has_rule("pronoun-number"))

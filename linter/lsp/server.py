@@ -266,11 +266,9 @@ def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[type
         if fix is not None:
             start, end, replacement = fix
             actions.append(_action(f"Fix: {finding.message}", uri, document, start, end, replacement, diagnostic, True))
-        line_start = source.rfind("\n", 0, finding.start) + 1
-        indent = re.match(r"[ \t]*", source[line_start:]).group()
-        comment = indent + linting.line_directive(path, finding.rule) + "\n"
+        offset, comment = linting.line_suppression(path, source, finding)
         actions.append(
-            _action(f"Suppress {finding.rule} on this line", uri, document, line_start, line_start, comment, diagnostic)
+            _action(f"Suppress {finding.rule} on this line", uri, document, offset, offset, comment, diagnostic)
         )
         offset, line = linting.file_directive(path, source, finding.rule)
         actions.append(
