@@ -257,3 +257,11 @@ def test_a_full_name_given_only_after_the_honorific_is_weak_evidence_shown_below
 def test_a_spelling_that_opens_a_name_at_the_start_of_a_sentence_is_not_a_use():
     text = "Labor Party leaders met on Monday. The colour of the party is red, and its colour is known. Colors matter."
     assert [f.excerpt for f in lint(text, "variant-spelling")] == ["Colors"]
+
+
+def test_two_relatives_with_one_surname_are_two_people_for_every_rule_about_people():
+    text = (
+        "Tom Brandt and his sister Ana Brandt run the mill. Brandt said the river was low. Ms. Brandt said the "
+        "wheel would turn again. Mill Manager Tom Brandt ordered new parts."
+    )
+    assert lint(text, ["honorific-consistency", "name-variant", "title-conflict"]) == []
