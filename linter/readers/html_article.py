@@ -3,32 +3,38 @@
 trafilatura (a well-kept extractor of main text) reads the page and returns the article's text without the page
 furniture (menus, share bars, related links, comments, footers). Its text has no source positions, so it is aligned
 back, word by word, to the blocks that `linter.readers.html` read with exact positions: a block is kept when most
-of its words are in the article text, in the same order. The headline is the block that matches trafilatura's
-title. Nothing is fetched: the page is read from the given string.
+of its words are in the article text, in the same order, and so is a caption between its first and last blocks
+(the extractor leaves captions out). The headline is the heading nearest before the article
+that the page's `<title>` or `og:title` names. Nothing is fetched: the page is read from the given string.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from difflib import SequenceMatcher
 
-from linter.model.document import HEADING, TITLE, URL, URL_PLACEHOLDER
+from linter.model.document import CAPTION, HEADING, TITLE, URL, URL_PLACEHOLDER
 
 KEPT_SHARE = 0.5  # a block is kept when at least this share of its words is aligned to the article text
+PAGE_TITLES = (
+    re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL),
+    re.compile(r"<meta\s[^>]*?property=[\"']og:title[\"'][^>]*?content=[\"']([^\"']*)", re.IGNORECASE),
+    re.compile(r"<meta\s[^>]*?content=[\"']([^\"']*)[\"'][^>]*?property=[\"']og:title", re.IGNORECASE),
+)
 
 
-def article_text(source: str) -> tuple[str, str] | None:
-    """(title, article text) of a page as trafilatura reads it, or None when it finds no article."""
+def article_text(source: str) -> str | None:
+    """The article text of a page as trafilatura reads it (comments left out), or None when it finds none."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs pages it finds hard to read
     try:
-        found = trafilatura.bare_extraction(source, include_comments=False, with_metadata=True)
+        text = trafilatura.extract(source, include_comments=False)
     except (ValueError, TypeError, AttributeError):  # markup that lxml cannot build a tree from
         return None
-    if found is None or not (found.text or "").strip():
-        return None
-    return found.title or "", found.text
+    return text if text and text.strip() else None
 
 
 def _words(text: str) -> list[str]:
@@ -38,10 +44,9 @@ def _words(text: str) -> list[str]:
 
 def article_blocks(blocks: list, source: str) -> list | None:
     """The blocks that make up the article of the page (the headline first), or None when no article is found."""
-    found = article_text(source)
-    if found is None:
+    text = article_text(source)
+    if text is None:
         return None
-    title, text = found
     wanted = _words(text)
     words, owners = [], []
     for i, block in enumerate(blocks):
@@ -55,9 +60,11 @@ def article_blocks(blocks: list, source: str) -> list | None:
     kept = [i for i, block in enumerate(blocks) if matched[i] >= KEPT_SHARE * len(block.text.split())]
     if not kept:
         return None
-    headline = _headline(blocks, title, kept[0])
+    headline = _headline(blocks, _page_titles(source), kept[0])
     if headline is not None and headline not in kept:
         kept.insert(0, headline)
+    captions = [i for i in range(kept[0], kept[-1]) if blocks[i].kind == CAPTION and i not in kept]
+    kept = sorted(kept + captions)  # the extractor leaves out captions; those inside the article are its own
     for i in kept:
         if i == headline:
             blocks[i].kind = TITLE
@@ -66,10 +73,19 @@ def article_blocks(blocks: list, source: str) -> list | None:
     return [blocks[i] for i in kept]
 
 
-def _headline(blocks: list, title: str, first_kept: int) -> int | None:
-    """The index of the block that reads as trafilatura's title, the nearest one before the article's first block."""
-    wanted = " ".join(_words(title))
-    if not wanted:
-        return None
-    before = [i for i in range(first_kept + 1) if " ".join(blocks[i].text.split()) == wanted]
-    return before[-1] if before else None
+def _page_titles(source: str) -> list[str]:
+    """The page's `<title>` and `og:title`, as words joined by single spaces."""
+    body = source.lower().find("<body")
+    head = source if body == -1 else source[:body]
+    titles = (html.unescape(m.group(1)) for pattern in PAGE_TITLES for m in pattern.finditer(head))
+    return [" ".join(_words(t)) for t in titles if t.strip()]
+
+
+def _headline(blocks: list, titles: list[str], first_kept: int) -> int | None:
+    """The index of the heading nearest before the article's first block (or that block) that is most of the page's
+    title (a title is often "Headline | Site")."""
+    for i in range(first_kept, -1, -1):
+        text = " ".join(blocks[i].text.split())
+        if blocks[i].kind in (TITLE, HEADING) and any(text in t and 2 * len(text) >= len(t) for t in titles):
+            return i
+    return None
