@@ -3,9 +3,10 @@
 trafilatura (a well-kept extractor of main text) reads the page and returns the article's text without the page
 furniture (menus, share bars, related links, comments, footers). Its text has no source positions, so it is aligned
 back, word by word, to the blocks that `linter.readers.html` read with exact positions: a block is kept when most
-of its words are in the article text, in the same order, and so is a caption between its first and last blocks
-(the extractor leaves captions out). The headline is the heading nearest before the article
-that the page's `<title>` or `og:title` names. Nothing is fetched: the page is read from the given string.
+of its words are in the article text, in the same order; so are a byline ("By Ana Ruiz") between the headline and
+the text and a caption between the article's first and last blocks (the extractor leaves both out). The headline
+is the heading nearest before the article that the page's `<title>` or `og:title` names (else the page's first
+h1, when it comes before the text). Nothing is fetched: the page is read from the given string.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from difflib import SequenceMatcher
 from linter.model.document import CAPTION, HEADING, TITLE, URL, URL_PLACEHOLDER
 
 KEPT_SHARE = 0.5  # a block is kept when at least this share of its words is aligned to the article text
+BYLINE = re.compile(r"By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}(,|$| and )")
 PAGE_TITLES = (
     re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL),
     re.compile(r"<meta\s[^>]*?property=[\"']og:title[\"'][^>]*?content=[\"']([^\"']*)", re.IGNORECASE),
@@ -61,10 +63,17 @@ def article_blocks(blocks: list, source: str) -> list | None:
     if not kept:
         return None
     headline = _headline(blocks, _page_titles(source), kept[0])
-    if headline is not None and headline not in kept:
-        kept.insert(0, headline)
-    captions = [i for i in range(kept[0], kept[-1]) if blocks[i].kind == CAPTION and i not in kept]
-    kept = sorted(kept + captions)  # the extractor leaves out captions; those inside the article are its own
+    if headline is None:  # the page's first h1, when it is the article's
+        headline = next((i for i in range(kept[0] + 1) if blocks[i].kind == TITLE), None)
+    first = kept[0] if headline is None else min(headline, kept[0])
+    text_start = next((i for i in kept if i != headline), kept[0])
+    # A byline between the headline and the text, and captions inside the text: the extractor leaves them out
+    added = [
+        i
+        for i in range(first, kept[-1])
+        if i not in kept and (blocks[i].kind == CAPTION or i < text_start and BYLINE.match(blocks[i].text))
+    ]
+    kept = sorted(kept + added)
     for i in kept:
         if i == headline:
             blocks[i].kind = TITLE
