@@ -6,7 +6,7 @@ DIR is a folder of .html pages (default: ../shared/corpora/web-pages/pages). Pri
 and CPU time of `copydesk check --no-cache --jobs 1` over the folder as it is by default (the article extracted)
 and with `--whole-page` (the page's first article, main or body, as before extraction), each run --repeat times
 in mirrored order (A B B A ...) so that a drift in the machine's speed slows both alike, and then, in one process,
-the time of reading every page both ways (the extraction's own cost, without the rules).
+the CPU time of reading every page both ways (the extraction's own cost, without the rules).
 
 --findings also prints, per page, the boilerplate findings (`--select boilerplate`) of both runs and how many of
 them lie outside the extracted article body.
@@ -45,7 +45,7 @@ def timed_check(corpus: Path, flags: list[str]) -> tuple[float, float]:
 
 
 def reading_times(pages: list[Path]) -> dict[str, float]:
-    """Seconds to read (parse) every page, per mode, in this process."""
+    """CPU seconds to read (parse) every page, per mode, in this process."""
     from linter.readers import parse
     from linter.readers.files import read_article
 
@@ -53,10 +53,10 @@ def reading_times(pages: list[Path]) -> dict[str, float]:
     parse(*sources[0])  # imports
     times = {}
     for mode in MODES:
-        started = time.perf_counter()
+        started = time.process_time()
         for path, source in sources:
             parse(path, source, extract=mode == "extract")
-        times[mode] = time.perf_counter() - started
+        times[mode] = time.process_time() - started
     return times
 
 
@@ -104,7 +104,7 @@ def main() -> int:
     reading = reading_times(pages)
     base_wall, base_cpu = totals["whole-page"]
     print(f"{len(pages)} pages in {args.corpus}, {args.repeat} runs of each mode\n")
-    print("| run | wall s | CPU s | CPU vs whole page | reading the pages, s |\n| --- | ---: | ---: | ---: | ---: |")
+    print("| run | wall s | CPU s | CPU vs whole page | reading, CPU s |\n| --- | ---: | ---: | ---: | ---: |")
     for mode, (wall, cpu) in totals.items():
         print(f"| check ({mode}) | {wall:.2f} | {cpu:.2f} | {cpu / base_cpu - 1:+.1%} | {reading[mode]:.2f} |")
     extra = reading["extract"] - reading["whole-page"]
