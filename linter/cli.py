@@ -123,6 +123,12 @@ def main():
     type=click.Path(dir_okay=False),
     help="Record the findings in this baseline file (and report nothing).",
 )
+@click.option(
+    "--extract/--whole-page",
+    default=True,
+    show_default=True,
+    help="Web pages: lint the extracted article, or the whole page's first article, main or body element.",
+)
 def check(paths, config_path, stdin_filename, **flags):
     """Lint article files and folders (default: the current folder); '-' reads standard input."""
     from linter.run.engine import NoProgress, run
@@ -359,6 +365,48 @@ def stats(paths, config_path, output_format):
     click.echo(render_json(articles, errors) if output_format == "json" else render_text(articles), nl=False)
     for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
         click.echo(f"copydesk: {message}", err=True)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (for the residue options)."
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--extract/--whole-page",
+    default=True,
+    show_default=True,
+    help="Web pages: extract the article, or read the whole page's first article, main or body element.",
+)
+def text(paths, config_path, output_format, extract):
+    """Print the clean article text of each file: no page furniture, no scraped residue, paragraphs separated by
+    blank lines (JSON: the blocks with their kinds and source spans)."""
+    from linter.readers import parse
+    from linter.readers.files import UnreadableFile, discover, read_article
+    from linter.reporters.article_text import article_pieces, render_json, render_text
+
+    config = _load_config(config_path)
+    files, failures, warnings = discover(paths, config)
+    errors = {status.path: status.error for status in failures}
+    articles = []
+    for path in files:
+        try:
+            source, notices = read_article(path)
+        except UnreadableFile as exc:
+            errors[path] = str(exc)
+            continue
+        doc = parse(path, source, extract=extract)
+        doc.notices[:0] = notices
+        articles.append((doc, article_pieces(doc, config.options("scrape-residue", path))))
+    click.echo(render_json(articles, errors) if output_format == "json" else render_text(articles), nl=False)
+    for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
+        click.echo(f"copydesk: {message}", err=True)
+    if output_format == "text":
+        for doc, _ in articles:
+            for notice in doc.notices:
+                click.echo(f"copydesk: {doc.path}: {notice}", err=True)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 

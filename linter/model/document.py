@@ -24,6 +24,7 @@ LIST_ITEM = "list_item"
 TABLE_CELL = "table_cell"
 CAPTION = "caption"
 BLOCK_KINDS = (TITLE, HEADING, PARAGRAPH, BLOCKQUOTE, LIST_ITEM, TABLE_CELL, CAPTION)
+CODE = "code"  # preformatted text, kept verbatim in `Document.code`: not prose, never linted
 
 # Web addresses are not prose: each becomes a placeholder word that maps back to the whole address.
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'”’]")
@@ -177,6 +178,7 @@ class Document:
     nlp_components: frozenset = frozenset()  # optional spaCy components the run's rules need (see linter.analysis.nlp)
     analyses: object | None = None  # the document's analyses, filled by linter.analysis.analyses.analyses_of
     residue_options: dict | None = None  # the scrape-residue rule's options in force: what readability leaves out
+    code: list[Block] = field(default_factory=list)  # preformatted blocks (kind CODE), for `copydesk text`
 
     def __post_init__(self):
         for i, block in enumerate(self.blocks):

@@ -17,5 +17,10 @@ def format_for(path: str):
     return importlib.import_module(f"linter.readers.{name}")
 
 
-def parse(path: str, source: str) -> Document:
-    return format_for(path).parse(path, source)
+def parse(path: str, source: str, extract: bool = True) -> Document:
+    """The document of a file's text. extract: find the article in a full web page (formats that read pages)
+    rather than reading the whole page."""
+    module = format_for(path)
+    if getattr(module, "EXTRACTS_ARTICLE", False):
+        return module.parse(path, source, extract=extract)
+    return module.parse(path, source)

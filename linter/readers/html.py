@@ -1,45 +1,39 @@
 """HTML articles: the article's text only, with exact source positions.
 
-The text of `<article>` (or `<main>`, or else `<body>`) is read; script, style, nav, header, footer, aside, form and
-the like are page chrome and are skipped. Block elements (p, h1-h6, li, blockquote, td, figcaption, ...) become
-blocks. Character references (`&amp;`) map back to their whole source span.
+By default the article is extracted from the whole page (see `linter.readers.html_article`): every block of the
+body is read, and those that the extractor finds to be the article are kept. Without extraction, or when the
+extractor finds no article, the text of `<article>` (or `<main>`, or else `<body>`) is read, and nav, header,
+footer, aside, form and the like are skipped as page chrome. Either way script, style and other non-text elements
+are left out, block elements (p, h1-h6, li, blockquote, td, figcaption, ...) become blocks, and character references
+(`&amp;`) map back to their whole source span.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from array import array
 from html.parser import HTMLParser
 
 from linter.model.document import (
     BLOCKQUOTE,
     CAPTION,
+    CODE,
     HEADING,
     LIST_ITEM,
     PARAGRAPH,
     TABLE_CELL,
     TITLE,
+    Block,
     BlockBuilder,
     Document,
 )
+from linter.readers.html_article import article_blocks
 
-SKIPPED = {
-    "script",
-    "style",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "noscript",
-    "template",
-    "head",
-    "svg",
-    "button",
-    "select",
-    "iframe",
-    "object",
-}
+# Never text. noscript is read when the article is extracted: some pages put the article there for readers without
+# scripts, and the extractor reads it too.
+NOT_TEXT = {"script", "style", "template", "head", "svg", "button", "select", "iframe", "object"}
+SKIPPED = NOT_TEXT | {"noscript", "nav", "header", "footer", "aside", "form"}  # page chrome, when not extracting
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCKS = {
     "p": PARAGRAPH,
@@ -58,16 +52,33 @@ BLOCKS = {
     "dd": PARAGRAPH,
     "div": PARAGRAPH,
     "blockquote": BLOCKQUOTE,
-    "pre": None,
+    "pre": CODE,
 }
 ROOTS = ("article", "main", "body")
+EXTRACTS_ARTICLE = True  # parse() takes extract=
+
+
+class _VerbatimBuilder(BlockBuilder):
+    """Preformatted text: kept as it is, line breaks and all, less the blank lines around it."""
+
+    def add_space(self, source_start: int, source_end: int) -> None:
+        self.add("\n", source_start, source_end)
+
+    def build(self) -> Block | None:
+        text = "".join(self.chars)
+        end = len(text.rstrip())
+        start = text.rfind("\n", 0, len(text) - len(text.lstrip())) + 1
+        if start >= end:
+            return None
+        return Block(self.kind, text[start:end], array("q", self.starts[start:end]), array("q", self.ends[start:end]))
 
 
 class _ArticleParser(HTMLParser):
-    def __init__(self, source: str, root: str | None):
+    def __init__(self, source: str, root: str | None, skipped=SKIPPED):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.root = root
+        self.skipped = skipped
         self.newline_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.root_depth = 0 if root is None else None  # inside the root when not None
         self.skip_depth = 0
@@ -87,7 +98,7 @@ class _ArticleParser(HTMLParser):
         if kind == PARAGRAPH and "blockquote" in self.stack:
             kind = BLOCKQUOTE
         self._flush()
-        self.builders.append(BlockBuilder(kind) if kind else None)
+        self.builders.append(_VerbatimBuilder(kind) if kind == CODE else BlockBuilder(kind) if kind else None)
 
     def _flush(self) -> None:
         """Close the innermost open block, keeping what it has so far (text before a nested block)."""
@@ -96,7 +107,7 @@ class _ArticleParser(HTMLParser):
             block = builder.build()
             if block is not None:
                 self.blocks.append(block)
-            self.builders[-1] = BlockBuilder(builder.kind)
+            self.builders[-1] = type(builder)(builder.kind)
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
@@ -109,7 +120,7 @@ class _ArticleParser(HTMLParser):
             self.stack.append(tag)
             return
         self.stack.append(tag)
-        if self.skip_depth or tag in SKIPPED:
+        if self.skip_depth or tag in self.skipped:
             self.skip_depth += 1
             return
         if tag in BLOCKS:
@@ -167,10 +178,9 @@ class _ArticleParser(HTMLParser):
             self.builders.pop()
 
 
-def parse(path: str, source: str) -> Document:
-    lowered = source.lower()
-    root = next((tag for tag in ROOTS if f"<{tag}" in lowered), None)
-    parser = _ArticleParser(source, root)
+def _read_blocks(source: str, root: str | None, skipped) -> tuple[list, list[str]]:
+    """The blocks under the first root element (None: the whole document), and notices about markup given up on."""
+    parser = _ArticleParser(source, root, skipped)
     notices = []
     try:
         parser.feed(source)
@@ -180,4 +190,24 @@ def parse(path: str, source: str) -> Document:
         notices.append(
             f"HTML could not be parsed past line {line}, column {column + 1} ({exc}); the rest was not linted"
         )
-    return Document(path, source, "html", parser.blocks, notices=notices)
+    return parser.blocks, notices
+
+
+def parse(path: str, source: str, extract: bool = True) -> Document:
+    """The article of an HTML file: extracted from the page (extract), else the first article, main or body."""
+    if extract:
+        blocks, notices = _read_blocks(source, None, NOT_TEXT)
+        article = article_blocks(blocks, source) if blocks else None
+        if article is not None:
+            return _document(path, source, article, notices)
+    lowered = source.lower()
+    root = next((tag for tag in ROOTS if f"<{tag}" in lowered), None)
+    blocks, notices = _read_blocks(source, root, SKIPPED)
+    return _document(path, source, blocks, notices)
+
+
+def _document(path: str, source: str, blocks: list, notices: list[str]) -> Document:
+    """The document of these blocks, the preformatted ones set apart as its code."""
+    prose = [block for block in blocks if block.kind != CODE]
+    code = [block for block in blocks if block.kind == CODE]
+    return Document(path, source, "html", prose, notices=notices, code=code)

@@ -174,7 +174,10 @@ def _start(path: str, options: RunOptions, source: str | None = None, notices=()
         try:
             data = read_bytes(path)
             if cache is not None:
-                job.cache_key = cache.key(data, settings_digest(job.settings) + _vale_digest(options.config), path)
+                reading = "" if options.extract else "whole-page"
+                job.cache_key = cache.key(
+                    data, settings_digest(job.settings) + _vale_digest(options.config) + reading, path
+                )
                 hit = cache.get(job.cache_key, path)
                 if hit is not None:
                     job.findings = hit[0]
@@ -186,7 +189,7 @@ def _start(path: str, options: RunOptions, source: str | None = None, notices=()
             return job
         job.status.notices.extend(read_notices)
     job.source = source
-    job.doc = parse(path, source)
+    job.doc = parse(path, source, extract=options.extract)
     job.doc.residue_options = options.config.options(RESIDUE_RULE, path)
     job.doc.nlp_components = components_for(job.settings)
     return job

@@ -31,6 +31,7 @@ class RunOptions:
     quiet: bool = False
     color: bool = False
     stdin: tuple | None = None
+    extract: bool = True  # web pages: lint the extracted article (False: the whole page's article, main or body)
 
     @classmethod
     def from_flags(cls, config: Config, *, jobs=None, cache=True, color=None, **flags) -> RunOptions:
