@@ -153,12 +153,12 @@ def test_inflected_headline_words_make_their_lemmas_the_subject():
     assert len(lint("# Council sets its budget" + body, "echo-word", name="a.md")) == 1
 
 
-def test_echo_confidence_rises_with_rarity_and_tightness_and_names_the_other_uses():
+def test_echo_confidence_rises_with_rarity_and_tightness_and_each_use_is_related():
     def echo(word, spacer):
         text = LEDE + f"Her remarks {word} the point. {spacer}This gesture {word}s her loyalty. {spacer}"
         text += f"His comments {word} the case."
         [finding] = lint(text, "echo-word", options={"echo-word": {"max_zipf": 6.0}})
-        assert [span["excerpt"] for span in finding.related] == [f"{word}s", word]
+        assert [span["excerpt"] for span in finding.related] == [word, f"{word}s", word]
         return finding.confidence
 
     assert echo("underscore", "") > echo("highlight", "") > 0.5

@@ -12,7 +12,7 @@ marks or blockquotes (the writer cannot change a quote), the second of two adjac
 `lede` the content words of its first paragraph ("Police detained two men" makes "detain" the story's verb), and
 words it uses `topic_uses` times or more. A cluster in which two uses are followed by the same content word is a
 fixed term ("portable media players"), not an echo. One finding per cluster, spanning the first use to the last,
-with the other uses as related spans.
+with each use as a related span.
 
 Confidence weighs the two pieces of evidence: how rare the word is (a word at `max_zipf` adds nothing, one 1.5
 Zipf points rarer adds the most) and how tight the cluster is (uses spread over the whole window add nothing, uses
@@ -138,5 +138,5 @@ def check(doc, options):
                     "lines": ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines)),
                 },
                 confidence=confidence(zipf, options["max_zipf"], words, window),
-                related=uses[1:],
+                related=uses,
             )
