@@ -16,7 +16,7 @@ from linter.model.findings import CATEGORIES
 from linter.readers.files import FileStatus, UnreadableFile, read_article
 from linter.reporters.stats import article_stats
 from linter.run.config import parse_config
-from linter.run.engine import FILES_PER_BATCH, lint_file, lint_files
+from linter.run.engine import FILES_PER_BATCH, lint_files, lint_texts
 from linter.run.options import RunOptions
 
 RESIDUE_RULE = "scrape-residue"
@@ -39,7 +39,8 @@ class ArchivePlugin(WorkerPlugin):
 
 def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileStatus]]:
     """(findings, status) per readable article, by the engine of `copydesk check`: local files through
-    lint_files (their prose parsed together), texts through lint_file. The one place that calls the engine."""
+    lint_files, a dataset's texts through lint_texts (either way their prose is parsed together). The one place
+    that calls the engine."""
     if all(article.local for article in articles):
         results = lint_files([article.location for article in articles], RunOptions(config))
         for article, (findings, status) in zip(articles, results):
@@ -47,7 +48,7 @@ def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileSt
             for finding in findings:
                 finding.path = article.path
         return results
-    return [lint_file(a.path, config, source=a.text, notices=a.notices) for a in articles]
+    return lint_texts([(a.path, a.text, a.notices) for a in articles], RunOptions(config))
 
 
 def _internal_error(article: Article, exc: Exception) -> tuple[list, FileStatus]:

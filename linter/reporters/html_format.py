@@ -186,10 +186,19 @@ def _offset(doc, line: int, column: int) -> int:
 
 
 def _parts(doc, finding) -> list[tuple[int, int]]:
-    """The source spans to mark for a finding: its span, or for echo-word each use of the word in it (the span runs
-    from the first use to the last; words between that share their first letters are the other uses)."""
+    """The source spans to mark for a finding: its related spans (an echo's uses) when they lie inside its own span,
+    its span and its related spans (a name's first spelling) when they do not. Without related spans (findings
+    cached by an older copydesk), an echo-word finding's uses are found again: the words in its span that share
+    the first letters of its first and last word."""
     start = _offset(doc, finding.line, finding.column)
     end = _offset(doc, finding.end_line, finding.end_column)
+    related = [
+        (_offset(doc, span["line"], span["column"]), _offset(doc, span["end_line"], span["end_column"]))
+        for span in finding.related
+    ]
+    if related:
+        inside = all(start <= a and b <= end for a, b in related)
+        return related if inside else [(start, end), *related]
     if finding.rule != "echo-word":
         return [(start, end)]
     words = list(WORD.finditer(doc.source, start, end))

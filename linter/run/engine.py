@@ -251,7 +251,16 @@ def lint_file(
 def lint_files(paths, options: RunOptions) -> list:
     """(findings, status) for each of several files, linted as lint_file does, with the prose of all the files
     that need the model going through the parser together."""
-    jobs = [_start(path, options) for path in paths]
+    return _lint_jobs([_start(path, options) for path in paths], options)
+
+
+def lint_texts(texts, options: RunOptions) -> list:
+    """(findings, status) for each (path, source, notices) of several texts (an archive's rows), as lint_files
+    does for files: their prose goes through the parser together."""
+    return _lint_jobs([_start(path, options, source, notices) for path, source, notices in texts], options)
+
+
+def _lint_jobs(jobs: list[_FileJob], options: RunOptions) -> list:
     parse_together([job.doc for job in jobs if job.doc is not None and needs_model(job.settings)])
     return [_finish(job, options) for job in jobs]
 
