@@ -133,7 +133,7 @@ def test_every_check_declares_its_contract(name):
 
 def test_the_checks_that_read_spacy_tokens_declare_it():
     assert load_check("echo_word").NEEDS == ("tags",)
-    assert load_check("repeated_phrase").NEEDS == ("tags",)
+    assert load_check("repeated_phrase").NEEDS == ("tags", "entities")
     assert load_check("sentence_length").NEEDS == ()
 
 

@@ -28,11 +28,11 @@ def test_each_repetition_is_reported_once_with_exact_span():
     source = read("echoes.md")
     findings = lint(source, RULES, name="echoes.md")
     assert summary(findings) == [
-        ("echo-word", 3, 19, 7, '"precarious" used 3 times in 28 words (lines 3, 5, 7)'),
-        ("repeated-opening", 9, 1, 9, '3 sentences in a row start with "He"'),
-        ("repeated-opening", 11, 1, 15, '3 paragraphs in a row start with "Later"'),
-        ("repeated-phrase", 19, 24, 19, 'phrase "bear the brunt of the next storm" repeats line 17'),
-        ("duplicate-sentence", 25, 1, 25, "repeats a sentence from line 21"),
+        ("echo-word", 5, 19, 9, '"precarious" used 3 times in 28 words (lines 5, 7, 9)'),
+        ("repeated-opening", 11, 1, 11, '3 sentences in a row start with "He"'),
+        ("repeated-opening", 13, 1, 17, '3 paragraphs in a row start with "Later"'),
+        ("repeated-phrase", 21, 24, 21, 'phrase "bear the brunt of the next storm" repeats line 19'),
+        ("duplicate-sentence", 27, 1, 27, "repeats a sentence from line 23"),
     ]
     assert_spans_match(source, findings)
     assert findings[0].excerpt.startswith("precarious conditions")
@@ -72,13 +72,14 @@ def test_word_frequencies_come_from_the_installed_package_with_sockets_disabled(
     assert 2.5 < zipf_frequency("underscore") < 3.5 < 5.5 < zipf_frequency("said")
 
 
+LEDE = "The town council met on Monday night to settle the budget for the coming year.\n\n"
 SPACER = "The committee met in the hall and heard from residents about roads, schools and bins. "
 
 
 def test_echo_window_grows_with_rarity():
     # Three uses about 100 words apart: "underscore" (Zipf 3.0) is an echo, "highlight" (Zipf 4.2) is not.
     for word, flagged in (("underscore", True), ("highlight", False)):
-        text = "\n\n".join(f"Her remarks {word} the point. " + SPACER * 6 for _ in range(3))
+        text = LEDE + "\n\n".join(f"Her remarks {word} the point. " + SPACER * 6 for _ in range(3))
         findings = lint(text, "echo-word")
         assert bool(findings) is flagged, (word, findings)
 
@@ -114,7 +115,7 @@ def test_names_numbers_and_fixed_terms_are_not_echoes():
 
 
 def test_words_in_a_blockquote_are_not_the_writers_echoes():
-    text = (
+    text = LEDE + (
         "The board called the plan robust.\n\n> The plan is robust, the costs are robust and the timetable is "
         "robust.\n\nCritics were unconvinced."
     )
@@ -126,6 +127,43 @@ def test_echo_count_option():
     text = "Conditions were precarious. The climb was precarious."
     assert lint(text, "echo-word") == []
     assert len(lint(text, "echo-word", options={"echo-word": {"count": 2}})) == 1
+
+
+def test_the_ledes_words_are_the_storys_subject_not_echoes():
+    text = (
+        "Police detained two men after a break-in at the council depot on Sunday night.\n\n"
+        "The men were detained near the ring road. A third man was detained on Monday."
+    )
+    assert lint(text, "echo-word") == []
+    findings = lint(text, "echo-word", options={"echo-word": {"lede": False}})
+    assert [f.message for f in findings] == ['"detain" used 3 times in 27 words (lines 1, 3)']
+
+
+def test_a_lone_paragraph_has_no_lede_to_excuse_its_echoes():
+    text = "Her remarks underscore the pact's value. This gesture underscores her loyalty. His words underscore it."
+    assert [f.message for f in lint(text, "echo-word")] == ['"underscore" used 3 times in 12 words (line 1)']
+
+
+def test_inflected_headline_words_make_their_lemmas_the_subject():
+    body = (
+        "\n\nThe council met on Monday night to settle the budget for the coming year.\n\n"
+        "It denied the report. A spokesman denied that a buyer had been found, and the leader denied any talks."
+    )
+    assert lint("# Council denies plan to sell fields" + body, "echo-word", name="a.md") == []
+    assert len(lint("# Council sets its budget" + body, "echo-word", name="a.md")) == 1
+
+
+def test_echo_confidence_rises_with_rarity_and_tightness_and_each_use_is_related():
+    def echo(word, spacer):
+        text = LEDE + f"Her remarks {word} the point. {spacer}This gesture {word}s her loyalty. {spacer}"
+        text += f"His comments {word} the case."
+        [finding] = lint(text, "echo-word", options={"echo-word": {"max_zipf": 6.0}})
+        assert [span["excerpt"] for span in finding.related] == [word, f"{word}s", word]
+        return finding.confidence
+
+    assert echo("underscore", "") > echo("highlight", "") > 0.5
+    assert echo("underscore", "") > echo("underscore", SPACER) >= 0.5
+    assert echo("underscore", "") <= 1.0
 
 
 # duplicate-sentence
@@ -201,6 +239,40 @@ def test_phrase_in_distant_paragraphs_or_in_quotes_is_not_flagged():
     findings = lint(near, "repeated-phrase")
     assert [f.message for f in findings] == ['phrase "for the foreseeable future" repeats line 1']
     assert_spans_match(near, findings)
+
+
+def test_stock_phrases_of_common_words_dates_and_terms_are_not_repeats():
+    stock = "Rates should fall over the long term, the bank said.\n\nSavers will gain over the long term."
+    dated = "Ticket sales rose at the end of the year.\n\nThe shop will close at the end of the year."
+    term = "The regional bus pass scheme opens in May.\n\nCritics of the regional bus pass scheme want more routes."
+    for text in (stock, dated, term):
+        assert lint(text, "repeated-phrase") == [], text
+    rare = "Coastal villages will bear the brunt of the gale.\n\nFarmers will also bear the brunt of the gale."
+    assert [f.excerpt for f in lint(rare, "repeated-phrase")] == ["bear the brunt of the gale"]
+
+
+def test_a_phrase_the_rest_of_the_article_uses_is_its_vocabulary_not_a_surprise():
+    repeat = "Fans call the ground the heart of the community.\n\nThe club says it is the heart of the community."
+    assert len(lint(repeat, "repeated-phrase")) == 1
+    vocabulary = repeat + "\n\nThe community raised the money. Community groups met on Monday."
+    assert lint(vocabulary, "repeated-phrase") == []
+
+
+def test_a_more_surprising_phrase_is_caught_further_away_and_more_surely():
+    words_between = " ".join(["The committee heard from residents."] * 12)
+    ordinary = f"Fans call it the heart of the community. {words_between} The club is the heart of the community."
+    unusual = (
+        f"The board has secured the consent of every neighbouring landowner. {words_between} "
+        "Dredging waits until the board has secured the consent of every neighbouring landowner."
+    )
+    assert lint(ordinary, "repeated-phrase") == []
+    [finding] = lint(unusual, "repeated-phrase")
+    assert finding.excerpt == "the board has secured the consent of every neighbouring landowner"
+    assert [span["excerpt"] for span in finding.related] == [
+        "The board has secured the consent of every neighbouring landowner"
+    ]
+    [near] = lint(unusual.replace(words_between + " ", ""), "repeated-phrase")
+    assert 0.5 < finding.confidence < near.confidence <= 1.0
 
 
 def test_hyphenated_words_count_once():

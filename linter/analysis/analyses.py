@@ -38,9 +38,9 @@ class Analyses:
         return find_person_mentions(self.doc)
 
     @cached_property
-    def topic_counts(self) -> tuple[set[str], Counter]:
-        """The words of the headline and subheads, and how often the prose uses each content lemma
-        (`linter.analysis.wording`)."""
+    def topic_counts(self) -> tuple[set[str], set[str], Counter]:
+        """The words of the headline and subheads, the content words of the lede, and how often the prose uses each
+        content lemma (`linter.analysis.wording`)."""
         from linter.analysis.wording import count_topic_words
 
         return count_topic_words(self.doc)

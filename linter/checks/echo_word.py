@@ -8,9 +8,15 @@ flagged, "said" (Zipf 6.0) in every paragraph is not.
 Counted: the writer's words of the chosen parts of speech in paragraphs and blockquotes. Not counted: function
 words, proper names and capitalised words that do not open a sentence, numbers and ordinals, words inside quotation
 marks or blockquotes (the writer cannot change a quote), the second of two adjacent identical words (a doubled word is
-`repeated-word`'s finding, never this rule's), and the article's subject: words of its headline or subheads and
+`repeated-word`'s finding, never this rule's), and the article's subject: words of its headline or subheads, with
+`lede` the content words of its first paragraph ("Police detained two men" makes "detain" the story's verb), and
 words it uses `topic_uses` times or more. A cluster in which two uses are followed by the same content word is a
-fixed term ("portable media players"), not an echo. One finding per cluster, spanning the first use to the last.
+fixed term ("portable media players"), not an echo. One finding per cluster, spanning the first use to the last,
+with each use as a related span.
+
+Confidence weighs the two pieces of evidence: how rare the word is (a word at `max_zipf` adds nothing, one 1.5
+Zipf points rarer adds the most) and how tight the cluster is (uses spread over the whole window add nothing, uses
+side by side the most): 0.5 + 0.25 * rarity + 0.25 * tightness.
 """
 
 from __future__ import annotations
@@ -31,8 +37,10 @@ OPTIONS = {
     "max_zipf": Option(float, minimum=0, maximum=8),
     "parts_of_speech": Option([str], allowed=UNIVERSAL_POS),
     "topic_uses": Option(int, minimum=1),
+    "lede": bool,
 }
 REFERENCE_ZIPF = 4.0
+RARE_SPAN = 1.5  # Zipf points below max_zipf at which a word's rarity counts in full towards confidence
 
 
 def window_for(zipf: float, window: int) -> float:
@@ -86,11 +94,19 @@ def clusters(indexes: list[int], count: int, window: float) -> list[tuple[int, i
     return runs
 
 
+def confidence(zipf: float, max_zipf: float, words: int, window: float) -> float:
+    """0.5 to 1.0: half for being an echo at all, a quarter for the word's rarity, a quarter for the cluster's
+    tightness (how little of the window its uses span)."""
+    rarity = min(1.0, (max_zipf - zipf) / RARE_SPAN)
+    tightness = max(0.0, 1 - words / window)
+    return round(0.5 + 0.25 * rarity + 0.25 * tightness, 2)
+
+
 def check(doc, options):
     from linter.analysis.nlp import parsed
 
     parsed_blocks = parsed(doc)
-    topic = topic_words(doc, options["topic_uses"])
+    topic = topic_words(doc, options["topic_uses"], lede=options["lede"])
     uses = defaultdict(list)
     for lemma, index, block, token in word_uses(parsed_blocks, set(options["parts_of_speech"])):
         uses[lemma].append((index, block, token))
@@ -101,7 +117,8 @@ def check(doc, options):
         if zipf >= options["max_zipf"]:
             continue
         indexes = [index for index, _, _ in found]
-        for first, last in clusters(indexes, options["count"], window_for(zipf, options["window"])):
+        window = window_for(zipf, options["window"])
+        for first, last in clusters(indexes, options["count"], window):
             run = found[first : last + 1]
             if _is_term(run):
                 continue
@@ -109,13 +126,17 @@ def check(doc, options):
             start, _ = first_block.source_span(first_token.idx, first_token.idx + 1)
             _, end = last_block.source_span(last_token.idx, last_token.idx + len(last_token))
             lines = sorted({doc.position(b.source_span(t.idx, t.idx + 1)[0])[0] for _, b, t in run})
+            words = indexes[last] - indexes[first] + 1
+            uses = [(*b.source_span(t.idx, t.idx + len(t)), f'"{lemma}" used here') for _, b, t in run]
             yield Hit(
                 start,
                 end,
                 {
                     "word": lemma,
                     "count": len(run),
-                    "words": indexes[last] - indexes[first] + 1,
+                    "words": words,
                     "lines": ("lines " if len(lines) > 1 else "line ") + ", ".join(map(str, lines)),
                 },
+                confidence=confidence(zipf, options["max_zipf"], words, window),
+                related=uses,
             )
