@@ -54,7 +54,8 @@ CALL_TO_ACTION_VERBS = (
     "read|continue reading|keep reading|learn more|find out more|see|view|try|upgrade|unlock|support|"
     "donate|become|allow|accept|manage|enable|turn on|install|save|email|print|copy|like us|comment|leave|"
     "skip|scroll|send|contact|explore|visit|go back|back to|start|claim|don't miss|never miss|stay|"
-    "create|disable|turn off|whitelist|add us|tell us|enter|choose|renew|bookmark|be the first to|have your say"
+    "create|disable|turn off|whitelist|add us|tell us|enter|choose|renew|bookmark|gift|hear|"
+    "be the first to|have your say"
 )
 CALL_TO_ACTION = re.compile(
     r"^(?:please\s+|(?:click|tap|press) (?:here|below|the button) to\s+|don'?t forget to\s+)?"
@@ -107,7 +108,8 @@ PAYWALL_COUNTER = re.compile(
     r"\b\d+\s+(?:free\s+)?(?:articles?|stories)\s+(?:left|remaining)\b|"
     r"\b(?:your|last|final) (?:free|complimentary) (?:articles?|stories|reads)\b|"
     r"\b(?:free|complimentary) (?:articles?|stories|reads)\b.{0,30}\b(?:this|per|a) (?:month|week)\b|"
-    r"\blimit of (?:free )?(?:articles?|stories)\b",
+    r"\blimit of (?:free )?(?:articles?|stories)\b|\b(?:article|story|reading) limit\b|"
+    r"\bfree (?:articles?|stories) (?:left|remaining)\b",
     re.IGNORECASE,
 )
 AD_WORD = re.compile(
@@ -122,7 +124,8 @@ INTERACTION_COUNT = re.compile(
 )
 READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min|mins|minutes?|m|sec|secs|seconds?)\s+(?:read|listen|watch)\b", re.I)
 MEDIA_PROMPT = re.compile(
-    r"\b(?:listen(?:ing)?|watch(?:ing)?|play|audio|video|podcast|read(?:ing)? time|reading|to read)\b", re.IGNORECASE
+    r"\b(?:listen(?:ing)?|hear|watch(?:ing)?|play|audio|video|podcast|read(?:ing)? time|reading|to read)\b",
+    re.IGNORECASE,
 )
 DURATION = re.compile(r"\b\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 TIMESTAMP = re.compile(
@@ -134,7 +137,7 @@ AGENCIES = (
     "istockphoto|anadolu|xinhua|rex features|rex|dpa|ansa"
 )
 PHOTO_CREDIT = re.compile(
-    r"^(?:photos?|images?|pictures?|photograph|illustration|graphic|video|credit|photo credit|image credit)\s*:|"
+    r"^\(?(?:photos?|images?|pictures?|photograph|illustration|graphic|video|credit|photo credit|image credit)\s*:|"
     r"^image (?:copyright|caption|source)\b|"
     rf"^\(?(?:photo(?:graph)? by [^()]+[/,] ?)?(?:{AGENCIES})(?: via (?:{AGENCIES}))?\)?$|"
     rf"[/|]\s*(?:{AGENCIES})\)?$|\((?:photo(?:graph)?:?\s*)?[^()]{{0,40}}[/,]\s*(?:{AGENCIES})\)$|"
@@ -146,7 +149,7 @@ NAVIGATION_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|next|also)|see also|also read|more(?: (?:on|from|about) [\w .&'’-]{1,40})?|"
     r"further reading|recommended(?: for you)?|trending(?: now)?|up next|most (?:read|popular|viewed)|"
     r"(?:you (?:may|might) )?also like|don'?t miss|keep reading|continue reading|latest(?: \w+)?|top stories|"
-    r"editor'?s picks?|watch|listen|explore more)\s*[:»›>|]\s*\S",
+    r"editor'?s picks?|watch|listen|explore more|about the (?:author|writer|reporter))\s*[:»›>|]\s*\S",
     re.IGNORECASE,
 )
 AVATAR = re.compile(
@@ -168,7 +171,7 @@ JOURNALIST = (
 )
 BIO = re.compile(
     rf"^{PERSON_NAME} (?:(?:is|has been|joined [\w ]+ as) (?:a|an|the|our)\b(?: [\w'’-]+){{0,5}}? (?:{JOURNALIST})s?\b|"
-    r"(?:covers|reports on|writes about|writes for)\b)"
+    r"(?:covers|has covered|reports on|writes about|writes for)\b)"
 )
 BIO_DETAIL = re.compile(
     rf"\b(?:{JOURNALIST})s? (?:covering|who covers|who writes about|reporting on|based in|for|at|with)\b"
@@ -181,6 +184,10 @@ CONTACT = re.compile(
 REPORTING = re.compile(
     r"\b(?:said|says|told|according to|added|announced|reported|asked|urged|warned|wrote|argued|insisted|claimed|"
     r"chanted|shouted|cried|replied)\b"
+)
+PRICE_OFFER = re.compile(
+    r"[$£€]\s?\d[\d.,]*\s*(?:a|per|/|each)\s*(?:week|month|year|wk|mo|yr)\b|\bunlimited (?:reading|access|stories)\b",
+    re.IGNORECASE,
 )
 BUTTON_ROW = re.compile(r"\s*[|·•]\s*")
 APP_STORE = re.compile(r"\b(?:app store|google play|play store)\b", re.IGNORECASE)
@@ -287,6 +294,13 @@ def reader_address(line: ResidueLine) -> float:
     return HINT if SECOND_PERSON.search(line.text) else 0.0
 
 
+def price_offer(line: ResidueLine) -> float:
+    """A price per week, month or year in a short line that reports nothing: a subscription offer."""
+    if len(line.words) > 15 or REPORTING.search(line.text):
+        return 0.0
+    return SUPPORT if PRICE_OFFER.search(line.text) else 0.0
+
+
 def site_wording(line: ResidueLine) -> float:
     """The vocabulary of the web site rather than of the story: newsletter, inbox, app, paywall, account..."""
     if len(line.words) > PROMPT_MAX_WORDS or REPORTING.search(line.text):
@@ -349,6 +363,7 @@ SIGNALS = (
     ("author bio", author_bio),
     ("call to action", call_to_action),
     ("reader addressed", reader_address),
+    ("price offer", price_offer),
     ("site wording", site_wording),
     ("all-caps label", caps_label),
     ("contact handle", contact_handle),
