@@ -103,3 +103,23 @@ def test_fix_never_rewrites_a_docx_file(tmp_path):
     result = run_cli("check", "--no-cache", "--fix", "--select", "repeated-word", str(path))
     assert path.read_bytes() == before
     assert result.stdout.count("doubled word") == 2
+
+
+def test_a_docx_read_from_standard_input_is_named_by_stdin_filename(tmp_path):
+    path = tmp_path / "story.docx"
+    build_story(path)
+    result = run_cli(
+        "check",
+        "--no-cache",
+        "--select",
+        "scrape-residue",
+        "-",
+        "--stdin-filename",
+        "story.docx",
+        input=path.read_bytes(),
+    )
+    assert result.exit_code == 1
+    assert (
+        result.stdout
+        == 'story.docx:10:1: error [scrape-residue] scraped page residue (advertisement): "Advertisement"\n'
+    )

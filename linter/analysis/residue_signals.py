@@ -196,10 +196,11 @@ APP_STORE = re.compile(r"\b(?:app store|google play|play store)\b", re.IGNORECAS
 def ad_label(line: ResidueLine) -> float:
     """A line that opens with an ad label ("Advertisement · Scroll to continue"), or a short line that is not a
     sentence and names an advertisement ("Story continues below advertisement")."""
+    if line.kind == TITLE:
+        return 0.0
     if len(line.words) <= 10 and AD_LABEL.search(line.text) and not (line.is_sentence and len(line.words) > 6):
         return STRONG
-    loose = line.kind != TITLE and line.short and not line.is_sentence
-    return STRONG if loose and AD_WORD.search(line.text) else 0.0
+    return STRONG if line.short and not line.is_sentence and AD_WORD.search(line.text) else 0.0
 
 
 def copyright_line(line: ResidueLine) -> float:
