@@ -182,3 +182,26 @@ def test_link_text_in_an_html_article_adds_to_a_short_lines_score():
     ]
     assert_spans_match(linked, findings)
     assert lint(page("Watch the video"), "scrape-residue", name="page.html") == []
+
+
+def test_the_credit_that_ends_a_caption_is_residue_and_the_caption_is_not():
+    def figure(caption: str) -> str:
+        return f"<figure><img src='storm.jpg'><figcaption>{caption}</figcaption></figure>\n"
+
+    source = (
+        "<html><body><article>\n<h1>Storm hits the coast</h1>\n"
+        f"<p>{BEFORE}</p>\n"
+        + figure("Waves over the sea wall at Port Tallis on Tuesday. Photo: Ana Ruiz")
+        + figure("The harbour road after the storm (Maria Lopez/Reuters)")
+        + figure("Sandbags at the lifeboat station. Getty Images")
+        + figure("A picture by a reader shows the flooded square.")
+        + f"<p>{AFTER}</p>\n</article></body></html>\n"
+    )
+    findings = lint(source, "scrape-residue", name="storm.html")
+    assert [(f.line, f.excerpt) for f in findings] == [
+        (4, "Photo: Ana Ruiz"),
+        (5, "(Maria Lopez/Reuters)"),
+        (6, "Getty Images"),
+    ]
+    assert {f.message.split(":")[0] for f in findings} == {"scraped page residue (photo credit in a caption)"}
+    assert_spans_match(source, findings)

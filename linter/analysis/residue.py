@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from linter.analysis.analyses import analyses_of
-from linter.analysis.residue_signals import SIGNALS, WORD, ResidueLine
+from linter.analysis.residue_signals import SIGNALS, WORD, ResidueLine, caption_credit
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
 
@@ -119,7 +119,18 @@ def scan_residue(doc, options):
             yield Hit(source_start, last_block.ends[last_end - 1], {"what": what, "text": text.strip()})
             i = last + 1
             continue
-        score, fired = score_line(scored[i], extra_patterns)
-        if score >= threshold:
-            yield Hit(source_start, block.ends[end - 1], {"what": " + ".join(fired), "text": text.strip()})
+        line = scored[i]
+        score, fired = score_line(line, extra_patterns)
+        credit = caption_credit(line)
+        if credit is None and score >= threshold:
+            yield Hit(source_start, block.ends[end - 1], {"what": " + ".join(fired), "text": line.text})
+        elif credit is not None:  # the caption's own text stays; its credit is residue
+            first = start + len(text) - len(text.lstrip()) + credit[0]
+            last = first + credit[1] - credit[0]
+            credit_text = block.text[first:last].strip()
+            first += len(block.text[first:last]) - len(block.text[first:last].lstrip())
+            last = first + len(credit_text)
+            yield Hit(
+                block.starts[first], block.ends[last - 1], {"what": "photo credit in a caption", "text": credit_text}
+            )
         i += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.model.document import HEADING, LIST_ITEM, TITLE
+from linter.model.document import CAPTION, HEADING, LIST_ITEM, TITLE
 
 STRONG = 1.0  # enough on its own at the default threshold
 SUPPORT = 0.5  # needs another signal
@@ -145,6 +145,15 @@ PHOTO_CREDIT = re.compile(
     rf"supplied by|from) [^.]{{0,40}}$",
     re.IGNORECASE,
 )
+# The credit at the end of a caption: "... on Tuesday. Photo: Ana Ruiz", "... (Maria Lopez/Reuters)".
+CAPTION_CREDIT = re.compile(
+    r"(?:\(\s*)?(?:"
+    r"(?i:\b(?:photo(?:graph)?|image|picture|illustration)s?(?: credit)?\s*:\s*)[^.:;()]{1,60}|"
+    r"(?i:\b(?:photo(?:graph)?|image|picture|illustration)s? (?:by|courtesy of) )[^.:;()]{1,60}|"
+    rf"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}\s*/\s*(?i:{AGENCIES})\b|"
+    rf"(?i:\b(?:{AGENCIES}))(?= ?\)?$)"
+    r")\s*\)?\s*$"
+)
 NAVIGATION_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|next|also)|see also|also read|more(?: (?:on|from|about) [\w .&'’-]{1,40})?|"
     r"further reading|recommended(?: for you)?|trending(?: now)?|up next|most (?:read|popular|viewed)|"
@@ -253,6 +262,19 @@ def photo_credit(line: ResidueLine) -> float:
     if len(line.words) > 14:
         return 0.0
     return STRONG if PHOTO_CREDIT.search(line.text) else 0.0
+
+
+def caption_credit(line: ResidueLine) -> tuple[int, int] | None:
+    """The [start, end) span of the photo credit that ends a caption line, if it ends with one (and has text before
+    it: a line that is only a credit is scored as a whole)."""
+    if line.kind != CAPTION:
+        return None
+    m = CAPTION_CREDIT.search(line.text)
+    if m is None or m.start() == 0:
+        return None
+    credit = m.group()
+    start = m.start() + len(credit) - len(credit.lstrip())
+    return start, start + len(credit.strip())
 
 
 def navigation_link(line: ResidueLine) -> float:
