@@ -99,6 +99,19 @@ RESIDUE = [
     ("MORE: Harbour master retires after 30 years", "related link"),
     ("Last updated on 5 March 2026 at 09:14", "timestamp"),
     ("Author avatar for Ana Ruiz", "author avatar"),
+    ("Play audio (5 min)", "counter"),
+    ("Narrated by Ana Ruiz · 9:02", "counter"),
+    ("Free articles remaining: 2", "counter"),
+    ("Unlock unlimited reading for just $1 a week.", "price offer"),
+    ("Supported by the Tallis Foundation", "advertisement"),
+    ("We value your privacy. We and our partners store and access information on your device.", "cookie notice"),
+    ("Pictured: the harbour at dawn", "photo credit"),
+    ("Source: Getty Images", "photo credit"),
+    ("About the author: Sam Hale has covered city hall since 2018.", "related link"),
+    ("Last modified: 5 March 2026", "timestamp"),
+    ("Add a comment", "call to action"),
+    ("Previous story", "page control"),
+    ("Text size", "page control"),
 ]
 
 PROSE = [
@@ -124,6 +137,14 @@ PROSE = [
     "Like many coastal towns, Tallis depends on tourism.",
     "Some 12 comments were received during the consultation.",
     "Updated guidance for schools will be issued next week.",
+    "The festival is supported by the Tallis Foundation and the county council.",
+    "Pictured in 1990, the pier has since been rebuilt twice.",
+    "Sources close to the board said the vote was unanimous.",
+    "Privacy campaigners have criticised the new cameras.",
+    "Residents can listen to the debate on local radio.",
+    "He was sentenced to 18 months in prison.",
+    "Next year the council will review the parking charges.",
+    "Unlike last year, the harvest came in early.",
 ]
 
 

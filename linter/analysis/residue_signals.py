@@ -20,7 +20,7 @@ HINT = 0.3  # tips a line over only together with a stronger signal
 SHORT_LINE_WORDS = 8  # a label, a button, a credit: at most this many words
 PROMPT_MAX_WORDS = 40  # calls to action and notices are rarely longer; longer lines are prose
 PROSE_PARAGRAPH_WORDS = 15  # a neighbouring paragraph at least this long is running prose
-SENTENCE_END = (".", "!", "?", '"', "”", "’", ")")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")  # a line that ends like a sentence, perhaps inside a quote
 
 WORD = re.compile(r"[\w'’&.-]*\w")
 SENTENCE_STARTS = re.compile(r"(?<=[.?!:])\s+")  # where a line's sentences (or a label's text) begin
@@ -46,7 +46,7 @@ class ResidueLine:
 
     @property
     def is_sentence(self) -> bool:
-        return self.text.endswith(SENTENCE_END)
+        return SENTENCE_END.search(self.text) is not None
 
 
 CALL_TO_ACTION_VERBS = (
@@ -54,7 +54,8 @@ CALL_TO_ACTION_VERBS = (
     "read|continue reading|keep reading|learn more|find out more|see|view|try|upgrade|unlock|support|"
     "donate|become|allow|accept|manage|enable|turn on|install|save|email|print|copy|like us|comment|leave|"
     "skip|scroll|send|contact|explore|visit|go back|back to|start|claim|don't miss|never miss|stay|"
-    "create|disable|turn off|whitelist|add us|tell us|enter|choose|renew|bookmark|gift|hear|"
+    "create|disable|turn off|whitelist|add us|tell us|enter|choose|renew|bookmark|gift|hear|pin|"
+    "add a comment|add your comment|report an error|report a correction|"
     "be the first to|have your say"
 )
 CALL_TO_ACTION = re.compile(
@@ -91,10 +92,12 @@ NETWORKS = re.compile(
 SHARE_SEPARATORS = re.compile(r"[|·•/]")
 AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| feature)?|promoted(?: content)?|"
-    r"paid (?:post|content|partnership|promotion)|partner content|(?:in partnership|presented|brought to you) by|"
+    r"paid (?:post|content|partnership|promotion)|partner content|"
+    r"(?:in partnership|presented|brought to you|supported|funded|in association) (?:by|with)|"
     r"(?:story|article|content) continues (?:below|after)(?: (?:this|the) (?:ad|advert|advertisement))?|"
     r"continue reading below|skip (?:advert|advertisement|ad))"
-    r"(?:\s*$|\s*[:|·•\-–—(]|\s+(?:by|from|for)\s)",
+    # then the end, a separator, "by ..." after a label, or the sponsor's name after "... by" or "... with"
+    r"(?:\s*$|\s*[:|·•\-–—(]|\s+(?:by|from|for)\s|(?<=by|th)\s)",
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(
@@ -124,12 +127,13 @@ INTERACTION_COUNT = re.compile(
 )
 READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min|mins|minutes?|m|sec|secs|seconds?)\s+(?:read|listen|watch)\b", re.I)
 MEDIA_PROMPT = re.compile(
-    r"\b(?:listen(?:ing)?|hear|watch(?:ing)?|play|audio|video|podcast|read(?:ing)? time|reading|to read)\b",
+    r"\b(?:listen(?:ing)?|hear|narrated|watch(?:ing)?|play|audio|video|podcast|read(?:ing)? time|reading|to read)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(r"\b\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 TIMESTAMP = re.compile(
-    r"^(?:updated|published|posted|last updated|first published)\b.{0,40}(?:\d{1,2}[:.]\d\d|\bago\b|(?:19|20)\d\d)",
+    r"^(?:updated|published|posted|last updated|first published|last modified|modified|edited)\b"
+    r".{0,40}(?:\d{1,2}[:.]\d\d|\bago\b|(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 AGENCIES = (
@@ -137,8 +141,10 @@ AGENCIES = (
     "istockphoto|anadolu|xinhua|rex features|rex|dpa|ansa"
 )
 PHOTO_CREDIT = re.compile(
-    r"^\(?(?:photos?|images?|pictures?|photograph|illustration|graphic|video|credit|photo credit|image credit)\s*:|"
+    r"^\(?(?:photos?|images?|pictures?|pictured|photograph|illustration|graphic|video|credit|photo credit|"
+    r"image credit)\s*:|"
     r"^image (?:copyright|caption|source)\b|"
+    rf"^(?:source|credit)\s*:\s*(?:{AGENCIES})\b|"
     rf"^\(?(?:photo(?:graph)? by [^()]+[/,] ?)?(?:{AGENCIES})(?: via (?:{AGENCIES}))?\)?$|"
     rf"[/|]\s*(?:{AGENCIES})\)?$|\((?:photo(?:graph)?:?\s*)?[^()]{{0,40}}[/,]\s*(?:{AGENCIES})\)$|"
     rf"\b(?:photo(?:graph|graphy)?s?|images?|pictures?|illustrations?|graphics?|video) (?:by|courtesy of|credit:?|"
@@ -154,6 +160,12 @@ CAPTION_CREDIT = re.compile(
     rf"(?i:\b(?:{AGENCIES}))(?= ?\)?$)"
     r")\s*\)?\s*$"
 )
+# The page's own controls, standing alone on a line.
+PAGE_CONTROL = re.compile(
+    r"^(?:next|previous|prev|older|newer)(?: (?:article|story|post|page|item|slide|image))$|"
+    r"^(?:text|font) size$|^back to top$|^skip to (?:main )?content$|^(?:open|close) (?:menu|gallery)$|^loading\W*$",
+    re.IGNORECASE,
+)
 NAVIGATION_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|next|also)|see also|also read|more(?: (?:on|from|about) [\w .&'’-]{1,40})?|"
     r"further reading|recommended(?: for you)?|trending(?: now)?|up next|most (?:read|popular|viewed)|"
@@ -167,10 +179,10 @@ AVATAR = re.compile(
     re.IGNORECASE,
 )
 ORPHAN_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|reporting by|story by)\s*:?$", re.IGNORECASE)
-COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+COOKIE = re.compile(r"\b(?:cookies?|privacy|consent|personal data)\b", re.IGNORECASE)
 CONSENT_WORDING = re.compile(
     r"\b(?:we|our|you|your|accept|consent|settings|preferences|policy|browse|browsing|agree|site|website|"
-    r"partners|personalis[ea]|personaliz[ea]|tracking|experience)\b",
+    r"partners|personalis[ea]|personaliz[ea]|tracking|experience|choices|device|store|access|value|manage)\b",
     re.IGNORECASE,
 )
 PERSON_NAME = r"(?:[A-Z][a-z’'-]+|[A-Z]\.)(?: (?:[A-Z][a-z’'-]+|[A-Z]\.|de|van|von|al|bin)){1,3}"
@@ -282,6 +294,10 @@ def navigation_link(line: ResidueLine) -> float:
     return STRONG if line.kind != TITLE and NAVIGATION_LABEL.search(line.text) else 0.0
 
 
+def page_control(line: ResidueLine) -> float:
+    return STRONG if PAGE_CONTROL.match(line.text) else 0.0
+
+
 def author_avatar(line: ResidueLine) -> float:
     return STRONG if line.short and AVATAR.search(line.text) else 0.0
 
@@ -380,6 +396,7 @@ SIGNALS = (
     ("button row", button_row),
     ("photo credit", photo_credit),
     ("related link", navigation_link),
+    ("page control", page_control),
     ("author avatar", author_avatar),
     ("orphan byline", orphan_byline),
     ("cookie notice", cookie_notice),
