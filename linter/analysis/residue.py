@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from linter.analysis.analyses import analyses_of
-from linter.analysis.residue_signals import SIGNALS, WORD, ResidueLine, caption_credit
+from linter.analysis.residue_signals import PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
 
@@ -58,7 +58,7 @@ class _LinkText:
 def _residue_lines(doc, lines) -> list[ResidueLine]:
     """A `ResidueLine` for each line, with its neighbours' lengths and its place in the document."""
     links = _LinkText(doc.source) if doc.format == "html" else None
-    counts = [len(WORD.findall(text)) for *_, text in lines]
+    words = [WORD.findall(text) for *_, text in lines]
     result = []
     for i, (block, start, end, text) in enumerate(lines):
         stripped = text.strip()
@@ -68,10 +68,11 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
             ResidueLine(
                 text=stripped,
                 kind=PARAGRAPH if guessed_subhead else block.kind,
-                words=WORD.findall(stripped),
-                quoted=stripped[:1] in QUOTE_MARKS or (lead < len(block.text) and block.in_quote(lead)),
-                previous_words=counts[i - 1] if i > 0 else 0,
-                next_words=counts[i + 1] if i + 1 < len(lines) else 0,
+                words=words[i],
+                quoted=stripped[:1] in QUOTE_MARKS
+                or (len(words[i]) <= PROMPT_MAX_WORDS and lead < len(block.text) and block.in_quote(lead)),
+                previous_words=len(words[i - 1]) if i > 0 else 0,
+                next_words=len(words[i + 1]) if i + 1 < len(lines) else 0,
                 from_top=i,
                 from_bottom=len(lines) - 1 - i,
                 link_share=links.share(block, start, end) if links is not None else None,
@@ -82,9 +83,10 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
 
 def score_line(line: ResidueLine, extra_patterns=()) -> tuple[float, list[str]]:
     """The line's residue score and the names of the signals that fired, strongest kind first. A line that one
-    of the rule's `lines` patterns matches scores the threshold at least (returned as infinity)."""
+    of the rule's `lines` patterns matches scores the threshold at least (returned as infinity). A line longer
+    than a prompt is prose: only those patterns are tried on it."""
     fired, total = [], 0.0
-    for name, signal in SIGNALS:
+    for name, signal in SIGNALS if len(line.words) <= PROMPT_MAX_WORDS else ():
         weight = signal(line)
         if weight:
             fired.append(name)

@@ -18,7 +18,7 @@ SUPPORT = 0.5  # needs another signal
 HINT = 0.3  # tips a line over only together with a stronger signal
 
 SHORT_LINE_WORDS = 8  # a label, a button, a credit: at most this many words
-PROMPT_MAX_WORDS = 40  # calls to action and notices are rarely longer; longer lines are prose
+PROMPT_MAX_WORDS = 40  # calls to action and notices are rarely longer; longer lines are prose, and not scored
 PROSE_PARAGRAPH_WORDS = 15  # a neighbouring paragraph at least this long is running prose
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")  # a line that ends like a sentence, perhaps inside a quote
 
@@ -244,8 +244,8 @@ def timestamp(line: ResidueLine) -> float:
 def share_bar(line: ResidueLine) -> float:
     """Social network and app-store names standing as buttons: two or more of them between separators, beside a
     share verb, or with no other lower-case word (a sentence naming the networks has verbs of its own)."""
-    names = NETWORKS.findall(line.text)
-    if not names or len(line.words) > 16:
+    names = NETWORKS.findall(line.text) if len(line.words) <= 16 else []
+    if not names:
         return 0.0
     distinct = {n.lower() for n in names}
     rest = NETWORKS.sub(" ", line.text)
@@ -349,8 +349,10 @@ def site_wording(line: ResidueLine) -> float:
 
 
 def caps_label(line: ResidueLine) -> float:
+    if line.kind == TITLE or len(line.words) > 5:
+        return 0.0
     letters = [c for c in line.text if c.isalpha()]
-    if line.kind == TITLE or len(letters) < 4 or len(line.words) > 5 or not all(c.isupper() for c in letters):
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
         return 0.0
     return SUPPORT
 
