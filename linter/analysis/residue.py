@@ -17,6 +17,7 @@ from linter.analysis.residue_signals import PROMPT_MAX_WORDS, SIGNALS, WORD, Res
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
 
+DEFAULT_THRESHOLD = 1.0  # the rule module's default, for callers whose options predate the threshold
 QUOTE_MARKS = "\"“”‘'"
 ANCHOR = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -101,7 +102,7 @@ def scan_residue(doc, options):
     """The residue found with these options, scanned line by line."""
     headers = [re.compile(p, re.IGNORECASE) for p in options["headers"]]
     extra_patterns = [(what, re.compile(p)) for what, p in options["lines"].items()]
-    threshold = options["threshold"]
+    threshold = options.get("threshold", DEFAULT_THRESHOLD)
     lines = list(_lines(doc))
     scored = _residue_lines(doc, lines)
     i = 0
