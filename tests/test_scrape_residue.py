@@ -112,6 +112,12 @@ RESIDUE = [
     ("Add a comment", "call to action"),
     ("Previous story", "page control"),
     ("Text size", "page control"),
+    ("Estimated read: 5 min", "counter"),
+    ("Branded content", "advertisement"),
+    ("Contact Sam Hale at sam.hale@gazette.example or on X @samhale", "contact handle"),
+    ("Reproduction in whole or in part without permission is prohibited.", "copyright line"),
+    ("Scan the QR code to download our app", "call to action"),
+    ("Show comments", "call to action"),
 ]
 
 PROSE = [
@@ -145,6 +151,10 @@ PROSE = [
     "He was sentenced to 18 months in prison.",
     "Next year the council will review the parking charges.",
     "Unlike last year, the harvest came in early.",
+    "Show organisers said the event would go ahead.",
+    "Branded goods made up a tenth of the haul.",
+    "Read aloud in court, the letter drew gasps from the public gallery.",
+    "Credit card debt rose for a sixth month.",
 ]
 
 

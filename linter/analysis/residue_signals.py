@@ -54,7 +54,7 @@ CALL_TO_ACTION_VERBS = (
     "read|continue reading|keep reading|learn more|find out more|see|view|try|upgrade|unlock|support|"
     "donate|become|allow|accept|manage|enable|turn on|install|save|email|print|copy|like us|comment|leave|"
     "skip|scroll|send|contact|explore|visit|go back|back to|start|claim|don't miss|never miss|stay|"
-    "create|disable|turn off|whitelist|add us|tell us|enter|choose|renew|bookmark|gift|hear|pin|"
+    "create|disable|turn off|whitelist|add us|tell us|enter|choose|renew|bookmark|gift|hear|pin|scan|show|hide|"
     "add a comment|add your comment|report an error|report a correction|"
     "be the first to|have your say"
 )
@@ -102,7 +102,8 @@ AD_LABEL = re.compile(
 )
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s*(?:©\s*)?(?:19|20)\d\d|\ball rights reserved\b|"
-    r"\bmay not be (?:re)?(?:published|produced|broadcast|distributed|written)\b",
+    r"\bmay not be (?:re)?(?:published|produced|broadcast|distributed|written)\b|"
+    r"\b(?:reproduction|republication|redistribution)\b.{0,60}\b(?:prohibited|forbidden|not permitted)\b",
     re.IGNORECASE,
 )
 PAYWALL_COUNTER = re.compile(
@@ -117,7 +118,8 @@ PAYWALL_COUNTER = re.compile(
 )
 AD_WORD = re.compile(
     r"\b(?:advertisements?|adverts?|advertorial|sponsored|promoted|paid (?:partnership|post|content|promotion)|"
-    r"partner content|from our (?:commercial )?partners?|in partnership with)\b",
+    r"partner content|(?:branded|advertiser|commercial) content|from our (?:commercial )?partners?|"
+    r"in partnership with)\b",
     re.IGNORECASE,
 )
 INTERACTION_COUNT = re.compile(
@@ -127,7 +129,7 @@ INTERACTION_COUNT = re.compile(
 )
 READING_TIME = re.compile(r"\b\d+\s*(?:-\s*)?(?:min|mins|minutes?|m|sec|secs|seconds?)\s+(?:read|listen|watch)\b", re.I)
 MEDIA_PROMPT = re.compile(
-    r"\b(?:listen(?:ing)?|hear|narrated|watch(?:ing)?|play|audio|video|podcast|read(?:ing)? time|reading|to read)\b",
+    r"\b(?:listen(?:ing)?|hear|narrated|watch(?:ing)?|play|read(?:ing)?|audio|video|podcast)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(r"\b\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
@@ -377,7 +379,11 @@ def author_bio(line: ResidueLine) -> float:
 
 
 def contact_handle(line: ResidueLine) -> float:
-    return HINT if len(line.words) <= 25 and not line.quoted and CONTACT.search(line.text) else 0.0
+    """An @handle, an e-mail address or "follow her on": more when there are two ways to reach someone."""
+    if len(line.words) > 25 or line.quoted:
+        return 0.0
+    found = len(CONTACT.findall(line.text))
+    return 0.0 if not found else HINT if found == 1 else SUPPORT
 
 
 def link_density(line: ResidueLine) -> float:
