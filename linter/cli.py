@@ -157,7 +157,7 @@ def check(paths, config_path, stdin_filename, **flags):
 def _run_options(config, paths, stdin_filename, flags):
     """The run's options from the configuration and the flags, after checking that they go together; reads
     standard input when '-' is one of the paths."""
-    from linter.readers.files import UnreadableFile, decode
+    from linter.readers.files import UnreadableFile, decode_article
     from linter.run.options import RunOptions
 
     _check_rule_names(flags["select"], config, "--select")
@@ -170,7 +170,7 @@ def _run_options(config, paths, stdin_filename, flags):
     if "-" in paths:
         name = stdin_filename or "stdin.txt"
         try:
-            stdin = (name, *decode(sys.stdin.buffer.read()))
+            stdin = (name, *decode_article(name, sys.stdin.buffer.read()))
         except UnreadableFile as exc:
             _fail(f"{name}: {exc}")
     return RunOptions.from_flags(config, stdin=stdin, **flags)

@@ -64,7 +64,7 @@ def test_folder_without_articles_warns(tmp_path):
     (tmp_path / "code.py").write_text("print('hi')\n", encoding="utf-8")
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 0
-    assert result.stderr == f"copydesk: {tmp_path}: no article files (.md .markdown .txt .html .htm) found\n"
+    assert result.stderr == f"copydesk: {tmp_path}: no article files (.md .markdown .txt .html .htm .docx) found\n"
 
 
 def test_json_lists_failed_files(tmp_path):

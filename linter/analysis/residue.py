@@ -1,13 +1,25 @@
 """Scraped residue in a document: the page furniture that the scrape-residue rule reports and that the
-readability rules leave out of the body they score (see `linter.checks.scrape_residue` for what is found)."""
+readability rules leave out of the body they score (see `linter.checks.scrape_residue` for what is found).
+
+Two passes over the lines of the blocks. A header line ("KEEP READING", "Related stories") with the run of
+headline-like lines after it is one finding. Every other line is scored: each signal of
+`linter.analysis.residue_signals` gives it a weight, and the line is residue when the sum reaches the rule's
+`threshold`. A finding names the signals that fired.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from linter.analysis.analyses import analyses_of
-from linter.model.document import HEADING, TITLE, block_lines
+from linter.analysis.residue_signals import PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
+from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
+
+DEFAULT_THRESHOLD = 1.0  # the rule module's default, for callers whose options predate the threshold
+QUOTE_MARKS = "\"“”‘'"
+ANCHOR = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _lines(doc):
@@ -27,11 +39,72 @@ def find_residue(doc, options) -> list[Hit]:
     return analyses_of(doc).residue(options)
 
 
+class _LinkText:
+    """Where an HTML source has link text: the [start, end) spans of its `<a>` elements."""
+
+    def __init__(self, source: str):
+        self.spans = [m.span() for m in ANCHOR.finditer(source)]
+        self.starts = [s for s, _ in self.spans]
+
+    def share(self, block, start: int, end: int) -> float:
+        """The share of the characters of block.text[start:end] that come from inside a link."""
+        inside = 0
+        for i in range(start, end):
+            offset = block.starts[i]
+            k = bisect_right(self.starts, offset) - 1
+            inside += k >= 0 and offset < self.spans[k][1]
+        return inside / max(1, end - start)
+
+
+def _residue_lines(doc, lines) -> list[ResidueLine]:
+    """A `ResidueLine` for each line, with its neighbours' lengths and its place in the document."""
+    links = _LinkText(doc.source) if doc.format == "html" else None
+    words = [WORD.findall(text) for *_, text in lines]
+    result = []
+    for i, (block, start, end, text) in enumerate(lines):
+        stripped = text.strip()
+        guessed_subhead = doc.format == "text" and block.kind == HEADING  # a plain-text short line: maybe a button
+        lead = start + len(text) - len(text.lstrip())
+        result.append(
+            ResidueLine(
+                text=stripped,
+                kind=PARAGRAPH if guessed_subhead else block.kind,
+                words=words[i],
+                quoted=stripped[:1] in QUOTE_MARKS
+                or (len(words[i]) <= PROMPT_MAX_WORDS and lead < len(block.text) and block.in_quote(lead)),
+                previous_words=len(words[i - 1]) if i > 0 else 0,
+                next_words=len(words[i + 1]) if i + 1 < len(lines) else 0,
+                from_top=i,
+                from_bottom=len(lines) - 1 - i,
+                link_share=links.share(block, start, end) if links is not None else None,
+            )
+        )
+    return result
+
+
+def score_line(line: ResidueLine, extra_patterns=()) -> tuple[float, list[str]]:
+    """The line's residue score and the names of the signals that fired, strongest kind first. A line that one
+    of the rule's `lines` patterns matches scores the threshold at least (returned as infinity). A line longer
+    than a prompt is prose: only those patterns are tried on it."""
+    fired, total = [], 0.0
+    for name, signal in SIGNALS if len(line.words) <= PROMPT_MAX_WORDS else ():
+        weight = signal(line)
+        if weight:
+            fired.append(name)
+            total += weight
+    for name, pattern in extra_patterns:
+        if pattern.search(line.text):
+            return float("inf"), [name, *fired]
+    return total, fired
+
+
 def scan_residue(doc, options):
     """The residue found with these options, scanned line by line."""
     headers = [re.compile(p, re.IGNORECASE) for p in options["headers"]]
-    line_patterns = [(what, re.compile(p)) for what, p in options["lines"].items()]
+    extra_patterns = [(what, re.compile(p)) for what, p in options["lines"].items()]
+    threshold = options.get("threshold", DEFAULT_THRESHOLD)
     lines = list(_lines(doc))
+    scored = _residue_lines(doc, lines)
     i = 0
     while i < len(lines):
         block, start, end, text = lines[i]
@@ -49,8 +122,18 @@ def scan_residue(doc, options):
             yield Hit(source_start, last_block.ends[last_end - 1], {"what": what, "text": text.strip()})
             i = last + 1
             continue
-        for what, pattern in line_patterns:
-            if pattern.search(text.strip()):
-                yield Hit(source_start, block.ends[end - 1], {"what": what, "text": text.strip()})
-                break
+        line = scored[i]
+        score, fired = score_line(line, extra_patterns)
+        credit = caption_credit(line)
+        if credit is None and score >= threshold:
+            yield Hit(source_start, block.ends[end - 1], {"what": " + ".join(fired), "text": line.text})
+        elif credit is not None:  # the caption's own text stays; its credit is residue
+            first = start + len(text) - len(text.lstrip()) + credit[0]
+            last = first + credit[1] - credit[0]
+            credit_text = block.text[first:last].strip()
+            first += len(block.text[first:last]) - len(block.text[first:last].lstrip())
+            last = first + len(credit_text)
+            yield Hit(
+                block.starts[first], block.ends[last - 1], {"what": "photo credit in a caption", "text": credit_text}
+            )
         i += 1

@@ -13,7 +13,7 @@ import fsspec
 import pyarrow.parquet as pq
 
 from linter.errors import CopydeskError
-from linter.readers.files import MAX_BYTES, SKIPPED_DIRS, UnreadableFile, decode, discover, is_article
+from linter.readers.files import MAX_BYTES, SKIPPED_DIRS, UnreadableFile, decode_article, discover, is_article
 
 DATASETS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 GLOB_CHARS = set("*?[")
@@ -166,7 +166,7 @@ def _read_url(url: str) -> Article:
         size = fs.size(path)
         if size is not None and size > MAX_BYTES:
             raise UnreadableFile(f"file is {size / 1024 / 1024:.1f} MB, over the 20 MB limit; not linted")
-        text, notices = decode(fs.cat_file(path))
+        text, notices = decode_article(path, fs.cat_file(path))
     except UnreadableFile as exc:
         return Article(url, url, error=str(exc))
     except OSError as exc:

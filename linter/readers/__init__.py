@@ -8,7 +8,14 @@ import os
 from linter.model.document import Document
 
 # Extension -> format module, imported on first use (a run of plain-text files never loads the Markdown parser).
-EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 
 
 def format_for(path: str):

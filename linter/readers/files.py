@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from linter.readers import EXTENSIONS
+from linter.readers import EXTENSIONS, format_for
 
 SKIPPED_DIRS = {
     ".git",
@@ -88,12 +88,19 @@ def discover(paths, config) -> tuple[list[str], list[FileStatus], list[str]]:
                     if is_article(name) and config.is_included(candidate):
                         found.append(os.path.normpath(candidate))
             if not found:
-                warnings.append(f"{path}: no article files (.md .markdown .txt .html .htm) found")
+                warnings.append(f"{path}: no article files (.md .markdown .txt .html .htm .docx) found")
             files.extend(found)
         else:
             failures.append(FileStatus(path, linted=False, error="no such file or folder"))
     unique = list(dict.fromkeys(files))
     return unique, failures, warnings
+
+
+def decode_article(path: str, data: bytes) -> tuple[str, list[str]]:
+    """The text of an article file's bytes as the format of path reads them (a .docx through python-docx, others
+    decoded as `decode` does), and notices; raises UnreadableFile."""
+    reader = format_for(path)
+    return reader.read(data) if hasattr(reader, "read") else decode(data)
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -131,4 +138,4 @@ def read_bytes(path: str) -> bytes:
 
 def read_article(path: str) -> tuple[str, list[str]]:
     """The file's text and notices about how it was read; raises UnreadableFile."""
-    return decode(read_bytes(path))
+    return decode_article(path, read_bytes(path))

@@ -10,7 +10,7 @@ from linter.errors import CopydeskError, RuleError
 from linter.model.document import LINE_BREAK, Document
 from linter.model.findings import Finding
 from linter.readers import parse
-from linter.readers.files import FileStatus, UnreadableFile, decode, discover, read_bytes
+from linter.readers.files import FileStatus, UnreadableFile, decode_article, discover, read_bytes
 from linter.run.cache import ResultCache, settings_digest
 from linter.run.config import Config, RuleSetting, vale_config_path
 from linter.run.options import RunOptions
@@ -183,7 +183,7 @@ def _start(path: str, options: RunOptions, source: str | None = None, notices=()
                     job.findings = hit[0]
                     job.status.notices.extend(hit[1])
                     return job
-            source, read_notices = decode(data)
+            source, read_notices = decode_article(path, data)
         except UnreadableFile as exc:
             job.status.linted, job.status.error = False, str(exc)
             return job

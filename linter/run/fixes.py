@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 from linter.model.document import LINE_BREAK
+from linter.readers import format_for
 from linter.readers.files import decode_with_encoding
 from linter.run.engine import lint_file
 from linter.run.options import RunOptions
@@ -109,6 +110,9 @@ def fix_files(result, options: RunOptions, write: bool = True) -> list[FileFix]:
     fixes = []
     for path in paths:
         findings = [f for f in result.findings if f.path == path]
+        if not getattr(format_for(path), "WRITABLE", True):
+            fixes.append(FileFix(path, "", "", 0, findings, error="not fixed: copydesk never rewrites this format"))
+            continue
         try:
             with open(path, "rb") as f:
                 original, encoding, _ = decode_with_encoding(f.read())
