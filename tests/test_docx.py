@@ -123,3 +123,19 @@ def test_a_docx_read_from_standard_input_is_named_by_stdin_filename(tmp_path):
         result.stdout
         == 'story.docx:10:1: error [scrape-residue] scraped page residue (advertisement): "Advertisement"\n'
     )
+
+
+def test_copydesk_text_prints_a_docx_without_its_residue(tmp_path):
+    document = docx.Document()
+    document.add_heading("Harbour deal", 0)
+    document.add_paragraph("The council approved the harbour plan on Monday.")
+    document.add_paragraph("Share this article on Facebook")
+    document.add_paragraph("Residents said they were pleased with the outcome.")
+    path = tmp_path / "story.docx"
+    document.save(path)
+    result = run_cli("text", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "Harbour deal\n\nThe council approved the harbour plan on Monday.\n\n"
+        "Residents said they were pleased with the outcome.\n"
+    )
