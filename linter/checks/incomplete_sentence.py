@@ -1,21 +1,28 @@
-"""Incomplete sentences: a sentence with no independent finite clause, or one cut off by an edit.
+"""Incomplete sentences: a sentence with no independent finite clause, or one cut off or cut short by an edit.
 
-Flags, in paragraphs and blockquotes, parser sentences that end with a full stop and have no main clause: a noun
-phrase with a relative or participial clause ("The senator, who had spent two decades in Congress."), a subordinate
-clause ("Because the inspectors arrived late."), a participial phrase ("Hoping to reassure investors."), an
-infinitive phrase ("To reduce delays at the border."), a prepositional phrase ("Despite warnings from engineers.") or
-a bare noun phrase ("A major setback for the coalition.");
-and a sentence that an edit cut off and ran into the next one ("said in a statement that it had The board has
-since hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun
-straight after a subordinating conjunction, that starts a complete clause of its own.
+Flags, in paragraphs and blockquotes, sentences that end with a full stop and have no main clause: a noun phrase
+with a relative or participial clause ("The senator, who had spent two decades in Congress.", "The walkout, called
+after talks collapsed."), a subordinate clause ("Because the inspectors arrived late."), a participial phrase
+("Hoping to reassure investors.", "Having sat idle for years."), an infinitive phrase ("To reduce delays at the
+border."), a prepositional phrase ("Despite warnings from engineers.", "Such as the queues at the gates.") or a bare
+noun phrase ("A major setback for the coalition.");
+a sentence that an edit cut off and ran into the next one ("said in a statement that it had The board has since
+hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun straight
+after a subordinating conjunction, that starts a complete clause of its own;
+and a sentence cut short on a word that needs more after it: an article, a possessive, a conjunction with nothing
+to join, or a preposition with no object where no clause could have moved its object away ("would pay between.";
+not "the house they grew up in.", "hard to argue with.", "has been dealt with.", "prices have fallen since.").
 
-The parse alone is not trusted: a fragment is reported only when second signals agree. Every finite verb of the
-sentence (a word tagged as one, a participle that takes an object as a past tense would, or a word the tagger gives
-a fair chance of being one: "More than 20 followed suit") must be accounted for by a word that introduces a
-subordinate clause ("which", "who", "that", "because", ...); no word that could be the missed main verb ("-ed"
-words, irregular forms such as "clung", a second verb in a relative clause) may read as one when everything before
-it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own must still have no main
-clause. A cut is not reported at a word that the article capitalises in mid-sentence elsewhere: that is a name.
+Sentences are the parser's, rejoined where it broke after a "!" or "?" that a lower-case word follows (a title:
+"hits such as Who Needs Sleep? and ..."). The parse alone is not trusted: a fragment is reported only when second
+signals agree. Every finite verb of the sentence (a word tagged as one, a participle that takes an object as a past
+tense would, or a word the tagger gives a fair chance of being one: "More than 20 followed suit") must be accounted
+for by a word that introduces a subordinate clause ("which", "who", "that", "because", ...); no word that could be
+the missed main verb ("-ed" words, irregular forms such as "clung", a second verb in a relative clause, a noun or
+adjective that the lemmatizer's tables know as a verb form: "the pair contest the final") may read as one when
+everything before it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own, and the
+words after its first comma, must still have no main clause. A cut is not reported at a word that the article
+capitalises in mid-sentence elsewhere: that is a name. Each hit's confidence follows its evidence (`CONFIDENCE`).
 
 Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
 sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
