@@ -251,3 +251,73 @@ def test_a_parser_boundary_in_mid_sentence_leaves_no_fragment():
     starts = [True] + [False] * 6 + [True] + [False] * 4 + [True, False, False]
     sents = list(Doc(load_model().vocab, words=words, sent_starts=starts).sents)
     assert [_starts_after_a_stop(s) for s in sents] == [True, False, True]
+
+
+def test_a_sentence_cut_short_on_a_word_that_needs_more():
+    text = (
+        "The operator said the new crossings would sail between. Passengers were told.\n\n"
+        "The pier lights were meant to be switched on by. Engineers left.\n\n"
+        "The council hopes to recruit drivers from the. Others do the same.\n\n"
+        "The trust repainted the sheds and. Visitors came.\n"
+    )
+    findings = lint(text, RULE)
+    assert [(f.line, f.message) for f in findings] == [
+        (1, 'sentence cut off: "would sail between" ends on a preposition'),
+        (3, 'sentence cut off: "switched on by" ends on a preposition'),
+        (5, 'sentence cut off: "drivers from the" ends on an article'),
+        (7, 'sentence cut off: "the sheds and" ends on a conjunction'),
+    ]
+    assert [f.excerpt for f in findings][0] == "The operator said the new crossings would sail between."
+    assert_spans_match(text, findings)
+
+
+def test_a_preposition_left_at_the_end_on_purpose_is_not_a_cut():
+    text = (
+        "It is the island the skipper grew up in. Nobody knew which quay the boat had sailed from. "
+        "The slipway is worth fighting for. The rise is hard to argue with. The complaint has been dealt with. "
+        "The offer was less than the crews had hoped for. She recalls the shifts the owners got away with. "
+        "Smugglers find new coves to take advantage of. A poll found 61% in favour, with 25% against. "
+        "The drive has to come from within. Fares have risen twice since. The crew had nothing to worry about.\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_stand_alone_clauses_of_every_opening():
+    text = (
+        "The port reopened. Such as the long queues at the gates on Friday. Traffic eased.\n\n"
+        "The depot was sold. Having stood empty for a decade. The buyer plans flats.\n\n"
+        "The strike began. The stoppage, called after talks broke down late on Sunday. Buses stayed in.\n"
+    )
+    assert [(f.line, f.message) for f in lint(text, RULE)] == [
+        (1, 'no main verb: "Such as the long ..." is a prepositional phrase'),
+        (3, 'no main verb: "Having stood empty for ..." is a participial phrase'),
+        (5, 'no main verb: "The stoppage called after ..." is a noun phrase'),
+    ]
+
+
+def test_a_mark_inside_a_title_does_not_end_the_sentence():
+    """The parser ends a sentence after "Sleep?" and "Again!"; a lower-case word after the mark rejoins them."""
+    text = (
+        "Her early hits included Who Needs Sleep? and a cover of an old sea shanty.\n\n"
+        "She first found fame with Hello Again! in the spring of 1999.\n"
+    )
+    assert lint(text, RULE) == []
+
+
+def test_a_verb_the_tagger_read_as_a_noun_keeps_the_sentence_whole():
+    text = "Critics marvel at the speed with which the new stand was built.\n"
+    assert lint(text, RULE) == []
+
+
+def test_confidence_follows_the_evidence_and_min_confidence_trades_recall_for_quiet():
+    """A subordinate clause opened by "after" (as often a preposition) is less certain, and below the default."""
+    text = (
+        "The coalition lost the vote. A major setback for the coalition.\n\n"
+        "The operator said the new crossings would sail between. Passengers were told.\n\n"
+        "The council hopes to recruit drivers from the. Others do the same.\n\n"
+        "The board met. After the vote was taken on Tuesday.\n"
+    )
+    everything = lint(text, RULE, options={RULE: {"min_confidence": 0.0}})
+    assert [(f.line, f.confidence) for f in everything] == [(1, 0.9), (3, 0.8), (5, 0.9), (7, 0.6)]
+    assert [f.line for f in lint(text, RULE)] == [1, 3, 5]
+    assert [f.line for f in lint(text, RULE, options={RULE: {"min_confidence": 0.85}})] == [1, 5]

@@ -1,21 +1,28 @@
-"""Incomplete sentences: a sentence with no independent finite clause, or one cut off by an edit.
+"""Incomplete sentences: a sentence with no independent finite clause, or one cut off or cut short by an edit.
 
-Flags, in paragraphs and blockquotes, parser sentences that end with a full stop and have no main clause: a noun
-phrase with a relative or participial clause ("The senator, who had spent two decades in Congress."), a subordinate
-clause ("Because the inspectors arrived late."), a participial phrase ("Hoping to reassure investors."), an
-infinitive phrase ("To reduce delays at the border."), a prepositional phrase ("Despite warnings from engineers.") or
-a bare noun phrase ("A major setback for the coalition.");
-and a sentence that an edit cut off and ran into the next one ("said in a statement that it had The board has
-since hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun
-straight after a subordinating conjunction, that starts a complete clause of its own.
+Flags, in paragraphs and blockquotes, sentences that end with a full stop and have no main clause: a noun phrase
+with a relative or participial clause ("The senator, who had spent two decades in Congress.", "The walkout, called
+after talks collapsed."), a subordinate clause ("Because the inspectors arrived late."), a participial phrase
+("Hoping to reassure investors.", "Having sat idle for years."), an infinitive phrase ("To reduce delays at the
+border."), a prepositional phrase ("Despite warnings from engineers.", "Such as the queues at the gates.") or a bare
+noun phrase ("A major setback for the coalition.");
+a sentence that an edit cut off and ran into the next one ("said in a statement that it had The board has since
+hired ..."): a capitalised function word straight after a verb or pronoun, or a capitalised common noun straight
+after a subordinating conjunction, that starts a complete clause of its own;
+and a sentence cut short on a word that needs more after it: an article, a possessive, a conjunction with nothing
+to join, or a preposition with no object where no clause could have moved its object away ("would pay between.";
+not "the house they grew up in.", "hard to argue with.", "has been dealt with.", "prices have fallen since.").
 
-The parse alone is not trusted: a fragment is reported only when second signals agree. Every finite verb of the
-sentence (a word tagged as one, a participle that takes an object as a past tense would, or a word the tagger gives
-a fair chance of being one: "More than 20 followed suit") must be accounted for by a word that introduces a
-subordinate clause ("which", "who", "that", "because", ...); no word that could be the missed main verb ("-ed"
-words, irregular forms such as "clung", a second verb in a relative clause) may read as one when everything before
-it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own must still have no main
-clause. A cut is not reported at a word that the article capitalises in mid-sentence elsewhere: that is a name.
+Sentences are the parser's, rejoined where it broke after a "!" or "?" that a lower-case word follows (a title:
+"hits such as Who Needs Sleep? and ..."). The parse alone is not trusted: a fragment is reported only when second
+signals agree. Every finite verb of the sentence (a word tagged as one, a participle that takes an object as a past
+tense would, or a word the tagger gives a fair chance of being one: "More than 20 followed suit") must be accounted
+for by a word that introduces a subordinate clause ("which", "who", "that", "because", ...); no word that could be
+the missed main verb ("-ed" words, irregular forms such as "clung", a second verb in a relative clause, a noun or
+adjective that the lemmatizer's tables know as a verb form: "the pair contest the final") may read as one when
+everything before it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own, and the
+words after its first comma, must still have no main clause. A cut is not reported at a word that the article
+capitalises in mid-sentence elsewhere: that is a name. Each hit's confidence follows its evidence (`CONFIDENCE`).
 
 Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
 sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
@@ -26,7 +33,6 @@ datelines ("BRISTOL --"), text in quotation marks (unless `check_quoted`), and b
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from linter.checks.base import KINDS, PARSE, Option
 from linter.model.findings import block_hit
@@ -103,6 +109,21 @@ EXCERPT_WORDS = 4
 CLOSING_MARKS = "\"'”’)]"
 SENTENCE_END_MARKS = ".!?:;…\"'”’)]—–-"
 MAX_CAPITALISED_SHARE = 0.6
+SELF_STANDING_POSSESSIVES = {"his", "hers", "mine", "yours", "ours", "theirs"}
+ADVERB_TAGS = ("RB", "RP")
+# A preposition at the end that the tagger gives at least this chance of being an adverb or particle may be one:
+# "prices have fallen since." (0.5), "24% against" (0.06); "would pay between." 0.01-0.03.
+# The agent of a passive ("lit by.") is never an adverb.
+MIN_ADVERB_CHANCE = 0.05
+# The confidence of a finding, by the evidence behind it.
+CONFIDENCE = {
+    "agreed": 0.9,  # no main clause in either parse, no word that could be the main verb
+    "verb tried": 0.75,  # a word that could have been the main verb was tried and read as none
+    "ambiguous opener": 0.6,  # a subordinate clause opened by "as", "after", "once", "since", ...
+    "ends on a function word": 0.9,  # an article, a possessive or a conjunction at the end
+    "ends on a preposition": 0.8,
+    "run into the next": 0.85,  # a capitalised function word in mid-sentence opens a clause of its own
+}
 
 
 def _parse_alone(nlp, text: str):
@@ -123,8 +144,16 @@ def _excerpt(tokens) -> str:
 
 
 def _is_finite(token) -> bool:
-    """A finite verb, or a verb with a finite auxiliary."""
-    return token.tag_ in FINITE_TAGS or any(c.dep_ in AUXILIARY_DEPS and c.tag_ in FINITE_TAGS for c in token.children)
+    """A finite verb, or a verb with a finite auxiliary; not a past form after "having" or "being" ("Having sat
+    idle for years"): that is a participle whatever its tag."""
+    if any(c.dep_ in AUXILIARY_DEPS and c.tag_ in FINITE_TAGS for c in token.children):
+        return True
+    return token.tag_ in FINITE_TAGS and not _is_participle_by_auxiliary(token)
+
+
+def _is_participle_by_auxiliary(token) -> bool:
+    """A verb after "having" or "being" is a participle, whatever the tagger made of it."""
+    return any(c.dep_ in AUXILIARY_DEPS and c.lower_ in ("having", "being") for c in token.children)
 
 
 def _subordinator(token):
@@ -141,9 +170,14 @@ def _is_imperative(token, sent) -> bool:
     )
 
 
+def _roots(sent) -> list:
+    """The words of a span whose head lies outside it: the root of a sentence, or of each part of a rejoined one."""
+    return [t for t in sent if t.head.i == t.i or not sent.start <= t.head.i < sent.end]
+
+
 def _main_heads(sent) -> list:
-    """The root and the heads coordinated with it: the candidates for the main clause."""
-    heads, todo = [], [sent.root]
+    """The roots and the heads coordinated with them: the candidates for the main clause."""
+    heads, todo = [], _roots(sent)
     while todo:
         head = todo.pop()
         heads.append(head)
@@ -153,6 +187,11 @@ def _main_heads(sent) -> list:
 
 def _has_main_clause(sent) -> bool:
     return any((_is_finite(h) and not _subordinator(h)) or _is_imperative(h, sent) for h in _main_heads(sent))
+
+
+def _opens_with(sent, head, deps) -> bool:
+    """The sentence opens with head, or with words of the given relations to it: "Having" before "sat idle"."""
+    return all(t.head.i == head.i and t.dep_ in deps for t in sent[: head.i - sent.start])
 
 
 def _diagnosis(sent) -> str | None:
@@ -169,9 +208,11 @@ def _diagnosis(sent) -> str | None:
         return f'no main clause: "{_excerpt(sent)}" is a subordinate clause'
     if root.tag_ in ("VB", "VBN") and any(c.tag_ == "TO" and c.i == first.i for c in root.children):
         return f'no main verb: "{_excerpt(sent)}" is an infinitive phrase'
-    if root.tag_ in ("VBG", "VBN") and first.i == root.i:
-        return f'no main verb: "{_excerpt(sent)}" is a participial phrase'
-    if root.tag_ == "IN" and first.i == root.i:
+    participle = root.tag_ in ("VBG", "VBN") or _is_participle_by_auxiliary(root)
+    if participle and _opens_with(sent, root, ("aux", "auxpass")):  # "Having sat idle ..."
+        if not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+            return f'no main verb: "{_excerpt(sent)}" is a participial phrase'
+    if root.tag_ == "IN" and _opens_with(sent, root, ("amod", "advmod")):  # "Such as ...", "Just after ..."
         return f'no main verb: "{_excerpt(sent)}" is a prepositional phrase'
     if root.pos_ not in NOMINAL or any(t.text in (":", ";") for t in sent):
         return None
@@ -200,7 +241,23 @@ def _is_introducer(token, sent) -> bool:
     (the ambiguous ones, "as chairman", "since 2002", only at the start of the sentence)."""
     if token.tag_ in WH_TAGS or (token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "nsubjpass", "dobj")):
         return True
-    return token.lower_ in SUBORDINATORS and (token.lower_ not in AMBIGUOUS_SUBORDINATORS or token.i == sent.start)
+    if token.lower_ not in SUBORDINATORS:
+        return False
+    return token.lower_ not in AMBIGUOUS_SUBORDINATORS or token.i == sent.start or _marks_clause_with_subject(token)
+
+
+def _marks_clause_with_subject(token) -> bool:
+    """The word marks a clause whose subject follows it straight away, inside a clause that is itself subordinate
+    ("The walkout, called after talks collapsed"): a conjunction there, not the preposition of "as chairman" or
+    "since 2002". A clause hung on the sentence's root may be a misparse of the main clause ("earnings before
+    interest remained flat"), so it does not count."""
+    head = token.head
+    return (
+        token.dep_ == "mark"
+        and head.dep_ == "advcl"
+        and head.head.dep_ != "ROOT"
+        and any(c.dep_ in SUBJECT_DEPS and c.left_edge.i == token.i + 1 for c in head.children)
+    )
 
 
 def _relative_clause(token):
@@ -211,15 +268,45 @@ def _relative_clause(token):
 def _could_be_verb(token, verb_forms) -> bool:
     """Tagged as a verb form, or a word that is one whatever its tag: "-ed", or an irregular form ("clung")."""
     return token.tag_ in ("VBD", "VBN", "VBZ", "VBP") or (
-        token.tag_ in ("NN", "NNS", "JJ") and (token.lower_.endswith("ed") or token.lower_ in verb_forms)
+        token.tag_ in ("NN", "NNS", "JJ") and (token.lower_.endswith("ed") or token.lower_ in verb_forms.irregular)
     )
+
+
+def _spelt_as_verb(token, verb_forms) -> bool:
+    """A word the tagger called a noun or an adjective that the lemmatizer's tables know as a verb form, after a
+    word that can end a subject: "thousands of computers bombard sites", "the awards, now in their 20th year,
+    honour", "Many marvel at"; not after an adjective in a noun phrase ("a hard blow") or "not" ("but not staff"),
+    nor before a stop or comma: a verb misread as a noun is followed by its object or complement, a noun by a comma
+    ("The state grant, which ...")."""
+    before = token.nbor(-1)
+    return (
+        token.tag_ in ("NN", "NNS", "JJ")
+        and not token.nbor(1).is_punct
+        and token.text in verb_forms
+        and (before.pos_ != "ADJ" or before.i == token.sent.start)
+        and before.dep_ != "neg"
+        and (before.pos_ != "PUNCT" or before.text in (",", ")"))
+    )
+
+
+def _opens_parenthesis(token) -> bool:
+    """The word follows a comma straight after the noun phrase that opens the sentence: "The walkout, called after
+    talks collapsed." starts a parenthesis, and a verb there cannot be the main verb of the
+    noun before it (no single comma parts a subject from its verb)."""
+    comma = token.nbor(-1)
+    if comma.text != "," or comma.i == 0:
+        return False
+    noun = comma.nbor(-1)
+    return noun.pos_ in ("NOUN", "PROPN") and noun.left_edge.i == token.sent.start
 
 
 def _verb_candidates(sent, verb_forms):
     """Words the parser did not take for the main verb but that could be it, everything before them being its
-    subject: "The 34-year-old made reference", "Geographic blocking works because ...", and a second verb in a
-    relative clause ("Other products that helped included ..."). Not a passive participle ("a deal welcomed by
-    unions"), nor a plural noun in an object's place."""
+    subject: "The 34-year-old made reference", "Geographic blocking works because ...", a verb the tagger took
+    for a noun ("The pair contest the 60m"), and a second verb in a relative clause ("Other products that helped
+    included ...", "people who rely on farming face ...", but not its object: "which will add 2,400 seats and").
+    Not a passive participle ("a deal welcomed by unions"), nor a plural noun in an object's place, nor a word that
+    opens a parenthesis."""
     for t in sent[1:]:
         before = t.nbor(-1)
         if (
@@ -228,16 +315,28 @@ def _verb_candidates(sent, verb_forms):
             or before.pos_ in ("DET", "ADP", "CCONJ", "PART", "SCONJ")
             or before.tag_ in ("PRP$", "WDT", "WP", "TO", "MD")
             or before.lemma_ in AUXILIARY_LEMMAS
+            or _opens_parenthesis(t)
         ):
             continue
         relative = _relative_clause(t)
         if relative is None:
-            if _could_be_verb(t, verb_forms) or (t.tag_ == "NNS" and t.dep_ not in OBJECT_DEPS):
+            if _is_introduced(t, sent):
+                continue
+            if (
+                _could_be_verb(t, verb_forms)
+                or (t.tag_ == "NNS" and t.dep_ not in OBJECT_DEPS)
+                or _spelt_as_verb(t, verb_forms)
+            ):
                 yield t
-        elif _could_be_verb(t, verb_forms) and any(
+        elif (_could_be_verb(t, verb_forms) or (_spelt_as_verb(t, verb_forms) and t.dep_ not in OBJECT_DEPS)) and any(
             w.pos_ in ("VERB", "AUX") and not _is_auxiliary_of(w, t) for w in relative.subtree if w.i < t.i
         ):
             yield t
+
+
+def _is_introduced(verb, sent) -> bool:
+    """A word opens the verb's clause as a subordinate one: "after talks collapsed", "which covers"."""
+    return any(_is_introducer(w, sent) and _clause_of(w) == verb for w in verb.subtree if w.i < verb.i)
 
 
 def _is_auxiliary_of(word, verb) -> bool:
@@ -254,24 +353,17 @@ def _reads_as_main_verb(nlp, sent, token) -> bool:
     return verb.dep_ == "ROOT" and _is_finite(verb) and any(c.i == 0 and c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
-@lru_cache(maxsize=1)
-def _irregular_verb_forms(nlp) -> frozenset:
-    """Irregular verb forms ("clung", "began") from the lemmatizer's exception table."""
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    if not lemmatizer.lookups.has_table("lemma_exc"):
-        return frozenset()
-    return frozenset(lemmatizer.lookups.get_table("lemma_exc")["verb"])
-
-
 def _has_unintroduced_finite_verb(sent, chances) -> bool:
     """A finite verb (by tag, a participle that could be a past tense, or a word the tagger gives a fair chance of
     being finite) whose clause no introducer opens: the main clause that the parse missed."""
     for t in sent:
+        if _is_participle_by_auxiliary(t):
+            continue
         if t.tag_ in FINITE_TAGS or _could_be_past_tense(t) or chances[t.i] > 0:
             head = t.head if t.dep_ in AUXILIARY_DEPS else t
             while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
                 head = head.head
-            if not any(_is_introducer(w, sent) and _clause_of(w) == head for w in head.subtree if w.i < head.i):
+            if not _is_introduced(head, sent):
                 return True
     return False
 
@@ -281,16 +373,69 @@ def _clause_of(token):
     return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
-def _finite_chances(nlp, spacy_doc, threshold: float) -> list:
-    """For each token of a parsed doc, the tagger's probability that it is a finite verb, or 0 below threshold."""
+def _tag_chances(nlp, spacy_doc, tags) -> list:
+    """For each token of a parsed doc, the tagger's probability that its tag is one of tags."""
     import numpy
 
     tagger = nlp.get_pipe("tagger")
     scores = tagger.model.predict([spacy_doc])[0]
     probabilities = numpy.exp(scores - scores.max(axis=1, keepdims=True))
     probabilities /= probabilities.sum(axis=1, keepdims=True)
-    finite = probabilities[:, [tagger.labels.index(tag) for tag in FINITE_TAGS]].sum(axis=1)
-    return [float(p) if p > threshold else 0.0 for p in finite]
+    return [float(p) for p in probabilities[:, [tagger.labels.index(tag) for tag in tags]].sum(axis=1)]
+
+
+def _finite_chances(nlp, spacy_doc, threshold: float) -> list:
+    """For each token of a parsed doc, the tagger's probability that it is a finite verb, or 0 below threshold."""
+    return [p if p > threshold else 0.0 for p in _tag_chances(nlp, spacy_doc, FINITE_TAGS)]
+
+
+def _dangling_end(sent) -> str | None:
+    """What the sentence's last word is when it needs words after it that never come: an article or a possessive
+    ("hire staff from the."), a conjunction with nothing to join ("a new wing and."), a preposition with no object
+    where no clause could have moved its object away ("would pay between.", "to be lit by.")."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if "Art" in last.morph.get("PronType"):
+        return "an article"
+    if last.tag_ in ("PRP$", "WP$") and last.lower_ not in SELF_STANDING_POSSESSIVES:
+        return "a possessive"
+    if last.dep_ == "cc" and not any(c.dep_ == "conj" and c.i > last.i for c in last.head.children):
+        return "a conjunction"
+    if last.tag_ == "IN" and last.dep_ != "prt" and not any(True for _ in last.children) and not _may_strand(last):
+        return "a preposition"
+    return None
+
+
+def _may_strand(preposition) -> bool:
+    """A clause before the preposition may have moved its object away: a relative or question clause ("the house
+    they grew up in", "what it was made of"), one with no relative word ("the wages employers got away with"), an
+    infinitive on a noun ("loopholes to take advantage of"), a comparison ("less than they had hoped for"), a
+    participle or infinitive on a noun or an adjective ("nothing to worry about", "hard to argue with"), a passive
+    ("has been dealt with"); or the preposition is an adverb after another one ("from within")."""
+    head, before = preposition.head, list(preposition.sent)[: preposition.i - preposition.sent.start]
+    if head.pos_ == "ADP" or any(t.tag_ in WH_TAGS or t.lower_ == "than" for t in before):
+        return True
+    if head.pos_ in ("VERB", "AUX") and preposition.dep_ != "agent" and any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    for clause in [head, *head.ancestors]:
+        if clause.dep_ in ("relcl", "acl", "pcomp") or (clause.dep_ == "xcomp" and clause.head.pos_ == "ADJ"):
+            return True
+    return any(_opens_bare_relative(t) for t in before)
+
+
+def _opens_bare_relative(noun) -> bool:
+    """A noun followed straight away by the subject of a clause ("the wages employers got away with") or by an
+    infinitive ("loopholes to take advantage of"): a relative clause with no relative word."""
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.i + 2 >= len(noun.doc):
+        return False
+    after = noun.nbor(1)
+    if after.tag_ == "TO" and after.nbor(1).tag_ == "VB":
+        return True
+    return after.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM") and any(
+        t.dep_ in SUBJECT_DEPS and t.left_edge.i == after.i and t.head.i > noun.i for t in [after, *after.ancestors]
+    )
 
 
 def _looks_like_name_list(sent) -> bool:
@@ -305,27 +450,84 @@ def _starts_after_a_stop(sent) -> bool:
     return sent.start == 0 or sent.doc[sent.start - 1].text[-1] in SENTENCE_END_MARKS
 
 
+def _cut_at_end(nlp, block, sent):
+    """A hit for a sentence that ends on a word needing more after it, when the sentence parsed alone ends on the
+    same kind of word and the tagger gives that word no fair chance of being an adverb."""
+    what = _dangling_end(sent)
+    if what is None:
+        return None
+    alone = _parse_alone(nlp, sent.text)
+    if _dangling_end(list(alone.sents)[-1]) != what:
+        return None
+    last = [t for t in alone if not (t.is_punct or t.is_space)][-1]
+    if (
+        what == "a preposition"
+        and last.dep_ != "agent"
+        and _tag_chances(nlp, alone, ADVERB_TAGS)[last.i] >= MIN_ADVERB_CHANCE
+    ):
+        return None
+    end = [t for t in sent if not (t.is_punct or t.is_space)][-1]
+    tail = " ".join(sent.doc.text[sent.start_char : end.idx + len(end)].split()[-3:])
+    detail = f'"{tail}" ends on {what}'
+    hit = block_hit(block, sent.start_char, sent.end_char, problem="sentence cut off", detail=detail)
+    hit.confidence = CONFIDENCE["ends on a preposition" if what == "a preposition" else "ends on a function word"]
+    return hit
+
+
 def _fragment(nlp, block, sent, chances, verb_forms, options):
-    """A hit for a sentence with no main clause, once the second signals confirm it."""
+    """A hit for a sentence with no main clause, or cut short, once the second signals confirm it."""
     if (
         not sent.text.rstrip(CLOSING_MARKS).endswith(".")
         or not _starts_after_a_stop(sent)
-        or _has_main_clause(sent)
         or len(_words(sent)) < options["min_words"]
-        or _looks_like_name_list(sent)
     ):
+        return None
+    cut_short = _cut_at_end(nlp, block, sent)
+    if cut_short is not None:
+        return cut_short
+    if _has_main_clause(sent) or _looks_like_name_list(sent):
         return None
     reason = _diagnosis(sent)
     if reason is None or _has_unintroduced_finite_verb(sent, chances()):
         return None
-    if reason.endswith(("noun phrase", "relative clause", "prepositional phrase")) and any(
-        _reads_as_main_verb(nlp, sent, t) for t in _verb_candidates(sent, verb_forms)
-    ):
-        return None
-    if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents):
+    candidates = []
+    if reason.endswith(("noun phrase", "relative clause", "prepositional phrase")):
+        candidates = list(_verb_candidates(sent, verb_forms))
+        if any(_reads_as_main_verb(nlp, sent, t) for t in candidates):
+            return None
+    if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents) or _main_clause_after_comma(nlp, sent):
         return None
     problem, detail = reason.split(": ", 1)
-    return block_hit(block, sent.start_char, sent.end_char, problem=problem, detail=detail)
+    hit = block_hit(block, sent.start_char, sent.end_char, problem=problem, detail=detail)
+    hit.confidence = _fragment_confidence(sent, reason, candidates)
+    return hit
+
+
+def _main_clause_after_comma(nlp, sent) -> bool:
+    """The words after the sentence's first comma, parsed alone, make a main clause with its own subject: the
+    opening was an adverbial ("According to the figures, producing a print costs ...", "As a result, the farmers
+    face ..."), and the parser missed the main verb after it. Not when they open with a relative or subordinate
+    word ("The senator, who had spent ...")."""
+    comma = next((t for t in sent if t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end:
+        return False
+    after = comma.nbor(1)
+    if after.tag_ in WH_TAGS or after.lower_ in SUBORDINATORS or after.lower_ == "that":
+        return False
+    rest = next(_parse_alone(nlp, sent.doc.text[after.idx : sent.end_char]).sents)
+    return any(
+        _is_finite(h) and not _subordinator(h) and any(c.dep_ in SUBJECT_DEPS for c in h.children)
+        for h in _main_heads(rest)
+    )
+
+
+def _fragment_confidence(sent, reason: str, candidates) -> float:
+    """How sure the verdict is: both parses and every probe agree (high); a word that could have been the main verb
+    was tried and rejected, or the sentence opens with a word that is as often an adverb or a preposition as a
+    conjunction ("After that income would be taxed"), leaves a doubt (lower)."""
+    if reason.endswith("subordinate clause") and sent[0].lower_ in AMBIGUOUS_SUBORDINATORS:
+        return CONFIDENCE["ambiguous opener"]
+    return CONFIDENCE["verb tried" if candidates else "agreed"]
 
 
 def _cut_points(sent):
@@ -367,21 +569,38 @@ def _cut(nlp, doc, block, sent):
         if _has_main_clause(rest):
             before = token.nbor(-1)
             head = sent.doc.text[sent.start_char : before.idx + len(before)]
-            return block_hit(
+            hit = block_hit(
                 block,
                 sent.start_char,
                 before.idx + len(before),
                 problem="sentence cut off",
                 detail=f'"{" ".join(head.split()[-3:])}" runs into "{_excerpt(list(rest))}"',
             )
+            hit.confidence = CONFIDENCE["run into the next"]
+            return hit
     return None
 
 
+def _rejoined(spacy_doc):
+    """The parser's sentences, rejoined where it broke after a "!" or "?" that a lower-case word follows: the mark
+    belongs to a title or a name ("hits such as Who Let the Dogs Out? and ...", "from his days in Wham! to ...")."""
+    start = None
+    sents = list(spacy_doc.sents)
+    for sent, following in zip(sents, sents[1:] + [None]):
+        start = sent.start if start is None else start
+        first_word = next((t for t in following if t.is_alpha), None) if following is not None else None
+        if first_word is not None and first_word.is_lower and sent.text.rstrip(CLOSING_MARKS).endswith(("!", "?")):
+            continue
+        yield spacy_doc[start : sent.end]
+        start = None
+
+
 def _sentences(block, spacy_doc, check_quoted: bool):
-    """The parser's sentences of a block, without a leading dateline, and without quoted ones unless asked."""
+    """The sentences of a block (the parser's, rejoined after a "!" or "?" in a title), without a leading dateline,
+    and without quoted ones unless asked."""
     dateline = DATELINE.match(block.text)
     lead_end = dateline.end() if dateline else 0
-    for sent in spacy_doc.sents:
+    for sent in _rejoined(spacy_doc):
         if sent.end_char <= lead_end:
             continue
         if sent.start_char < lead_end:
@@ -394,9 +613,10 @@ def _sentences(block, spacy_doc, check_quoted: bool):
 
 def check(doc, options):
     from linter.analysis.nlp import load_model, parsed
+    from linter.analysis.verb_forms import verb_forms as lexicon_of_verb_forms
 
     nlp = load_model()
-    verb_forms = _irregular_verb_forms(nlp)
+    verb_forms = lexicon_of_verb_forms(nlp)
     for block, spacy_doc in parsed(doc, options["kinds"]):
         scores = []
 
