@@ -1,26 +1,30 @@
-"""A pronoun of the other gender for a person whose gender the text has fixed: "Ms. Okafor ... he added".
+"""A pronoun of the other gender for the person it can only be about: "Ms. Okafor ... he added".
 
-A gender is fixed by an honorific (Mr., Ms., Mrs., Miss, Sir, Dame, Lord, Lady) or by an earlier he/she that can
-only be about that person (see `linter.analysis.people.walk`). Flagged: he/him/his/himself or she/her/hers/herself,
-outside quotations, whose referent can only be that person: the subject of the clause above the pronoun ("Ms.
-Alderton said his neighbours ..."), or the only person in the sentence so far and the previous one. Not flagged:
-pronouns in quotations and blockquotes, a speaker tag after a quotation ('"...," she said'), "his or her", pronouns
-in titles ("The She Sells Boats director"), a pronoun with another person, a person noun ("her son", "the driver"),
-a pronoun of its gender or a coordinated name in reach, people whose gender the text never fixes, and people who
-share a surname with someone else.
+Read from the discourse model (`linter.analysis.discourse`): he/him/his/himself or she/her/hers/herself, outside
+quotations, whose most salient person in reach (the subject of the clause above the pronoun, "Ms. Alderton said
+his neighbours ...", else the people of the sentence so far and the sentences before it, subjects first, fading
+with distance and across a paragraph break) has the other gender by the evidence read so far: an honorific
+(Mr., Ms., Mrs., Miss, Sir, Dame, Lord, Lady), a gendered title or noun ("the chairwoman"), a he/she already
+bound to them, or their first name in gender-guesser's table (weaker; names it calls ambiguous give nothing).
+Not flagged: pronouns in quotations and blockquotes, "his or her", pronouns in titles ("The She Sells Boats
+director"), a person or person noun of the pronoun's gender nearly as salient ("her son", "the driver"),
+people of unknown gender, and people who share a surname with someone else. The confidence is the evidence's
+strength times how far ahead of any compatible person the clashing one is.
 """
 
 from __future__ import annotations
 
-from linter.analysis.people.walk import is_pronoun_use, sole_referent, track
+from linter.analysis.discourse import PERSON, THING, UNKNOWN_NAME, discourse, find_clash
 from linter.analysis.people.words import PRONOUN_GENDER
-from linter.checks.base import PARSE
+from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
-QUOTE_MARKS = ('"', "”", "’", "'")
 CATEGORY = "pronoun"
-NEEDS = (PARSE,)
+NEEDS = (PARSE, ENTITIES)
 OPTIONS = {}
+# Any person of the pronoun's gender (or of unknown gender) in reach, at a sixth of the clashing one's salience or more,
+# is taken as the referent.
+MARGIN = 0.15
 
 
 def _generic(token) -> bool:
@@ -31,34 +35,26 @@ def _generic(token) -> bool:
     return before in ("or", "/") or after in ("or", "/")
 
 
-def _attributes_quote(block, token) -> bool:
-    """ "'...,' she said": a speaker tag right after a quotation, whose speaker was named before the quote."""
-    return block.text[: token.idx].rstrip().endswith(QUOTE_MARKS)
+def _a_person(candidate) -> bool:
+    entity = candidate.entity
+    return entity.kind == PERSON or (entity.kind == THING and entity.kind_source == UNKNOWN_NAME)
 
 
 def check(doc, options):
-    previous = None
-    for block, _parse, infos in track(doc):
-        for info in infos:
-            for token in info.sent:
-                gender = PRONOUN_GENDER.get(token.lower_)
-                if (
-                    gender is None
-                    or not is_pronoun_use(block, token)
-                    or _generic(token)
-                    or _attributes_quote(block, token)
-                ):
-                    continue
-                person = sole_referent(token, info, previous)
-                if person is not None and person.gender not in (None, gender):
-                    yield block_hit(
-                        block,
-                        token.idx,
-                        token.idx + len(token.text),
-                        pronoun=token.text,
-                        person=person.name,
-                        gender=person.gender,
-                        line=person.fixed_line,
-                        fixed_by=person.fixed_by,
-                    )
-            previous = info
+    for resolution in discourse(doc).pronouns.values():
+        token = resolution.token
+        if token.lower_ not in PRONOUN_GENDER or _generic(token):
+            continue
+        clash = find_clash(resolution, _a_person, margin=MARGIN)
+        if clash is None:
+            continue
+        mention = clash.candidate.mention
+        yield block_hit(
+            resolution.block,
+            token.idx,
+            token.idx + len(token.text),
+            pronoun=token.text,
+            antecedent=clash.candidate.entity.name,
+            evidence=clash.reason,
+            line=mention.line,
+        )
