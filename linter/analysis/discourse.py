@@ -395,6 +395,8 @@ class _Builder:
             return PERSON, f"first name '{words[0].text}'", None, words
         if _described_as_person(run[-1]):
             return PERSON, "a person noun in apposition", None, words
+        if label == "PERSON" and len(words) == 1:
+            return THING, UNKNOWN_NAME, None, words  # the small model calls many lone capitalised words people
         if label in ENTITY_KINDS:
             return ENTITY_KINDS[label], f"named entity {label}", None, words
         return THING, UNKNOWN_NAME, None, words
@@ -784,6 +786,19 @@ def evidence_strength(candidate: Candidate, order: tuple) -> float:
         known = entity.gender_at(order)
         return known.strength if known else 0.5
     return 0.8 if entity.kind_source.startswith("named entity") else 1.0
+
+
+def named_mention(candidate: Candidate) -> Mention:
+    """The candidate's latest mention by name or noun up to its salient mention (a bound pronoun names nothing)."""
+    mentions = candidate.entity.mentions
+    upto = [m for m in mentions[: mentions.index(candidate.mention) + 1] if m.kind != "pronoun"]
+    return upto[-1] if upto else candidate.mention
+
+
+def antecedent_span(mention: Mention) -> tuple[int, int]:
+    """The source span [start, end) of a mention, for a finding's related spans."""
+    first, last = mention.sdoc[mention.start], mention.sdoc[mention.end - 1]
+    return mention.block.source_span(first.idx, last.idx + len(last.text))
 
 
 def paragraph_opening(model: Discourse):

@@ -14,13 +14,14 @@ strength times how far ahead of any compatible person the clashing one is.
 
 from __future__ import annotations
 
-from linter.analysis.discourse import PERSON, THING, UNKNOWN_NAME, discourse, find_clash
+from linter.analysis.discourse import PERSON, THING, UNKNOWN_NAME, antecedent_span, discourse, find_clash, named_mention
 from linter.analysis.people.words import PRONOUN_GENDER
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
 CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
+RELATED = "the person"
 OPTIONS = {}
 # Any person of the pronoun's gender (or of unknown gender) in reach, at a sixth of the clashing one's salience or more,
 # is taken as the referent.
@@ -48,8 +49,8 @@ def check(doc, options):
         clash = find_clash(resolution, _a_person, margin=MARGIN)
         if clash is None:
             continue
-        mention = clash.candidate.mention
-        yield block_hit(
+        mention = named_mention(clash.candidate)
+        hit = block_hit(
             resolution.block,
             token.idx,
             token.idx + len(token.text),
@@ -58,3 +59,6 @@ def check(doc, options):
             evidence=clash.reason,
             line=mention.line,
         )
+        hit.confidence = clash.confidence
+        hit.related = [(*antecedent_span(mention), f"{RELATED}: {mention.text}")]
+        yield hit

@@ -26,14 +26,17 @@ from linter.analysis.discourse import (
     PLURAL_PRONOUNS,
     SUBJECT,
     THING,
+    antecedent_span,
     discourse,
     find_clash,
+    named_mention,
 )
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
 CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
+RELATED = "the antecedent"
 OPTIONS = {"language": str, "organisation_nouns": [str]}
 BODIES = (ORGANISATION, PLACE)
 
@@ -87,8 +90,8 @@ def check(doc, options):
         order = (resolution.paragraph, token.i)
         if british and not _mixed_agreement(clash, order):
             continue
-        mention = clash.candidate.mention
-        yield block_hit(
+        mention = named_mention(clash.candidate)
+        hit = block_hit(
             resolution.block,
             token.idx,
             token.idx + len(token.text),
@@ -97,3 +100,6 @@ def check(doc, options):
             evidence=clash.reason,
             line=mention.line,
         )
+        hit.confidence = clash.confidence
+        hit.related = [(*antecedent_span(mention), f"{RELATED}: {mention.text}")]
+        yield hit

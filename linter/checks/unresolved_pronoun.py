@@ -14,8 +14,11 @@ from __future__ import annotations
 from linter.analysis.discourse import (
     NEUTER_PRONOUNS,
     PERSON,
+    PLACE,
     PLURAL,
     PLURAL_PRONOUNS,
+    SUBJECT,
+    THING,
     compatibility,
     discourse,
     paragraph_opening,
@@ -26,6 +29,9 @@ from linter.model.findings import block_hit
 CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
 OPTIONS = {"pronouns": [str]}
+# Below this salience a mention of the paragraph before is out of reach: an object two sentences back (0.13), not a
+# subject two sentences back in the pronoun's own role (0.36) nor an object of its last sentence (0.21).
+MIN_SALIENCE = 0.15
 
 
 def _dummy_it(token) -> bool:
@@ -38,7 +44,9 @@ def _could_mean(word: str, order: tuple, candidate) -> bool:
     if word in PLURAL_PRONOUNS:
         if entity.kind == PERSON:
             return entity.uses_they or (mention.kind == "noun" and entity.name[:1].islower())
-        return mention.number == PLURAL or entity.kind != "thing"
+        if entity.kind == PLACE:
+            return mention.role == SUBJECT  # "England won on Saturday. They ...": a place acting as a team
+        return mention.number == PLURAL or entity.kind != THING
     if word in NEUTER_PRONOUNS:
         return not compatibility(word, order, mention)
     return not compatibility(word, order, mention) and (entity.kind == PERSON or mention.kind == "name")
@@ -52,6 +60,6 @@ def check(doc, options):
         if word not in wanted or _dummy_it(token):
             continue
         order = (resolution.paragraph, token.i)
-        if any(_could_mean(word, order, c) for c in resolution.candidates):
+        if any(_could_mean(word, order, c) for c in resolution.candidates if c.salience >= MIN_SALIENCE):
             continue
         yield block_hit(resolution.block, token.idx, token.idx + len(token.text), pronoun=token.text)
