@@ -141,7 +141,8 @@ class Entity:
         return next((e for e in self.number_evidence if e.order < order), None)
 
     def add_gender(self, value, source, strength, line, order) -> None:
-        self.gender_evidence.append(Evidence(value, source, strength, line, order))
+        if not any(e.value == value and e.source == source for e in self.gender_evidence):
+            self.gender_evidence.append(Evidence(value, source, strength, line, order))
 
     def __repr__(self) -> str:
         return f"Entity({self.name!r}, {self.kind})"
