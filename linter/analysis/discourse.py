@@ -59,6 +59,13 @@ MEASURE_NOUNS = {
     "dollar", "pound", "euro", "million", "billion", "mile", "kilometre", "kilometer", "metre", "meter", "foot",
     "ton", "tonne", "time", "times", "way", "thing", "lot",
 }  # fmt: skip
+# Gendered role words that news copy also uses for women ("party chairman Petrina ..."): not gender evidence.
+ROLE_WORDS = {"chairman", "spokesman", "businessman", "sportsman", "policeman", "chairwoman", "spokeswoman"}
+# Pronouns and determiners that stand for people or things as a plural ("those with blogs", "many of them") or
+# take a singular they ("everyone chosen").
+GROUP_PRONOUNS = {"those", "these", "others", "many", "some", "several", "both", "all", "few", "most"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"}
+INDEFINITE_PEOPLE = {"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "no-one"}
 GROUP_NOUNS = {"couple", "family", "crew", "staff", "police", "public", "audience", "panel", "jury"}
 SPEECH_VERBS = {"say", "tell", "add", "ask", "write", "explain", "note", "recall", "insist", "argue", "warn"}
 PLACE_WORDS = {"st", "saint", "mount", "lake", "river", "port", "fort", "north", "south", "east", "west"}
@@ -272,9 +279,14 @@ def role_of(token) -> str:
 
 def governing_subject(token):
     """The subject of the nearest clause above token that does not contain it: "X said they had ..." gives X,
-    "China deepened their curbs" gives China. A relative pronoun is replaced by the noun it belongs to."""
+    "China deepened their curbs" gives China, "X warned users to update their systems" gives users (the object
+    controls an infinitive). A relative pronoun is replaced by the noun it belongs to."""
     node = token
     while node.head.i != node.i:
+        if node.dep_ == "xcomp" and node.pos_ == "VERB":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if controller is not None and not (controller.left_edge.i <= token.i <= controller.right_edge.i):
+                return controller  # "Microsoft warned users to update their systems": the object does it
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
@@ -456,7 +468,7 @@ class _Builder:
             if token.dep_ in ("appos", "compound") or (token is head.head and head.dep_ in ("appos", "compound")):
                 word = token.lower_
                 for gender in (MALE, FEMALE):
-                    if word in GENDERED_NOUNS[gender] and token.tag_ == "NN":
+                    if word in GENDERED_NOUNS[gender] and token.tag_ == "NN" and word not in ROLE_WORDS:
                         entity.add_gender(gender, f"'{token.text}'", GENDERED_WORD, mention.line, mention.order)
                         return
 
@@ -499,6 +511,13 @@ class _Builder:
         start = max(start, min((c.i for c in token.children if c.dep_ in ("det", "amod", "compound")), default=token.i))
         self._mention(entity, block, sdoc, start, token.i + 1, "noun", number, role_of(token), sentence, quoted)
 
+    def _add_group_pronoun(self, token, block, sdoc, sentence, quoted):
+        """ "those with blogs", "everyone chosen": a group (plural) or unnamed people (who take a singular they)."""
+        plural = token.lower_ in GROUP_PRONOUNS
+        entity = self._new(token.text, GROUP, f"pronoun '{token.text}'")
+        number = PLURAL if plural else None  # "everyone" takes a singular they, and is no one's he or she
+        self._mention(entity, block, sdoc, token.i, token.i + 1, "noun", number, role_of(token), sentence, quoted)
+
     def _recent_with_word(self, lemma, sentence):
         """The entity most recently mentioned by a name or noun ending in this word ("Harbour Council" ... "the
         council"), within the last few paragraphs."""
@@ -537,6 +556,8 @@ class _Builder:
                 for token in sent:
                     if token.pos_ == "NOUN" and token.tag_ in ("NN", "NNS"):
                         self._add_noun(token, block, sdoc, sentence, is_quoted(block, token), named)
+                    elif token.lower_ in GROUP_PRONOUNS | INDEFINITE_PEOPLE and token.dep_ in NOMINAL_DEPS:
+                        self._add_group_pronoun(token, block, sdoc, sentence, is_quoted(block, token))
                 sentence.mentions.sort(key=lambda m: m.start)
                 self._coordination(sentence, block, sdoc, False)
                 sentence.mentions.sort(key=lambda m: m.start)
@@ -708,6 +729,12 @@ def resolve(model: Discourse, sentence: Sentence, token, british: bool = False) 
             continue
         for mention in previous.mentions:
             if previous is sentence and mention.start >= token.i:
+                continue
+            if any(c.dep_ == "poss" and c.lower_ == token.lower_ for c in mention.head.children):
+                continue  # "Their organisation ... they": the owner, not the thing owned
+            if token.lower_ in PLURAL_PRONOUNS and any(
+                c.dep_ == "poss" and c.lower_ in PLURAL_PRONOUNS for c in mention.head.children
+            ):
                 continue
             same_doc = mention.sdoc is token.doc
             if same_doc and mention.start <= token.i < mention.end:

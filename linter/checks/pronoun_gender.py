@@ -14,7 +14,16 @@ strength times how far ahead of any compatible person the clashing one is.
 
 from __future__ import annotations
 
-from linter.analysis.discourse import PERSON, THING, UNKNOWN_NAME, antecedent_span, discourse, find_clash, named_mention
+from linter.analysis.discourse import (
+    BOUND_PRONOUN,
+    PERSON,
+    THING,
+    UNKNOWN_NAME,
+    antecedent_span,
+    discourse,
+    find_clash,
+    named_mention,
+)
 from linter.analysis.people.words import PRONOUN_GENDER
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
@@ -26,6 +35,8 @@ OPTIONS = {}
 # Any person of the pronoun's gender (or of unknown gender) in reach, at a sixth of the clashing one's salience or more,
 # is taken as the referent.
 MARGIN = 0.15
+# The clashing person must be a subject of the pronoun's sentence or the last one (or bound to it).
+MIN_SALIENCE = 1.0
 
 
 def _generic(token) -> bool:
@@ -41,13 +52,23 @@ def _a_person(candidate) -> bool:
     return entity.kind == PERSON or (entity.kind == THING and entity.kind_source == UNKNOWN_NAME)
 
 
+def _fixed_and_named(clash, resolution) -> bool:
+    """Only a named person whose gender an honorific, a gendered word or a bound pronoun fixed (a first name alone
+    is too weak: "Jan", "Sol", "Merrill"), and who is a subject in reach ("the correct man ... she picks" is not
+    about the man)."""
+    entity = clash.candidate.entity
+    known = entity.gender_at((resolution.paragraph, resolution.token.i))
+    named = any(m.kind == "name" for m in entity.mentions)
+    return named and known is not None and known.strength >= BOUND_PRONOUN and clash.candidate.salience >= MIN_SALIENCE
+
+
 def check(doc, options):
     for resolution in discourse(doc).pronouns.values():
         token = resolution.token
         if token.lower_ not in PRONOUN_GENDER or _generic(token):
             continue
         clash = find_clash(resolution, _a_person, margin=MARGIN)
-        if clash is None:
+        if clash is None or not _fixed_and_named(clash, resolution):
             continue
         mention = named_mention(clash.candidate)
         hit = block_hit(

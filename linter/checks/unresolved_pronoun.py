@@ -52,12 +52,26 @@ def _could_mean(word: str, order: tuple, candidate) -> bool:
     return not compatibility(word, order, mention) and (entity.kind == PERSON or mention.kind == "name")
 
 
+def _after_quoted_paragraph(doc, resolution) -> bool:
+    """The paragraph before opens with quoted speech: its speaker, named before it, carries on ("'...,' he said"
+    a paragraph up, then "He says ...")."""
+    blocks = doc.prose()
+    index = next((i for i, b in enumerate(blocks) if b is resolution.block), 0)
+    if index == 0:
+        return False
+    previous = blocks[index - 1]
+    text = previous.text.lstrip()
+    return previous.kind == "blockquote" or text[:1] in "\"“‘'" or previous.in_quote(len(previous.text) - len(text))
+
+
 def check(doc, options):
     wanted = {w.lower() for w in options["pronouns"]}
     for resolution in paragraph_opening(discourse(doc)):
         token = resolution.token
         word = token.lower_
         if word not in wanted or _dummy_it(token):
+            continue
+        if _after_quoted_paragraph(doc, resolution):
             continue
         order = (resolution.paragraph, token.i)
         if any(_could_mean(word, order, c) for c in resolution.candidates if c.salience >= MIN_SALIENCE):
