@@ -84,6 +84,7 @@ class Evidence:
     strength: float
     line: int
     order: tuple
+    sentence: int = -1  # the sentence it was read in (counted through the document), where that matters
 
 
 @dataclass
@@ -208,6 +209,7 @@ class Resolution:
     block: object
     paragraph: int
     candidates: list
+    sentence: int = -1  # the pronoun's sentence, counted through the document
 
     @property
     def best_compatible(self) -> Candidate | None:
@@ -375,7 +377,7 @@ class _Builder:
         if kind != "pronoun" and _has_singular_verb(head):
             verb = next((c for c in head.head.children if c.dep_ in ("aux", "auxpass")), head.head)
             entity.number_evidence.append(
-                Evidence(SINGULAR, f"singular verb '{verb.text}'", 1.0, mention.line, mention.order)
+                Evidence(SINGULAR, f"singular verb '{verb.text}'", 1.0, mention.line, mention.order, mention.sentence)
             )
         return mention
 
@@ -385,7 +387,7 @@ class _Builder:
         if not words:
             return None
         label = next((_entity_label(t) for t in reversed(run) if _entity_label(t)), None)
-        if label in MEASURE_LABELS or {w.lower_.rstrip(".") for w in words} & MONTHS_AND_DAYS:
+        if label in MEASURE_LABELS or (len(words) == 1 and words[0].lower_.rstrip(".") in MONTHS_AND_DAYS):
             return None
         titles = [i for i, w in enumerate(words) if w.lower_.rstrip(".") in TITLES]
         gender = None
@@ -757,7 +759,7 @@ def resolve(model: Discourse, sentence: Sentence, token, british: bool = False) 
             if key not in best or salience > best[key].salience:
                 best[key] = Candidate(mention.entity, mention, salience, not clash, clash)
     candidates = sorted(best.values(), key=lambda c: -c.salience)
-    return Resolution(token, sentence.block, sentence.paragraph, candidates)
+    return Resolution(token, sentence.block, sentence.paragraph, candidates, sentence.index)
 
 
 def build_discourse(doc) -> Discourse:
@@ -784,10 +786,14 @@ class Clash:
     confidence: float
 
 
-def find_clash(resolution: Resolution, relevant, british: bool = False, margin: float = 0.5) -> Clash | None:
+def find_clash(
+    resolution: Resolution, relevant, british: bool = False, margin: float = 0.5, same_sentence_rivals: bool = False
+) -> Clash | None:
     """The clash of a resolved pronoun, or None. `relevant(candidate)` keeps the candidates that compete (people
     for he/she, bodies and plurals for they); the top one must be incompatible, and every compatible one less
-    salient than `margin` times it. The confidence is the evidence's strength times the salience gap."""
+    salient than `margin` times it; with `same_sentence_rivals`, any compatible one in the pronoun's own sentence
+    before it (outside a relative clause or apposition: "X, which runs ferries, said they") prevents the clash.
+    The confidence is the evidence's strength times the salience gap."""
     token = resolution.token
     order = (resolution.paragraph, token.i)
     candidates = [c for c in resolution.candidates if relevant(c)]
@@ -797,13 +803,23 @@ def find_clash(resolution: Resolution, relevant, british: bool = False, margin: 
     reason = compatibility(token.lower_, order, top.mention, british)
     if not reason:
         return None
-    rival = max(
-        (c.salience for c in candidates[1:] if not compatibility(token.lower_, order, c.mention, british)), default=0
-    )
+    compatible = [c for c in candidates[1:] if not compatibility(token.lower_, order, c.mention, british)]
+    rival = max((c.salience for c in compatible), default=0)
     if rival >= margin * top.salience:
+        return None
+    if same_sentence_rivals and any(_in_own_sentence(c.mention, token) for c in compatible):
         return None
     gap = 1.0 - rival / top.salience
     return Clash(resolution, top, reason, round(evidence_strength(top, order) * (0.5 + 0.5 * gap), 2))
+
+
+def _in_own_sentence(mention: Mention, token) -> bool:
+    """The mention is in the pronoun's sentence, before it, and not inside a relative clause or an apposition."""
+    if mention.sdoc is not token.doc or not (token.sent.start <= mention.start < token.i):
+        return False
+    return not any(a.dep_ in ("relcl", "appos", "acl") for a in mention.head.ancestors if a.i < token.i) and (
+        mention.head.dep_ != "appos"
+    )
 
 
 def evidence_strength(candidate: Candidate, order: tuple) -> float:

@@ -72,9 +72,10 @@ def _joint_bodies(resolution) -> bool:
 
 
 def _mixed_agreement(clash, order) -> bool:
-    """The body was given a singular verb in this paragraph or the one before, before the pronoun."""
-    evidence = clash.candidate.entity.singular_verb_at(order)
-    return evidence is not None and order[0] - evidence.order[0] <= 1
+    """The body was given a singular verb in the pronoun's sentence or the one before ("The authority is
+    concerned ... and said they")."""
+    sentence = clash.resolution.sentence
+    return any(e.order < order and 0 <= sentence - e.sentence <= 1 for e in clash.candidate.entity.number_evidence)
 
 
 def check(doc, options):
@@ -84,7 +85,7 @@ def check(doc, options):
         token = resolution.token
         if token.lower_ not in PLURAL_PRONOUNS or _joint_bodies(resolution):
             continue
-        clash = find_clash(resolution, lambda c: _competes(c, organisation_nouns))
+        clash = find_clash(resolution, lambda c: _competes(c, organisation_nouns), same_sentence_rivals=True)
         if clash is None or not _is_body(clash.candidate, organisation_nouns) or clash.candidate.entity.uses_they:
             continue
         order = (resolution.paragraph, token.i)
