@@ -814,12 +814,16 @@ def find_clash(
 
 
 def _in_own_sentence(mention: Mention, token) -> bool:
-    """The mention is in the pronoun's sentence, before it, and not inside a relative clause or an apposition."""
+    """The mention is in the pronoun's sentence, before it, and not inside a relative clause or an apposition that
+    does not also hold the pronoun ("Toyota led, popularised by celebrities keen to burnish their image": the
+    celebrities are in reach)."""
     if mention.sdoc is not token.doc or not (token.sent.start <= mention.start < token.i):
         return False
-    return not any(a.dep_ in ("relcl", "appos", "acl") for a in mention.head.ancestors if a.i < token.i) and (
-        mention.head.dep_ != "appos"
+    pronoun_clauses = {a.i for a in token.ancestors}
+    embedded = any(
+        a.dep_ in ("relcl", "appos") and a.i < token.i and a.i not in pronoun_clauses for a in mention.head.ancestors
     )
+    return not embedded and mention.head.dep_ != "appos"
 
 
 def evidence_strength(candidate: Candidate, order: tuple) -> float:

@@ -8,8 +8,10 @@ with distance and across a paragraph break) has the other gender by the evidence
 bound to them, or their first name in gender-guesser's table (weaker; names it calls ambiguous give nothing).
 Not flagged: pronouns in quotations and blockquotes, "his or her", pronouns in titles ("The She Sells Boats
 director"), a person or person noun of the pronoun's gender nearly as salient ("her son", "the driver"),
-people of unknown gender, and people who share a surname with someone else. The confidence is the evidence's
-strength times how far ahead of any compatible person the clashing one is.
+people whose gender only a first name suggests, a clashing person who is not a subject in reach, a person named
+inside a speaker tag's own quotation, and people who share a surname with someone else. The confidence is the
+evidence's strength times how far ahead of any compatible person the clashing one is, times 0.7 for a possessive
+or object pronoun ("her body") when someone of its gender was named earlier, out of reach.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ OPTIONS = {}
 MARGIN = 0.15
 # The clashing person must be a subject of the pronoun's sentence or the last one (or bound to it).
 MIN_SALIENCE = 1.0
+# Confidence kept when someone of the pronoun's gender was named earlier, out of reach.
+ELSEWHERE_FACTOR = 0.7
 
 
 def _generic(token) -> bool:
@@ -62,14 +66,36 @@ def _fixed_and_named(clash, resolution) -> bool:
     return named and known is not None and known.strength >= BOUND_PRONOUN and clash.candidate.salience >= MIN_SALIENCE
 
 
+def _someone_else_of_that_gender(model, resolution) -> bool:
+    """A possessive or object pronoun ("her body", "his return") while the story has named someone of its gender
+    before, out of reach: the writer may mean them, so the finding is less sure."""
+    token = resolution.token
+    if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self"):
+        return False
+    gender, order = PRONOUN_GENDER[token.lower_], (resolution.paragraph, token.i)
+    in_reach = {id(c.entity) for c in resolution.candidates}
+    return any(
+        e.kind == PERSON
+        and id(e) not in in_reach
+        and e.mentions[0].order < order
+        and (e.gender_at(order) is not None and e.gender_at(order).value == gender)
+        for e in model.entities
+        if e.mentions
+    )
+
+
 def check(doc, options):
-    for resolution in discourse(doc).pronouns.values():
+    model = discourse(doc)
+    for resolution in model.pronouns.values():
         token = resolution.token
         if token.lower_ not in PRONOUN_GENDER or _generic(token):
             continue
         clash = find_clash(resolution, _a_person, margin=MARGIN)
         if clash is None or not _fixed_and_named(clash, resolution):
             continue
+        confidence = clash.confidence
+        if _someone_else_of_that_gender(model, resolution):
+            confidence = round(confidence * ELSEWHERE_FACTOR, 2)
         mention = named_mention(clash.candidate)
         hit = block_hit(
             resolution.block,
@@ -80,6 +106,6 @@ def check(doc, options):
             evidence=clash.reason,
             line=mention.line,
         )
-        hit.confidence = clash.confidence
+        hit.confidence = confidence
         hit.related = [(*antecedent_span(mention), f"{RELATED}: {mention.text}")]
         yield hit
