@@ -552,7 +552,7 @@ class _Builder:
                 self.sentence_index += 1
                 named = set()
                 for run in proper_runs(sent):
-                    if not has_ents or not any(t.ent_type_ in MEASURE_LABELS for t in run):
+                    if not has_ents or run[-1].ent_type_ not in MEASURE_LABELS:  # "First Minister X" is a name
                         self._add_name(run, block, sdoc, sentence, is_quoted(block, run[-1]))
                     named.update(t.i for t in run)
                 for token in sent:

@@ -34,9 +34,9 @@ CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
 RELATED = "the person"
 OPTIONS = {}
-# Any person of the pronoun's gender (or of unknown gender) in reach, at a sixth of the clashing one's salience or more,
-# is taken as the referent.
-MARGIN = 0.15
+# Any person of the pronoun's gender (or of unknown gender) in reach, at a twentieth of the clashing one's salience or
+# more, is taken as the referent: no compatible antecedent may be in reach.
+MARGIN = 0.05
 # The clashing person must be a subject of the pronoun's sentence or the last one (or bound to it).
 MIN_SALIENCE = 1.0
 # Confidence kept when someone of the pronoun's gender was named earlier, out of reach.
