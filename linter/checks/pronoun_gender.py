@@ -22,6 +22,7 @@ from linter.analysis.discourse import (
     THING,
     UNKNOWN_NAME,
     antecedent_span,
+    compatibility,
     discourse,
     find_clash,
     named_mention,
@@ -34,9 +35,9 @@ CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
 RELATED = "the person"
 OPTIONS = {}
-# Any person of the pronoun's gender (or of unknown gender) in reach, at a twentieth of the clashing one's salience or
-# more, is taken as the referent: no compatible antecedent may be in reach.
-MARGIN = 0.05
+# Any person of the pronoun's gender (or of unknown gender) in the pronoun's sentence or the one before, or further
+# back at a sixth of the clashing one's salience or more, is taken as the referent.
+MARGIN = 0.15
 # The clashing person must be a subject of the pronoun's sentence or the last one (or bound to it).
 MIN_SALIENCE = 1.0
 # Confidence kept when someone of the pronoun's gender was named earlier, out of reach.
@@ -66,6 +67,18 @@ def _fixed_and_named(clash, resolution) -> bool:
     return named and known is not None and known.strength >= BOUND_PRONOUN and clash.candidate.salience >= MIN_SALIENCE
 
 
+def _someone_just_before(resolution) -> bool:
+    """A person the pronoun could mean in its own sentence or the one before ("Mr Blake said he found Ms Bakley dead
+    ... discovered her body")."""
+    order = (resolution.paragraph, resolution.token.i)
+    return any(
+        c.mention.sentence >= resolution.sentence - 1
+        and _a_person(c)
+        and not compatibility(resolution.token.lower_, order, c.mention)
+        for c in resolution.candidates
+    )
+
+
 def _someone_else_of_that_gender(model, resolution) -> bool:
     """A possessive or object pronoun ("her body", "his return") while the story has named someone of its gender
     before, out of reach: the writer may mean them, so the finding is less sure."""
@@ -91,7 +104,7 @@ def check(doc, options):
         if token.lower_ not in PRONOUN_GENDER or _generic(token):
             continue
         clash = find_clash(resolution, _a_person, margin=MARGIN)
-        if clash is None or not _fixed_and_named(clash, resolution):
+        if clash is None or not _fixed_and_named(clash, resolution) or _someone_just_before(resolution):
             continue
         confidence = clash.confidence
         if _someone_else_of_that_gender(model, resolution):
