@@ -6,8 +6,8 @@ outside quotations, is one of `pronouns`, and the last sentences of the paragrap
 could mean: for he/she, no person of that gender or of unknown gender and no person noun; for they, no plural,
 coordination, organisation, place or group, nor an unnamed person ("a spokesperson" takes a singular they); for
 it, no singular thing, organisation or place. Dates, sums and numbers are never antecedents. Not flagged: the
-first paragraph (the headline may hold the referent), quotations, a paragraph after one that opens with quoted
-speech (its speaker carries on), and a dummy "it" ("It is expected that ..."). Confidence: 0.9 for he/she with a
+first paragraph (the headline may hold the referent), quotations, a paragraph after one that opens or ends with
+quoted speech (its speaker carries on), and a dummy "it" ("It is expected that ..."). Confidence: 0.9 for he/she with a
 person of the other gender in reach, 0.7 for he/she with no one and for they, 0.5 for it.
 """
 
@@ -25,6 +25,7 @@ from linter.analysis.discourse import (
     discourse,
     paragraph_opening,
 )
+from linter.analysis.people.words import PRONOUN_GENDER
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
@@ -54,16 +55,24 @@ def _could_mean(word: str, order: tuple, candidate) -> bool:
     return not compatibility(word, order, mention) and (entity.kind == PERSON or mention.kind == "name")
 
 
-def _after_quoted_paragraph(doc, resolution) -> bool:
-    """The paragraph before opens with quoted speech: its speaker, named before it, carries on ("'...,' he said"
-    a paragraph up, then "He says ...")."""
+def _after_quoted_paragraph(doc, model, resolution) -> bool:
+    """The paragraph before opens or ends with quoted speech: its speaker, named before it, carries on ('X said: "I
+    used to play ..."', then "He says ...") unless the text gave that speaker the other gender."""
     blocks = doc.prose()
     index = next((i for i, b in enumerate(blocks) if b is resolution.block), 0)
     if index == 0:
         return False
     previous = blocks[index - 1]
     text = previous.text.lstrip()
-    return previous.kind == "blockquote" or text[:1] in "\"“‘'" or previous.in_quote(len(previous.text) - len(text))
+    opens = text[:1] in "\"“‘'" or previous.in_quote(len(previous.text) - len(text))
+    ends = previous.text.rstrip()
+    if not (previous.kind == "blockquote" or opens or (bool(ends) and previous.in_quote(len(ends) - 1))):
+        return False
+    speakers = [q.speaker for q in model.quotes if q.block is previous and q.speaker is not None]
+    if not speakers or resolution.token.lower_ not in PRONOUN_GENDER:
+        return True
+    known = speakers[-1].gender_at((resolution.paragraph, resolution.token.i))
+    return known is None or known.value == PRONOUN_GENDER[resolution.token.lower_]
 
 
 def _confidence(word: str, resolution) -> float:
@@ -79,12 +88,13 @@ def _confidence(word: str, resolution) -> float:
 
 def check(doc, options):
     wanted = {w.lower() for w in options["pronouns"]}
-    for resolution in paragraph_opening(discourse(doc)):
+    model = discourse(doc)
+    for resolution in paragraph_opening(model):
         token = resolution.token
         word = token.lower_
         if word not in wanted or _dummy_it(token):
             continue
-        if _after_quoted_paragraph(doc, resolution):
+        if _after_quoted_paragraph(doc, model, resolution):
             continue
         order = (resolution.paragraph, token.i)
         if any(_could_mean(word, order, c) for c in resolution.candidates if c.salience >= MIN_SALIENCE):
