@@ -281,16 +281,40 @@ def list_rules(config_path, output_format):
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("rule_id", required=False)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file.")
-def explain(rule_id, config_path):
-    """Explain a rule: what it flags, examples, and its options with types, defaults and meanings (Markdown)."""
+@click.option(
+    "--entities",
+    "entities_path",
+    type=click.Path(dir_okay=False),
+    help="Print the discourse model of this article instead: entities, mentions, evidence, pronouns.",
+)
+def explain(rule_id, config_path, entities_path):
+    """Explain a rule: what it flags, examples, and its options with types, defaults and meanings (Markdown).
+    With --entities FILE, show what the pronoun rules saw in an article."""
+    if entities_path is not None:
+        _explain_entities(entities_path)
+        return
+    if rule_id is None:
+        _fail("explain needs a rule id or --entities FILE")
     from linter.reporters.rule_doc import rule_doc
 
     config = _load_config(config_path)
     if rule_id not in config.rules:
         _fail(f"unknown rule '{rule_id}'{did_you_mean(rule_id, config.rules)}")
     click.echo(rule_doc(config.rules[rule_id]), nl=False)
+
+
+def _explain_entities(path: str) -> None:
+    from linter.readers.files import UnreadableFile
+    from linter.reporters.entities_format import explain_entities
+
+    try:
+        click.echo(explain_entities(path), nl=False)
+    except UnreadableFile as exc:
+        _fail(f"{path}: {exc}")
+    except CopydeskError as exc:
+        _fail(str(exc))
 
 
 @main.command()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from linter.analysis import nlp
 from linter.analysis.analyses import analyses_of
+from linter.analysis.discourse import discourse
 from linter.analysis.people.names import person_mentions
-from linter.analysis.people.walk import track
 from linter.analysis.people.words import GENDERED_TITLES, HONORIFIC_GENDER, TITLES
 from linter.analysis.readability import body_blocks, sentence_counts
 from linter.analysis.residue import find_residue
@@ -40,7 +40,7 @@ def test_each_block_is_parsed_once_whichever_analyses_read_it(monkeypatch):
         return real_pipe(self, texts, **kwargs)
 
     monkeypatch.setattr(type(nlp.load_model()), "pipe", counting_pipe)
-    list(track(doc))
+    discourse(doc)
     person_mentions(doc)
     nlp.parsed(doc)
     assert sorted(parsed_texts) == sorted(b.text for b in doc.prose())
@@ -52,8 +52,9 @@ def test_an_analysis_is_computed_once_and_read_by_every_caller():
     mentions = person_mentions(doc)
     assert person_mentions(doc) is mentions
     assert [(m.surname, m.style) for m in mentions] == [("Ruiz", "full"), ("Ruiz", "bare")]
-    first = [parse for _, parse, _ in track(doc)]
-    assert [parse for _, parse, _ in track(doc)] == first
+    model = discourse(doc)
+    assert discourse(doc) is model
+    assert [e.name for e in model.entities if e.kind == "person"] == ["Ana Ruiz"]
 
 
 def test_analyses_with_parameters_keep_one_result_per_parameter():

@@ -68,7 +68,7 @@ async def test_open_publishes_exact_diagnostics_with_rule_links(client: Language
     by_rule = {d.code: d for d in found}
     assert by_rule["repeated-word"].code_description.href.endswith("/rules/repeated-word.yml")
     assert Path(by_rule["repeated-word"].code_description.href.removeprefix("file://")).is_file()
-    assert by_rule["pronoun-number"].message.startswith('"they" refers to "company"')
+    assert by_rule["pronoun-number"].message.startswith('"they" refers back to "The company" (singular, organisation)')
     assert client.init.capabilities.position_encoding == types.PositionEncodingKind.Utf16
 
 

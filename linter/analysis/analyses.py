@@ -23,12 +23,11 @@ class Analyses:
         self._sentence_grades: dict[tuple, list] = {}
 
     @cached_property
-    def reference_walk(self) -> tuple:
-        """(People, [(block, spaCy doc, [SentenceInfo])]): the pronoun rules' reference walk
-        (`linter.analysis.people.walk`)."""
-        from linter.analysis.people.walk import walk_references
+    def discourse(self):
+        """The `Discourse`: entities, mentions, evidence and resolved pronouns (`linter.analysis.discourse`)."""
+        from linter.analysis.discourse import build_discourse
 
-        return walk_references(self.doc)
+        return build_discourse(self.doc)
 
     @cached_property
     def person_mentions(self) -> list:

@@ -107,6 +107,16 @@ GENDERED_TITLES = {word: gender for word, gender in TITLES.items() if gender}
 # written (capitalised), with their gender from TITLES.
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof")
 HONORIFIC_GENDER = {honorific: TITLES[honorific.lower()] for honorific in HONORIFICS}
+# Singular common nouns for bodies: the discourse model's organisations (pronoun-number's default
+# `organisation_nouns`).
+ORGANISATION_NOUNS = frozenset(
+    """government company council ministry department agency court firm bank board union committee commission
+    authority corporation business organisation organization institute university college school hospital charity
+    club team party country nation state city town administration regulator operator developer retailer
+    manufacturer carrier airline insurer publisher broadcaster newspaper group trust watchdog parliament cabinet
+    congress senate league federation association maker producer supplier contractor builder processor distributor
+    lender utility provider brewer chain exporter importer shipper cooperative co-op county guild""".split()
+)
 # Last words of a proper-noun run that make it an organisation, a place or an event, not a person.
 NON_PERSON_WORDS = {
     "agency",
