@@ -19,7 +19,8 @@ clause. A cut is not reported at a word that the article capitalises in mid-sent
 
 Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
 sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
-datelines ("BRISTOL --"), text in quotation marks (unless `check_quoted`), and blocks of kinds not in `kinds`
+datelines ("BRISTOL --"), text in quotation marks and blocks in other people's voice (readers' comments, letters,
+Q&A transcripts, lists of quotes: `linter.analysis.voice`) unless `check_quoted`, and blocks of kinds not in `kinds`
 (headlines, subheads, list items, table cells, captions).
 """
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter.analysis.voice import others_voice
 from linter.checks.base import KINDS, PARSE, Option
 from linter.model.findings import block_hit
 
@@ -405,6 +407,8 @@ def check(doc, options):
                 scores.append(_finite_chances(nlp, spacy_doc, options["max_finite_chance"]))
             return scores[0]
 
+        if not options["check_quoted"] and others_voice(doc, block) is not None:
+            continue  # readers' comments, a letter, a transcript: informal fragments are theirs
         for sent in _sentences(block, spacy_doc, options["check_quoted"]):
             hit = _cut(nlp, doc, block, sent) or _fragment(nlp, block, sent, chances, verb_forms, options)
             if hit:
