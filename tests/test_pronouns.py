@@ -179,3 +179,24 @@ def test_the_shared_reference_walk_shows_each_block_what_was_known_by_then():
     assert genders == [[None], [], ["female"]]
     assert [m.person.gender for m in next(track(doc))[2][0].mentions] == [None]  # a second reader, the same view
     assert lint(text, "unresolved-pronoun") == []
+
+
+def test_person_shift_confidence_weighs_how_generic_the_word_is():
+    text = (
+        "The city recorded its hottest week in July. We asked the health department for its figures.\n\n"
+        "Ms Roche believes skilled migration is something we should welcome.\n\n"
+        "The new machines let you top up a season pass.\n"
+    )
+    everything = {"person-shift": {"min_confidence": 0.0, "voice_sentences": 9}}
+    found = [(f.excerpt, f.confidence) for f in lint(text, "person-shift", options=everything)]
+    assert found == [("We", 0.95), ("we", 0.45), ("you", 0.45)]
+    assert spots(lint(text, "person-shift", options={"person-shift": {"voice_sentences": 9}})) == [(1, 45, "We")]
+
+
+def test_person_shift_halves_its_confidence_in_a_conversational_article():
+    news = "The consoles are due next year. We may not know their names until the autumn.\n"
+    feature = "So what will the consoles cost? " + news
+    options = {"person-shift": {"min_confidence": 0.0}}
+    assert [f.confidence for f in lint(news, "person-shift", options=options)] == [0.7]
+    assert [f.confidence for f in lint(feature, "person-shift", options=options)] == [0.35]
+    assert lint(feature, "person-shift") == []
