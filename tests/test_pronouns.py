@@ -185,12 +185,13 @@ def test_person_shift_confidence_weighs_how_generic_the_word_is():
     text = (
         "The city recorded its hottest week in July. We asked the health department for its figures.\n\n"
         "Ms Roche believes skilled migration is something we should welcome.\n\n"
-        "The new machines let you top up a season pass.\n"
+        "The new machines let you top up a season pass.\n\nHarbour officials said our region needs the work.\n"
     )
     everything = {"person-shift": {"min_confidence": 0.0, "voice_sentences": 9}}
     found = [(f.excerpt, f.confidence) for f in lint(text, "person-shift", options=everything)]
-    assert found == [("We", 0.95), ("we", 0.45), ("you", 0.45)]
-    assert spots(lint(text, "person-shift", options={"person-shift": {"voice_sentences": 9}})) == [(1, 45, "We")]
+    assert found == [("We", 0.95), ("we", 0.45), ("you", 0.45), ("our", 0.6)]
+    reported = spots(lint(text, "person-shift", options={"person-shift": {"voice_sentences": 9}}))
+    assert reported == [(1, 45, "We"), (7, 24, "our")]
 
 
 def test_person_shift_halves_its_confidence_in_a_conversational_article():

@@ -19,8 +19,10 @@ the word is the writer addressing the reader or speaking for themselves:
   should move your car");
 - inclusive or general (middle): "we will no longer see", "our savings";
 - generic (low): "you" as the object of something else's action ("it lets you search", "to catch you out"),
-  "you" with a present-tense or modal verb and nothing specific ("you can also get your TV service"), and first
-  or second person in words reported from someone else ("Ms Roche believes it is something we should welcome");
+  "you" with a present-tense or modal verb and nothing specific ("you can also get your TV service"), first
+  person in someone's thoughts told indirectly ("Ms Roche believes it is something we should welcome") and
+  "you" in reported words; first person in reported speech ("officials said our region needs the work": the
+  person was not shifted) stays in the middle;
 - halved when the writer's narrative is conversational (questions, exclamations or contractions of their own: a
   feature, an analysis or a column, `linter.analysis.voice.narrative_register`).
 
@@ -192,18 +194,21 @@ def _is_personal(token) -> bool:
     return token.lower_ in {"i", "we", "you", "me", "us"}
 
 
-def _reported(verb, sent) -> bool:
-    """The clause is someone else's words told indirectly: under a verb of saying or thinking whose subject is not
-    the writer or the reader, or in a sentence that attributes a quotation ("... the guidance said")."""
+def _reported(verb, sent) -> float | None:
+    """How sure a clause told indirectly is still the writer's slip: under a verb of saying whose subject is
+    someone else ("officials said our region needs the work": the person was not shifted, 1.0), or of thinking
+    ("she believes it is something we should welcome": the thinker's generic "we", 0.0); None when not reported."""
     token = verb
     while token.head.i != token.i:
         token = token.head
         if token.lemma_.lower() in REPORTING and not any(
             c.dep_ in SUBJECTS and _is_personal(c) for c in token.children
         ):
-            return True
+            return 1.0 if token.lemma_.lower() in SPEECH else 0.0
     root = sent.root
-    return root.lemma_.lower() in SPEECH and any(c.dep_ in SUBJECTS and not _is_personal(c) for c in root.children)
+    if root.lemma_.lower() in SPEECH and any(c.dep_ in SUBJECTS and not _is_personal(c) for c in root.children):
+        return 1.0
+    return None
 
 
 def _specific(verb, sent) -> bool:
@@ -224,8 +229,9 @@ def _confidence(token, sent) -> float:
     """How sure it is that this pronoun is the writer speaking for themselves or to the reader (see the module)."""
     verb = _clause_verb(token)
     second = token.lower_ in SECOND
-    if _reported(verb, sent):
-        return 0.3 if second else 0.45  # the speaker's "we" told indirectly: a desk may still want it (threshold)
+    reported = _reported(verb, sent)
+    if reported is not None:  # a reported "you" is generic; a reported "we" is a slip when it was said, not thought
+        return 0.3 if second else (0.6 if reported else 0.45)
     subject = token.dep_ in SUBJECTS
     if not subject and token.dep_ == "poss":
         subject = token.head.dep_ in SUBJECTS and token.head.head.i == verb.i
