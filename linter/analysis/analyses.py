@@ -44,6 +44,22 @@ class Analyses:
 
         return count_topic_words(self.doc)
 
+    @cached_property
+    def block_voices(self) -> dict[int, str]:
+        """Block index -> voice of each block that is not the writer's narrative: readers' comments, a letter, a Q&A
+        transcript, a list of quotes (`linter.analysis.voice`)."""
+        from linter.analysis.voice import find_block_voices
+
+        return find_block_voices(self.doc)
+
+    @cached_property
+    def narrative_register(self):
+        """The writer's own register: questions, exclamations and contractions in the narrative
+        (`linter.analysis.voice`)."""
+        from linter.analysis.voice import measure_register
+
+        return measure_register(self.doc)
+
     def residue(self, options: dict) -> list:
         """The scraped residue (`Hit`s) found with these scrape-residue options (`linter.analysis.residue`)."""
         key = json.dumps(options, sort_keys=True, default=str)

@@ -26,7 +26,8 @@ capitalises in mid-sentence elsewhere: that is a name. Each hit's confidence fol
 
 Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
 sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
-datelines ("BRISTOL --"), text in quotation marks (unless `check_quoted`), and blocks of kinds not in `kinds`
+datelines ("BRISTOL --"), text in quotation marks and blocks in other people's voice (readers' comments, letters,
+Q&A transcripts, lists of quotes: `linter.analysis.voice`) unless `check_quoted`, and blocks of kinds not in `kinds`
 (headlines, subheads, list items, table cells, captions).
 """
 
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from linter.analysis.voice import others_voice
 from linter.checks.base import KINDS, PARSE, Option
 from linter.model.findings import block_hit
 
@@ -625,6 +627,8 @@ def check(doc, options):
                 scores.append(_finite_chances(nlp, spacy_doc, options["max_finite_chance"]))
             return scores[0]
 
+        if not options["check_quoted"] and others_voice(doc, block) is not None:
+            continue  # readers' comments, a letter, a transcript: informal fragments are theirs
         for sent in _sentences(block, spacy_doc, options["check_quoted"]):
             hit = _cut(nlp, doc, block, sent) or _fragment(nlp, block, sent, chances, verb_forms, options)
             if hit:

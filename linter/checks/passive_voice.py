@@ -3,14 +3,16 @@
 Flagged: "was approved", "has been sold", "will be built", "were not told", in body paragraphs and blockquotes.
 The span runs from the first auxiliary to the participle; the agent, when the sentence names one, is in the
 message. Not flagged: passives inside quotation marks (the speaker's words), adjectives after "be" that the
-parser reads as such ("was closed" as a state), participles without an auxiliary ("the plan, approved last
-year, ..."), headlines and lists. A word list would flag "was tired" and miss "got fired"; the parse tells
+parser reads as such ("was closed" as a state), readers' comments, letters and transcripts
+(`linter.analysis.voice`), participles without an auxiliary ("the plan, approved last year, ..."), headlines
+and lists. A word list would flag "was tired" and miss "got fired"; the parse tells
 them apart.
 """
 
 from __future__ import annotations
 
 from linter.analysis.readability import body_blocks
+from linter.analysis.voice import in_others_words
 from linter.checks.base import KINDS, PARSE
 from linter.model.findings import block_hit
 
@@ -34,7 +36,7 @@ def check(doc, options):
                 (c for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i), key=lambda c: c.i, default=verb
             )
             start, end = first.idx, verb.idx + len(verb)
-            if block.in_quote(start, end):
+            if in_others_words(doc, block, start, end):
                 continue
             yield block_hit(block, start, end, phrase=block.text[start:end], agent=_agent(verb))
 
