@@ -35,6 +35,7 @@ from linter.analysis.people.words import (
     PRONOUN_GENDER,
     TITLES,
 )
+from linter.analysis.voice import others_voice
 from linter.model.quotes import is_quoted
 
 PERSON, ORGANISATION, PLACE, GROUP, THING = "person", "organisation", "place", "group", "thing"
@@ -569,7 +570,10 @@ class _Builder:
         return self.model
 
     def _pronouns(self, sentence, block, sdoc):
-        """Resolve each narrative pronoun of the sentence and bind it to its entity when that is safe."""
+        """Resolve each narrative pronoun of the sentence and bind it to its entity when that is safe; a block in
+        someone else's voice (readers' comments, a letter, a transcript) has none."""
+        if others_voice(self.doc, block) is not None:
+            return
         for token in sentence.sent:
             word = token.lower_
             if word not in PRONOUN_GENDER and word not in PLURAL_PRONOUNS and word not in NEUTER_PRONOUNS:

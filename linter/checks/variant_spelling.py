@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from linter.analysis.voice import others_voice
 from linter.checks.base import KINDS
 from linter.model.findings import block_hit
 
@@ -106,7 +107,7 @@ def uses(doc, options):
     names = re.compile("|".join(re.escape(n) for n in options["proper_names"])) if options["proper_names"] else None
     pairs = spelling_pairs(tuple(options["spelling_exceptions"])) if options["british_american"] else {}
     for block in doc.prose(tuple(options["kinds"])):
-        if _shouting(block.text):
+        if _shouting(block.text) or others_voice(doc, block) is not None:  # readers spell as they do
             continue
         found = []
         protected = [m.span() for m in names.finditer(block.text)] if names else []

@@ -3,8 +3,9 @@
 Each article is shown in reading order (its blocks: headline, subheads, paragraphs, quotes, list items) with every
 finding's span marked: coloured by category, underlined by severity (solid: error, dashed: warning, dotted: info).
 Clicking or focusing a mark shows the rule, message, suggestion and the rule's description; `n`/`p` move to the
-next or previous finding; the filter bar hides categories, severities and rules. An echo-word finding marks each
-use of the word, and findings of one rule with the same message (each use of a name variant) link to each other.
+next or previous finding; the filter bar hides categories, severities and rules. A finding with related spans marks
+each of them (every use of an echoed word; a name's other spelling beside the finding's own span), and findings of
+one rule with the same message link to each other.
 
 With more than one file, an index comes first (a sortable table, findings by category, a histogram of grades) and
 each article's section is stored as JSON in a script element and rendered when it is opened or scrolled to, so a
@@ -15,7 +16,6 @@ JSON in script elements has `<`, `>` and `&` written as `\\u003c` etc., so no te
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,8 +54,6 @@ BLOCK_TAGS = {
     "table_cell": "p",
     "caption": "p",
 }
-WORD = re.compile(r"\w+")
-MIN_STEM = 4  # echo-word: inflections of a word share at least this many first letters ("underscore", "underscores")
 
 
 @dataclass
@@ -187,29 +185,16 @@ def _offset(doc, line: int, column: int) -> int:
 
 def _parts(doc, finding) -> list[tuple[int, int]]:
     """The source spans to mark for a finding: its related spans (an echo's uses) when they lie inside its own span,
-    its span and its related spans (a name's first spelling) when they do not. Without related spans (findings
-    cached by an older copydesk), an echo-word finding's uses are found again: the words in its span that share
-    the first letters of its first and last word."""
+    else its span and its related spans (a name's first spelling)."""
     start = _offset(doc, finding.line, finding.column)
     end = _offset(doc, finding.end_line, finding.end_column)
     related = [
         (_offset(doc, span["line"], span["column"]), _offset(doc, span["end_line"], span["end_column"]))
         for span in finding.related
     ]
-    if related:
-        inside = all(start <= a and b <= end for a, b in related)
-        return related if inside else [(start, end), *related]
-    if finding.rule != "echo-word":
-        return [(start, end)]
-    words = list(WORD.finditer(doc.source, start, end))
-    if len(words) < 2:
-        return [(start, end)]
-    first, last = words[0].group().lower(), words[-1].group().lower()
-    stem = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), min(len(first), len(last)))
-    if stem < MIN_STEM:
-        return [words[0].span(), words[-1].span()]
-    prefix = first[:stem]
-    return [w.span() for w in words if w.group().lower().startswith(prefix)]
+    if related and all(start <= a and b <= end for a, b in related):
+        return related
+    return [(start, end), *related]
 
 
 def _body(doc, findings, article_index: int) -> Markup:

@@ -210,10 +210,12 @@ def person_mentions(doc) -> list[NameMention]:
 
 
 def find_person_mentions(doc) -> list[NameMention]:
-    """The name mentions themselves, found once per document (see `linter.analysis.analyses`)."""
+    """The name mentions themselves, found once per document (see `linter.analysis.analyses`), in the writer's
+    blocks: readers' comments, letters and transcripts spell names as their writers do."""
     from linter.analysis.nlp import parsed
+    from linter.analysis.voice import others_voice
 
-    pairs = parsed(doc)
+    pairs = [(block, sdoc) for block, sdoc in parsed(doc) if others_voice(doc, block) is None]  # the writer's
     mentions = []
     for block, sdoc in pairs:
         mentions.extend(_full_names(block, sdoc))
