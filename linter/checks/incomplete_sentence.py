@@ -98,6 +98,7 @@ FUNCTION_WORDS = {
 }
 BEFORE_CUT_FUNCTION_WORD = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "ADV")
 # A dateline that leads a story: "BRISTOL --", "PORT ELLERY —", "WASHINGTON (Reuters) -".
+DATELINE_MAX_CHARS = 200
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,? [A-Z][A-Za-z.]*)*(?: \([^)]{1,40}\))? ?(?:--|—|–|-) ")
 EXCERPT_WORDS = 4
 CLOSING_MARKS = "\"'”’)]"
@@ -379,7 +380,7 @@ def _cut(nlp, doc, block, sent):
 
 def _sentences(block, spacy_doc, check_quoted: bool):
     """The parser's sentences of a block, without a leading dateline, and without quoted ones unless asked."""
-    dateline = DATELINE.match(block.text)
+    dateline = DATELINE.match(block.text[:DATELINE_MAX_CHARS])  # bounded: the pattern backtracks on long capitals
     lead_end = dateline.end() if dateline else 0
     for sent in spacy_doc.sents:
         if sent.end_char <= lead_end:
