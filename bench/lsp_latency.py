@@ -10,7 +10,7 @@ wall time of `copydesk check` on the file (a new process, as a pre-commit hook r
 
 The soak then sends --fuzz edits (seeded: random insertions, emoji included, and deletions) without waiting, with
 a hover and a code-action request every 50 edits, and reports error responses, error log messages, the server's
-threads and its RSS at the start and the end.
+threads, its worker processes and their RSS at the start and the end, and whether a worker outlives the server.
 """
 
 from __future__ import annotations
@@ -60,11 +60,24 @@ class Client(LanguageClient):
             await asyncio.wait_for(self.published.wait(), 120)
 
 
-def server_stats(pid: int) -> tuple[int, int]:
-    """(RSS in MB, threads) of a process."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-    return int(fields["VmRSS"].split()[0]) // 1024, int(fields["Threads"])
+def descendants(pid: int) -> list[int]:
+    """The process's children, their children and so on."""
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(child) for child in (task / "children").read_text().split()]
+    return children + [grandchild for child in children for grandchild in descendants(child)]
+
+
+def server_stats(pid: int) -> tuple[int, int, int]:
+    """(RSS in MB of the server and its worker processes, the server's threads, its worker processes)."""
+    workers = descendants(pid)
+    rss, threads = 0, 0
+    for number in [pid, *workers]:
+        status = Path(f"/proc/{number}/status").read_text()
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        rss += int(fields["VmRSS"].split()[0]) // 1024
+        threads = threads or int(fields["Threads"])
+    return rss, threads, len(workers)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -184,20 +197,30 @@ async def main() -> None:
     print(f"full `copydesk check` of the same file (new process, median of 3): {check * 1000:.0f} ms")
     print(f"median all-rule edit / full check: {statistics.median(full) / check:.1%}")
     if args.fuzz:
-        rss, threads = server_stats(pid)
-        print(f"soak: server RSS {rss} MB, {threads} threads before {args.fuzz} fuzzed edits (seed {args.seed})")
+        rss, threads, workers = server_stats(pid)
+        print(
+            f"soak: RSS {rss} MB (server and workers), {threads} server threads, {workers} worker processes before "
+            f"{args.fuzz} fuzzed edits (seed {args.seed})"
+        )
         result = await fuzz(client, uri, text, args.fuzz, args.seed)
-        rss, threads = server_stats(pid)
+        rss, threads, workers = server_stats(pid)
         failures, errors = result["failures"], len(client.errors)
         print(
-            f"soak: server RSS {rss} MB, {threads} threads after; error responses {failures}, error messages {errors}"
+            f"soak: RSS {rss} MB, {threads} server threads, {workers} worker processes after; "
+            f"error responses {failures}, error messages {errors}"
         )
         for message in client.errors[:5]:
             print("  ", message[:300])
+    workers = descendants(pid)
     await client.shutdown_async(None)
     client.exit(None)
     await asyncio.wait_for(client._server.wait(), 10)
-    print(f"server exit code after shutdown/exit: {client._server.returncode}")
+    for _ in range(50):  # a worker may take a moment to notice that the server is gone
+        left = [number for number in workers if Path(f"/proc/{number}").exists()]
+        if not left:
+            break
+        await asyncio.sleep(0.1)
+    print(f"server exit code after shutdown/exit: {client._server.returncode}; worker processes left: {len(left)}")
     await client.stop()
 
 

@@ -93,6 +93,8 @@ def archived_findings(out) -> list[dict]:
         assert row.pop("article_id") == row["path"]
         if row["suggestion"] is None:
             del row["suggestion"]
+        if not row["related"]:
+            del row["related"]
         rows.append(row)
     return sorted(rows, key=lambda f: (f["path"], f["line"], f["column"], f["rule"], f["end_line"], f["end_column"]))
 
@@ -246,3 +248,14 @@ def test_columns_name_the_text_and_the_id(cluster, desk):
     archive(cluster, "export.parquet", desk / "out", config_path=config, columns=Columns("body", "key"))
     expected = check_findings("desk", "--config", config)
     assert archived_findings(desk / "out") == expected
+
+
+def test_dataset_rows_with_the_model_rules_get_the_findings_of_check(cluster, desk):
+    texts = {**ARTICLES, "desk/appeal.md": "# Appeal\n\nThe company said they would appeal the ruling on Friday.\n"}
+    (desk / "desk" / "appeal.md").write_text(texts["desk/appeal.md"], encoding="utf-8")
+    rows = [json.dumps({"id": name, "text": text}) for name, text in texts.items()]
+    (desk / "export.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    archive(cluster, "export.jsonl", desk / "rows", block_size=10_000)
+    expected = check_findings("desk")
+    assert {f["rule"] for f in expected} & {"pronoun-number", "incomplete-sentence", "echo-word", "repeated-phrase"}
+    assert archived_findings(desk / "rows") == expected

@@ -21,7 +21,7 @@ BAD_OPTIONS = [
     (
         "rules:\n  sentence-length: {max_wrds: 30}\n",
         "c.yml:2: rule 'sentence-length': unknown option 'max_wrds' (did you mean \"max_words\"?); "
-        "options: kinds, max_words",
+        "options: kinds, max_words, min_confidence",
     ),
     (
         "rules:\n  sentence-length:\n    level: warning\n    max_words: forty\n",

@@ -40,6 +40,7 @@ def test_json_output_follows_the_contract(tmp_path):
             "severity": "warning",
             "message": 'doubled word "the"',
             "excerpt": "the the",
+            "confidence": 1.0,
             "suggestion": "the",
         }
     ]

@@ -57,6 +57,8 @@ def test_marks_panel_and_category_filter(browser, tmp_path):
     assert page.locator("#panel .message").first.inner_text() == next(
         f["message"] for f in findings if f["rule"] == "person-shift"
     )
+    assert page.locator("#panel a.rule-link").first.get_attribute("href") == "#rule-person-shift"
+    assert page.locator("#rule-person-shift h1").inner_text() == "person-shift"
     page.keyboard.press("n")
     assert page.evaluate("document.activeElement.id") == "a0f9"  # the finding after person-shift's (a0f8)
     page.locator("input[data-filter='cat'][value='boilerplate']").uncheck()

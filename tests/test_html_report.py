@@ -117,3 +117,11 @@ def test_unreadable_file_is_listed_with_its_error(tmp_path):
     assert result.exit_code == 2
     html = out.read_text(encoding="utf-8")
     assert "gone.txt" in html and 'class="error"' in html
+
+
+def test_each_rule_with_findings_has_its_documentation_in_the_report(tmp_path):
+    html = report(tmp_path, HARBOUR)
+    rules = {f["rule"] for f in cli_json("check", "--no-cache", HARBOUR)["findings"]}
+    pages = dict(re.findall(r'<article class="rule-page" id="rule-([a-z-]+)">\n<h1>([a-z-]+)</h1>', html))
+    assert set(pages) == rules and all(rule_id == title for rule_id, title in pages.items())
+    assert "<h2>Options</h2>" in html and "min_confidence" in html

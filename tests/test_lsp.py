@@ -127,6 +127,32 @@ async def test_code_actions_fix_and_suppress(client: LanguageClient, tmp_path):
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("b.md", ["The plan was approved on Monday. <!-- copydesk-disable-next-line repeated-word -->"]),
+        ("b.txt", ["The plan was approved on Monday.", "copydesk-disable-next-line repeated-word"]),
+    ],
+)
+async def test_suppressing_a_line_inside_a_paragraph_keeps_the_paragraph_whole(
+    client: LanguageClient, tmp_path, name, expected
+):
+    text = "Port deal\n\nThe plan was approved on Monday.\nThe the council met again today.\n"
+    uri = open_document(client, tmp_path / name, text)
+    await diagnostics_until(client, uri, has_rule("repeated-word"))
+    actions = {a.title: a for a in await actions_at(client, uri, 3, 1)}
+    suppressed = apply(text, actions["Suppress repeated-word on this line"].edit.changes[uri][0])
+    assert suppressed.splitlines()[2 : 2 + len(expected)] == expected
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            [types.TextDocumentContentChangeWholeDocument(suppressed)],
+        )
+    )
+    await diagnostics_until(client, uri, lambda ds: not has_rule("repeated-word")(ds))
+
+
+@pytest.mark.asyncio
 async def test_hover_explains_the_rule_with_options_and_suggestion(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "a.md", ARTICLE)
     await diagnostics_until(client, uri, has_rule("pronoun-number"))
@@ -205,3 +231,29 @@ async def test_positions_after_astral_characters(tmp_path, encodings, chosen, co
     assert diagnostic.range == types.Range(types.Position(0, column), types.Position(0, column + 7))
     await client.shutdown_session()
     assert client._server.returncode == 0  # shutdown, then exit: a clean exit
+
+
+def descendants(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(child) for child in (task / "children").read_text().split()]
+    return children + [grandchild for child in children for grandchild in descendants(child)]
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from /proc")
+async def test_the_parser_runs_in_a_worker_process_that_ends_with_the_server(tmp_path):
+    client = make_test_lsp_client()
+    await client.start_io(sys.executable, "-m", "linter", "lsp")
+    await client.initialize_session(types.InitializeParams(capabilities=capabilities()))
+    uri = open_document(client, tmp_path / "a.md", ARTICLE)
+    await diagnostics_until(client, uri, has_rule("pronoun-number"))
+    workers = descendants(client._server.pid)
+    assert workers  # spaCy parses outside the server's process
+    await client.shutdown_session()
+    assert client._server.returncode == 0
+    for _ in range(100):
+        if not any(Path(f"/proc/{pid}").exists() for pid in workers):
+            break
+        await asyncio.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]

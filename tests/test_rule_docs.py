@@ -61,7 +61,8 @@ def test_page_says_model_fix_and_level():
     assert "- Level: warning (reported; does not fail the run unless `--fail-on warning`)\n" in repeated_word
     names = rule_doc(builtin_rule("name-variant"))
     assert "- Needs the spaCy model: yes: the tagger and lemmatizer, the parser, the entity recogniser\n" in names
-    assert "- Fix: none" in names and "None: only its level can be set." in names
+    assert "- Fix: none" in names
+    assert "\n- `min_confidence` (a number, at least 0.0, at most 1.0; default `0.0`)" in names
     passive = rule_doc(builtin_rule("passive-voice"))
     assert "- Level: off by default; when turned on (`--select passive-voice`" in passive
 

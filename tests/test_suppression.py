@@ -125,3 +125,28 @@ def test_the_cli_prints_the_unknown_id_notice_and_the_findings(tmp_path):
     assert result.exit_code == 0
     assert result.stdout == f'{article}:4:1: warning [repeated-word] doubled word "the"\n'
     assert f"copydesk: {article}: line 3: copydesk-disable names unknown rule 'repeated-wrd'" in result.stderr
+
+
+def test_a_directive_line_inside_a_text_paragraph_is_not_text_and_keeps_the_paragraph_whole():
+    from linter.readers import parse
+
+    text = (
+        "Council vote\n\nThe council met on Monday and agreed the plan for the harbour.\n"
+        "copydesk-disable-next-line repeated-word\nThe the vote was close, the clerk said.\n"
+    )
+    paragraphs = [block.text for block in parse("story.txt", text).blocks if block.kind == "paragraph"]
+    assert paragraphs == [
+        "The council met on Monday and agreed the plan for the harbour. The the vote was close, the clerk said."
+    ]
+    assert lint_with_suppression(text, "story.txt") == ([], [])
+
+
+def test_a_comment_at_the_end_of_a_line_suppresses_the_next_line_without_ending_the_paragraph():
+    from linter.readers import parse
+
+    text = (
+        "# Vote\n\nThe council met on Monday and agreed the plan. <!-- copydesk-disable-next-line repeated-word -->\n"
+        "The the vote was close.\n\nIt was a a close vote.\n"
+    )
+    assert len([b for b in parse("story.md", text).blocks if b.kind == "paragraph"]) == 2
+    assert lint_with_suppression(text) == ([("repeated-word", 6)], [])

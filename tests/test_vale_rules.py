@@ -157,3 +157,111 @@ def test_the_result_cache_notices_a_changed_vale_style(tmp_path):
     assert house_findings() == ["very"]  # from the cache
     (tmp_path / "styles" / "House" / "Very.yml").write_text(EXISTENCE.replace("very", "day"), encoding="utf-8")
     assert house_findings() == ["day"]
+
+
+DEFINED = (
+    "extends: conditional\nmessage: \"'%s' is not spelled out first\"\nlevel: error\n"
+    "first: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\nexceptions:\n  - BBC\n"
+)
+
+
+def test_a_conditional_rule_wants_each_term_defined_before_it_is_used(tmp_path, monkeypatch):
+    document = (
+        "The TUC spoke first.\n\nThe Trades Union Congress (TUC) met the BBC.\n\nLater the TUC and the CBI met.\n"
+    )
+    _project(tmp_path, {"Defined": DEFINED}, document=document)
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:5:House.Defined:'TUC' is not spelled out first",
+        "story.md:5:23:House.Defined:'CBI' is not spelled out first",
+    ]
+    assert status == 1
+
+
+def metric(formula: str, condition: str) -> str:
+    return f'extends: metric\nmessage: "Value %s"\nlevel: warning\nformula: "{formula}"\ncondition: "{condition}"\n'
+
+
+def test_a_metric_rule_reports_its_value_once_at_the_start_of_the_file(tmp_path, monkeypatch):
+    rules = {
+        "Subheads": metric("heading.h2 + list", "> 1"),
+        "Short": metric("words / sentences", "< 4"),
+        "Root": metric("math.sqrt(words)", ">= 3"),
+    }
+    document = "# Title\n\n## One\n\nA short piece of text. It has words.\n\n## Two\n\n- A list item.\n"
+    _project(tmp_path, rules, document=document)
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:1:House.Root:Value 3.32",
+        "story.md:1:1:House.Short:Value 3.67",
+        "story.md:1:1:House.Subheads:Value 3.00",
+    ]
+    assert status == 0
+
+
+def test_a_formula_that_is_not_arithmetic_names_the_rule_file(tmp_path, monkeypatch):
+    _project(tmp_path, {"Bad": metric("__import__('os').getcwd()", "> 1")}, document="Some text here.\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert "Bad.yml: formula: " in output and "is not allowed in a formula" in output
+
+
+def test_a_consistency_rule_keeps_the_file_to_the_spelling_it_used_first(tmp_path, monkeypatch):
+    rule = "extends: consistency\nmessage: \"Inconsistent spelling of '%s'\"\nlevel: error\nignorecase: true\n"
+    rule += "either:\n  colour: color\n  organise: organize\n"
+    document = "The colour was chosen.\n\nThe color changed. Organize it, then organise it again.\n"
+    _project(tmp_path, {"Spelling": rule}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:3:5:House.Spelling:Inconsistent spelling of 'color'",
+        "story.md:3:38:House.Spelling:Inconsistent spelling of 'organise'",
+    ]
+
+
+def test_capitalization_in_sentence_and_title_case_with_exceptions(tmp_path, monkeypatch):
+    sentence = "extends: capitalization\nmessage: \"'%s' should be sentence-cased\"\nlevel: warning\n"
+    sentence += "scope: heading.h2\nmatch: $sentence\nindicators:\n  - ':'\nexceptions:\n  - Harbour Board\n"
+    title = "extends: capitalization\nmessage: \"'%s' should be '%s'\"\nlevel: warning\nscope: heading.h1\n"
+    title += "match: $title\n"
+    document = (
+        "# The harbour reopens for the season\n\n## What the Harbour Board said\n\n## Next steps: Dredging\n\n"
+        "## Where The Boats Will Go\n"
+    )
+    _project(tmp_path, {"Sentence": sentence, "Title": title}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:3:House.Title:'The harbour reopens for the season' should be 'The Harbour Reopens for the Season'",
+        "story.md:7:4:House.Sentence:'Where The Boats Will Go' should be sentence-cased",
+    ]
+
+
+def test_vocab_terms_are_enforced_and_excepted_everywhere(tmp_path, monkeypatch):
+    vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "Desk"
+    vocabulary.mkdir(parents=True)
+    (vocabulary / "accept.txt").write_text("# house names\nOsei\nGitHub\n", encoding="utf-8")
+    (vocabulary / "reject.txt").write_text("Mac OS X\n", encoding="utf-8")
+    very = "extends: existence\nmessage: \"Avoid '%s'\"\nlevel: error\ntokens:\n  - Osei\n"
+    _project(tmp_path, {"Names": very}, "", "Mr osei moved to github from Mac OS X. Osei agreed.\n")
+    ini = (tmp_path / ".vale.ini").read_text(encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(ini.replace("BasedOnStyles = House", "BasedOnStyles = Vale, House"))
+    (tmp_path / ".vale.ini").write_text("Vocab = Desk\n" + (tmp_path / ".vale.ini").read_text(encoding="utf-8"))
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:4:Vale.Terms:Use 'Osei' instead of 'osei'.",
+        "story.md:1:18:Vale.Terms:Use 'GitHub' instead of 'github'.",
+        "story.md:1:30:Vale.Avoid:Avoid using 'Mac OS X'.",
+    ]
+
+
+def test_a_sequence_rule_matches_tokens_by_text_and_tag(tmp_path, monkeypatch):
+    meetup = "extends: sequence\nmessage: \"Use 'meetup' for '%s'\"\nlevel: warning\ntokens:\n"
+    meetup += "  - tag: NN\n    pattern: meet\n  - pattern: up\n"
+    would = "extends: sequence\nmessage: \"'%[3]s' after '%[2]s'\"\nlevel: warning\ntokens:\n"
+    would += "  - tag: MD\n  - pattern: be\n  - tag: JJ|VBN\n    skip: 1\n"
+    document = "The meet up was busy. We will meet up later.\n\nIt would be very cold by then.\n"
+    _project(tmp_path, {"Meetup": meetup, "Would": would}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:5:House.Meetup:Use 'meetup' for 'meet up'",
+        "story.md:3:4:House.Would:'cold' after 'be'",
+    ]

@@ -37,15 +37,11 @@ NOT_PASSING = {
     "CLI.feature::Filter by extends": FILTER,
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
-    "checks.feature::Metric": "metric rules are not implemented",
-    "checks.feature::Conditional": "conditional rules are not implemented",
     "checks.feature::Occurrence": (
         "occurrence alerts differ: Vale places `min` alerts on the scope, copydesk at the file start;"
         " `scope: heading` is counted per heading"
     ),
-    "checks.feature::SentenceCase": "capitalization rules are not implemented",
     "checks.feature::Repetition": CONVERTED,
-    "checks.feature::Capitalization": "capitalization rules are not implemented",
     "checks.feature::Spelling": SPELLING,
     "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
     "checks.feature::Substitution": (
@@ -95,8 +91,6 @@ NOT_PASSING = {
     "lint.feature::Lint a Haskell file": CODE,
     "lint.feature::Lint a TypeScript file": "`script` rules (Tengo) are not supported",
     "lint.feature::Lint a Ruby file": CODE,
-    "misc.feature::Vocab": "Vocab terms (Vale.Terms, Vale.Avoid) are not implemented",
-    "misc.feature::Multiple Vocabs": "Vocab terms (Vale.Terms, Vale.Avoid) are not implemented",
     "misc.feature::In-text attributes": CONVERTED,
     "misc.feature::Unicode": CONVERTED,
     "misc.feature::Duplicate matches": CONVERTED,
@@ -121,7 +115,6 @@ NOT_PASSING = {
     "scopes.feature::Table": CONVERTED,
     "scopes.feature::List": CONVERTED,
     "styles.feature::Lint against Scripts": "`script` rules (Tengo) are not supported",
-    "styles.feature::Lint against Readability": "metric (readability) rules are not implemented",
     "styles.feature::Lint against demo": CONVERTED,
 }
 

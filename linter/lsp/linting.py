@@ -84,6 +84,22 @@ def line_directive(path: str, rule_id: str) -> str:
     return body if is_plain_text(path) else f"<!-- {body} -->"
 
 
+def line_suppression(path: str, source: str, finding) -> tuple[int, str]:
+    """(offset, text) of the comment that switches the finding's rule off on its line. In plain text, a line of its
+    own above it (the reader leaves such lines out of the paragraph). In Markdown and HTML a comment line would end
+    the paragraph, so when the line above is text the comment goes at its end; otherwise on a line of its own."""
+    line_start = source.rfind("\n", 0, finding.start) + 1
+    directive = line_directive(path, finding.rule)
+    previous_end = line_start - 1
+    if previous_end > 0 and source[previous_end - 1] == "\r":
+        previous_end -= 1
+    previous_start = source.rfind("\n", 0, max(previous_end, 0)) + 1
+    if not is_plain_text(path) and line_start > 0 and source[previous_start:previous_end].strip():
+        return previous_end, " " + directive
+    indent = re.match(r"[ \t]*", source[line_start:]).group()
+    return line_start, indent + directive + "\n"
+
+
 def file_directive(path: str, source: str, rule_id: str) -> tuple[int, str]:
     """(offset, line) of the comment that switches the rule off in the whole file: the first line, after any front
     matter."""

@@ -10,8 +10,11 @@ client's `positionEncoding` (negotiated by pygls in the client's order of prefer
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import SimpleNamespace
 
 import yaml
 from lsprotocol import types
@@ -58,7 +61,10 @@ class CopydeskServer(LanguageServer):
         )
         self.language: str | None = None
         self.min_severity = "info"
+        # The parse-based rules run in a process of their own, so that spaCy never holds this process's GIL while
+        # the quick rules of the next edit run; a thread waits on it, one run at a time, dropping stale runs.
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-parse")
+        self.parser: ProcessPoolExecutor | None = None
         self.versions: dict[str, int] = {}  # uri -> edit count, to tell a stale run
         self.pending: dict[str, asyncio.Task] = {}
         self.quick: dict[str, list] = {}  # uri -> findings of the parse-free rules
@@ -124,7 +130,20 @@ class CopydeskServer(LanguageServer):
     def lint_if_current(self, uri, version, path, config, source):
         if self.versions.get(uri) != version:
             return None
-        return linting.lint(path, config, source, self.min_severity)
+        for _attempt in range(2):
+            if self.parser is None:
+                context = multiprocessing.get_context("spawn")
+                self.parser = ProcessPoolExecutor(1, mp_context=context, initializer=linting.start_cache)
+            try:
+                return self.parser.submit(linting.lint, path, config, source, self.min_severity).result()
+            except BrokenProcessPool:  # the parser process died (killed, out of memory): start another
+                self.parser = None
+        return None
+
+    def stop_workers(self) -> None:
+        self.worker.shutdown(wait=True, cancel_futures=True)
+        if self.parser is not None:
+            self.parser.shutdown(wait=True, cancel_futures=True)
 
     def publish(self, uri: str, findings: list, source: str) -> None:
         document = self.workspace.get_text_document(uri)
@@ -146,6 +165,10 @@ class CopydeskServer(LanguageServer):
         return types.Range(document.client_position_at_offset(start), document.client_position_at_offset(end))
 
     def diagnostic(self, document, finding) -> types.Diagnostic:
+        related = [
+            types.DiagnosticRelatedInformation(types.Location(document.uri, self.range_of(document, span)), message)
+            for span, message in ((SimpleNamespace(**span), span["message"]) for span in finding.related)
+        ]
         return types.Diagnostic(
             range=self.range_of(document, finding),
             message=finding.message,
@@ -153,6 +176,7 @@ class CopydeskServer(LanguageServer):
             code=finding.rule,
             code_description=types.CodeDescription(rule_docs(finding.rule)),
             source=SOURCE,
+            related_information=related or None,
             data={"start": finding.start, "end": finding.end, "rule": finding.rule},
         )
 
@@ -242,11 +266,9 @@ def code_action(ls: CopydeskServer, params: types.CodeActionParams) -> list[type
         if fix is not None:
             start, end, replacement = fix
             actions.append(_action(f"Fix: {finding.message}", uri, document, start, end, replacement, diagnostic, True))
-        line_start = source.rfind("\n", 0, finding.start) + 1
-        indent = re.match(r"[ \t]*", source[line_start:]).group()
-        comment = indent + linting.line_directive(path, finding.rule) + "\n"
+        offset, comment = linting.line_suppression(path, source, finding)
         actions.append(
-            _action(f"Suppress {finding.rule} on this line", uri, document, line_start, line_start, comment, diagnostic)
+            _action(f"Suppress {finding.rule} on this line", uri, document, offset, offset, comment, diagnostic)
         )
         offset, line = linting.file_directive(path, source, finding.rule)
         actions.append(
@@ -282,9 +304,8 @@ def hover(ls: CopydeskServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: CopydeskServer, params) -> None:
-    ls.worker.shutdown(wait=True, cancel_futures=True)
+    ls.stop_workers()
 
 
 def main() -> None:
-    linting.start_cache()
     server.start_io()

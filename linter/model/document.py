@@ -125,6 +125,12 @@ class BlockBuilder:
             self.starts.extend([source_start] * len(text))
             self.ends.extend([source_end] * len(text))
 
+    def add_at(self, text: str, offsets) -> None:
+        """Add text whose characters were copied from the given source offsets, one offset a character."""
+        self.chars.extend(text)
+        self.starts.extend(offsets)
+        self.ends.extend(offset + 1 for offset in offsets)
+
     def add_space(self, source_start: int, source_end: int) -> None:
         """Add one space for a run of white space or a line break, unless the text already ends in one."""
         if self.chars and self.chars[-1] != " ":

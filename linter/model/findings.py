@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CATEGORIES = (
     "fragment",
@@ -23,7 +23,10 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 @dataclass
 class Hit:
     """What a check yields: a source span [start, end), the values for the rule's message, an optional fix text,
-    and, for checks that sort their hits themselves, a category and severity that replace the rule's own."""
+    and, for checks that sort their hits themselves, a category and severity that replace the rule's own.
+    `confidence` (0-1) says how sure the check is that the problem is real; `related` holds the other source spans
+    the finding is about, as (start, end, message) triples: the other uses of an echoed word, a name's first
+    spelling."""
 
     start: int
     end: int
@@ -31,6 +34,8 @@ class Hit:
     suggestion: str | None = None
     category: str | None = None
     severity: str | None = None
+    confidence: float = 1.0
+    related: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def block_hit(block, start: int, end: int, suggestion: str | None = None, **params) -> Hit:
@@ -55,6 +60,8 @@ class Finding:
     start: int = 0  # source offsets, for fixes and baselines
     end: int = 0
     context: str = ""  # the whole source lines the span is on, for fingerprints and byte columns
+    confidence: float = 1.0
+    related: list[dict] = field(default_factory=list)  # {line, column, end_line, end_column, excerpt, message}
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -71,7 +78,10 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "excerpt": self.excerpt,
+            "confidence": self.confidence,
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+        if self.related:
+            data["related"] = [dict(span) for span in self.related]
         return data

@@ -64,8 +64,7 @@ def _add_text(builder: BlockBuilder, content: _Content, text: str, cursor: int) 
     raw = content.text
     found = raw.find(text, cursor)
     if found != -1 and not raw[cursor:found].strip("*_~[]()!<> \n\\"):
-        for i in range(len(text)):
-            builder.add(text[i], content.offsets[found + i])
+        builder.add_at(text, content.offsets[found : found + len(text)])
         return found + len(text)
     for ch in text:  # escapes or entities changed the text: align character by character
         entity = ENTITY.match(raw, cursor)

@@ -1,5 +1,7 @@
 """Plain-text articles: the headline on line 1, then paragraphs separated by blank lines.
 
+Lines that are copydesk suppression comments (`copydesk-disable-next-line RULE`) are left out of the text.
+
 A block of short lines without closing punctuation (a scraped "KEEP READING" list, a menu) is split into one block
 a line, so that line-based rules see each line; bullet lines ("•", "-", "1.") become list items; a short line with no
 closing punctuation is a subhead.
@@ -11,6 +13,8 @@ import re
 
 from linter.model.document import HEADING, LIST_ITEM, PARAGRAPH, TITLE, BlockBuilder, Document, line_spans
 
+# copydesk's suppression comments in plain text, a line each: switches, not prose (see linter.run.suppression)
+DIRECTIVE_LINE = re.compile(r"^[ \t]*copydesk-(disable-next-line|disable|enable)\b(.*)$", re.MULTILINE)
 BULLET = re.compile(r"[ \t]*(?:[•·▪‣◦*+\-–—]|\d{1,3}[.)])[ \t]+")
 CLOSING_PUNCTUATION = tuple('.!?:;"”’)…')
 SUBHEAD_MAX_WORDS = 12
@@ -37,6 +41,8 @@ def parse(path: str, source: str) -> Document:
     lines = line_spans(source)
     groups, current = [], []
     for start, end in lines:
+        if DIRECTIVE_LINE.match(source, start, end):
+            continue  # neither text nor a break: a paragraph with a comment line inside stays one paragraph
         if source[start:end].strip():
             current.append((start, end))
         elif current:

@@ -29,6 +29,7 @@ from linter.model.findings import CATEGORIES, SEVERITIES
 from linter.readers import parse
 from linter.readers.files import MAX_BYTES, UnreadableFile, read_article
 from linter.reporters import file_errors
+from linter.reporters.rule_doc import rule_doc
 from linter.reporters.stats import document_stats
 from linter.reporters.svg_charts import bar_chart, column_chart
 
@@ -107,6 +108,7 @@ def render(result, color: bool = False) -> str:
         colors=CATEGORY_COLORS,
         total=sum(len(a.findings) for a in articles),
         rule_docs=_script_json(_rule_docs(result.rules)),
+        rule_pages=_rule_pages(result.rules, sorted({f.rule for a in articles for f in a.findings})),
         charts=_index_charts(articles) if lazy else None,
         css=_static("report.css"),
         js=_static("report.js"),
@@ -147,6 +149,15 @@ def _rule_docs(rules: dict) -> dict:
     }
 
 
+def _rule_pages(rules: dict, rule_ids) -> list[tuple[str, Markup]]:
+    """(rule id, its documentation page as HTML) for each rule that has findings in the report: the page that
+    `copydesk explain` prints, kept in the report so that it reads offline. markdown-it leaves no raw HTML through."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark", {"html": False})
+    return [(rule_id, Markup(markdown.render(rule_doc(rules[rule_id])))) for rule_id in rule_ids if rule_id in rules]
+
+
 def _article(index: int, status, findings: list, result) -> Article:
     article = Article(index, status.path, findings, "; ".join(file_errors(status)) or None)
     if not status.linted:
@@ -175,10 +186,19 @@ def _offset(doc, line: int, column: int) -> int:
 
 
 def _parts(doc, finding) -> list[tuple[int, int]]:
-    """The source spans to mark for a finding: its span, or for echo-word each use of the word in it (the span runs
-    from the first use to the last; words between that share their first letters are the other uses)."""
+    """The source spans to mark for a finding: its related spans (an echo's uses) when they lie inside its own span,
+    its span and its related spans (a name's first spelling) when they do not. Without related spans (findings
+    cached by an older copydesk), an echo-word finding's uses are found again: the words in its span that share
+    the first letters of its first and last word."""
     start = _offset(doc, finding.line, finding.column)
     end = _offset(doc, finding.end_line, finding.end_column)
+    related = [
+        (_offset(doc, span["line"], span["column"]), _offset(doc, span["end_line"], span["end_column"]))
+        for span in finding.related
+    ]
+    if related:
+        inside = all(start <= a and b <= end for a, b in related)
+        return related if inside else [(start, end), *related]
     if finding.rule != "echo-word":
         return [(start, end)]
     words = list(WORD.finditer(doc.source, start, end))

@@ -39,6 +39,8 @@ GUIDES = {
 SHARED_OPTIONS = {
     "kinds": "The kinds of block checked, among title (the headline), heading (subheads), paragraph, blockquote, "
     "list_item, table_cell and caption.",
+    "min_confidence": "Findings the check is less sure of than this (0-1; each finding's confidence is in the JSON "
+    "and SARIF output) are not reported: raise it for a quieter rule, at the cost of missing some real problems.",
 }
 INLINE_DEFAULT = 60  # longer defaults are shown only in the configuration block
 OPTION_LINE = re.compile(r"^  ([A-Za-z_][\w-]*):(.*)$")
@@ -175,8 +177,6 @@ def rule_doc(rule) -> str:
     notes = " ".join(key_notes[key] for key in ("message", "options") if key in key_notes)
     if notes:
         out.append(notes + "\n")
-    if not rule.options:
-        out.append("None: only its level can be set.\n")
     for name, value in rule.options.items():
         shown = _flow(value)
         default = f"`{shown}`" if len(shown) <= INLINE_DEFAULT else "in the configuration below"

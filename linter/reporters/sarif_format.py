@@ -61,8 +61,26 @@ def _result(f, fingerprint: str, rule_index: dict, rules: dict) -> dict:
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {"category": f.category},
+        "properties": {"category": f.category, "confidence": f.confidence},
     }
+    if f.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(f.path),
+                    "region": {
+                        "startLine": span["line"],
+                        "startColumn": span["column"],
+                        "endLine": span["end_line"],
+                        "endColumn": span["end_column"],
+                        "snippet": {"text": span["excerpt"]},
+                    },
+                },
+                "message": {"text": span["message"]},
+            }
+            for number, span in enumerate(f.related, 1)
+        ]
     if f.rule in rule_index:
         result["ruleIndex"] = rule_index[f.rule]
     rule = rules.get(f.rule)

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from linter.analysis.nlp import components_for, needs_model, parse_together
+from linter.checks.base import MIN_CONFIDENCE
 from linter.errors import CopydeskError, RuleError
 from linter.model.document import Document
 from linter.model.findings import Finding
@@ -76,6 +77,20 @@ def line_context(doc: Document, start: int, end: int, contexts: dict | None = No
     return contexts[lines]
 
 
+def related_span(doc: Document, start: int, end: int, message: str) -> dict:
+    """A related span of a finding, with its positions and text."""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return {
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "excerpt": doc.source[start:end],
+        "message": message,
+    }
+
+
 def same_span(a: Finding, b: Finding) -> bool:
     """True when the two spans overlap by at least half of each."""
     overlap = min(a.end, b.end) - max(a.start, b.start)
@@ -106,6 +121,8 @@ def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
             doc.errors.append(f"rule {rule.id} did not run: {exc}")
             continue
         for hit in hits:
+            if hit.confidence < setting.options.get(MIN_CONFIDENCE, 0.0):
+                continue
             line, column = doc.position(hit.start)
             end_line, end_column = doc.position(hit.end)
             findings.append(
@@ -124,6 +141,8 @@ def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
                     start=hit.start,
                     end=hit.end,
                     context=line_context(doc, hit.start, hit.end, contexts),
+                    confidence=round(hit.confidence, 2),
+                    related=[related_span(doc, *span) for span in hit.related],
                 )
             )
     secondary = {s.rule.id for s in settings if getattr(s.rule.check_module, "SECONDARY", False)}
@@ -241,7 +260,16 @@ def lint_file(
 def lint_files(paths, options: RunOptions) -> list:
     """(findings, status) for each of several files, linted as lint_file does, with the prose of all the files
     that need the model going through the parser together."""
-    jobs = [_start(path, options) for path in paths]
+    return _lint_jobs([_start(path, options) for path in paths], options)
+
+
+def lint_texts(texts, options: RunOptions) -> list:
+    """(findings, status) for each (path, source, notices) of several texts (an archive's rows), as lint_files
+    does for files: their prose goes through the parser together."""
+    return _lint_jobs([_start(path, options, source, notices) for path, source, notices in texts], options)
+
+
+def _lint_jobs(jobs: list[_FileJob], options: RunOptions) -> list:
     parse_together([job.doc for job in jobs if job.doc is not None and needs_model(job.settings)])
     return [_finish(job, options) for job in jobs]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from linter.checks.base import option_schema
+from linter.checks.base import COMMON_OPTIONS, option_schema
 from linter.errors import CopydeskError, did_you_mean, key_line, read_yaml_file
 from linter.model.findings import CATEGORIES, SEVERITIES
 
@@ -212,6 +212,7 @@ def parse_rule(path: str, data) -> Rule:
     schema = option_schema(check)
     options = data.get("options") or {}
     validate_options(f"{path}: rule '{rule_id}'", options, schema, ("options",))
+    options = options | {name: default for name, (_, default) in COMMON_OPTIONS.items() if name not in options}
     missing = [name for name in schema if name not in options]
     if missing:
         raise CopydeskError(

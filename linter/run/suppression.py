@@ -19,9 +19,9 @@ from linter.errors import did_you_mean
 from linter.model.document import LINE_BREAK
 from linter.model.findings import CATEGORIES
 from linter.readers import format_for, text
+from linter.readers.text import DIRECTIVE_LINE
 
 COMMENT = re.compile(r"<!--\s*copydesk-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
-TEXT_LINE = re.compile(r"^[ \t]*copydesk-(disable-next-line|disable|enable)\b(.*)$", re.MULTILINE)
 ALL = "*"
 END_OF_FILE = float("inf")
 
@@ -40,7 +40,7 @@ def _line_starts(source: str) -> list[int]:
 
 def parse_directives(path: str, source: str) -> list[Directive]:
     """The suppression directives of a file, in order."""
-    pattern = TEXT_LINE if format_for(path) is text else COMMENT
+    pattern = DIRECTIVE_LINE if format_for(path) is text else COMMENT
     starts = _line_starts(source)
     directives = []
     for m in pattern.finditer(source):

@@ -10,7 +10,15 @@ import sys
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
 from linter.vale.lint import CODE, CONVERTED, ValeFile, apply_ignores, lint_file, normed_ext
 from linter.vale.patterns import PatternError
-from linter.vale.rules import BUILTIN_REPETITION, Rule, RuleFileError, Unsupported, build_rule, load_style
+from linter.vale.rules import (
+    BUILTIN_REPETITION,
+    Rule,
+    RuleFileError,
+    Unsupported,
+    build_rule,
+    load_style,
+    vocabulary_rules,
+)
 
 IGNORED_DIRS = {"node_modules", ".git", ".svn", ".hg", "__pycache__", ".bzr"}
 
@@ -32,19 +40,45 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+VOCABULARY_FOLDERS = (("config", "vocabularies"), ("Vocab",))  # Vale 3's place, then Vale 2's
+
+
+def vocabulary(config: ValeConfig) -> tuple[list[str], list[str]]:
+    """The accepted and rejected terms of the vocabularies that `Vocab` names (`accept.txt` and `reject.txt`, a
+    term a line, `#` comments). Every rule takes the accepted terms as exceptions; Vale.Terms and Vale.Avoid
+    enforce both lists."""
+    accepted, rejected = [], []
+    for name in config.vocab:
+        for folder in VOCABULARY_FOLDERS:
+            if os.path.isdir(os.path.join(config.styles_path, *folder, name)):
+                accepted += _terms(os.path.join(config.styles_path, *folder, name, "accept.txt"))
+                rejected += _terms(os.path.join(config.styles_path, *folder, name, "reject.txt"))
+                break
+    return accepted, rejected
+
+
+def _terms(path: str) -> list[str]:
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
+
+
 def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     """The rules of every style the config names, with the config's level overrides."""
     styles = {s for section in config.sections for s in section.styles or []}
     styles |= {name.split(".")[0] for section in config.sections for name in section.checks}
     rules: dict[str, Rule] = {}
+    accepted, rejected = vocabulary(config)
     for style in sorted(styles):
         if style == "Vale" and not os.path.isdir(os.path.join(config.styles_path, "Vale")):
             rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "Vale (built in)", [])
-            continue  # of Vale's built-in style only Repetition is provided (not Spelling, Terms, Avoid)
+            rules.update(vocabulary_rules(accepted, rejected))
+            continue  # of Vale's built-in style, Spelling is not provided
         if style != "vale" and not os.path.isdir(os.path.join(config.styles_path, style)):
             if any(style in (section.styles or []) for section in config.sections):
                 raise ConfigError(f"E100 [loadStyles] Runtime error\n\nstyle '{style}' does not exist on StylesPath")
-        rules.update(load_style(config.styles_path, style, []))
+        rules.update(load_style(config.styles_path, style, accepted))
     for name, rule in list(rules.items()):
         if name in config.levels:
             rule.level = config.levels[name]

@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
+from linter.analysis import readability
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
 from linter.vale.rules import Alert, Rule
 
@@ -83,6 +85,8 @@ TAG_TO_SCOPE = {
     "figcaption": "text.figure.caption",
 }
 HEADING = re.compile(r"^h\d$")
+COUNTED_TAGS = {"pre", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}  # metric rules' variables
+WORD = re.compile(r"[\w'’-]+")
 COMMENT_CONTROL = re.compile(r"^vale (.+\..+) = (YES|NO)$")
 EX_INFO = re.compile(r"`{3,}.+")
 LINK_REF = re.compile(r"\]\[(?:[^]\n]+)\]")
@@ -126,6 +130,28 @@ class ValeFile:
     summary: list[str] = field(default_factory=list)
     ignored_classes: list[str] = field(default_factory=list)
     markup_source: str | None = None  # the text that is rendered, after BlockIgnores/TokenIgnores
+    defined: set = field(default_factory=set)  # terms that conditional rules have seen defined so far
+    chosen_forms: dict = field(default_factory=dict)  # (consistency rule, pair) -> the form the file uses
+    tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
+
+    def metrics(self, summary: str) -> dict[str, float]:
+        """A metric formula's variables: counts of the prose read (the summary) and of the block tags walked."""
+        words = [word for sentence in sentences(summary) for word in WORD.findall(sentence)]
+        counts = [readability.count(sentence) for sentence in sentences(summary)]
+        return {
+            "words": sum(c.words for c in counts),
+            "sentences": len(counts),
+            "paragraphs": len([p for p in summary.split("\n\n") if p.strip()]),
+            "characters": sum(c.characters for c in counts),
+            "syllables": sum(c.syllables for c in counts),
+            "complex_words": sum(c.complex_words for c in counts),
+            "polysyllabic_words": sum(c.polysyllables for c in counts),
+            "long_words": sum(1 for word in words if len(word) > 6),
+            "pre": self.tags["pre"],
+            "list": self.tags["ul"] + self.tags["ol"],
+            "blockquote": self.tags["blockquote"],
+            **{f"heading_h{level}": self.tags[f"h{level}"] for level in range(1, 7)},
+        }
 
     @property
     def lines(self) -> list[str]:
@@ -154,7 +180,7 @@ class ValeFile:
         for name, rule in self.rules.items():
             if self.disabled(name) or not scope_matches(rule.scope, block):
                 continue
-            for alert in rule.run(block.text):
+            for alert in rule.run(block.text, self):
                 self.add_alert(alert, block, lines, lookup)
 
     def add_alert(self, a: Alert, block: Block, lines: int, lookup: bool) -> None:
@@ -310,6 +336,8 @@ def lint_html_tokens(f: ValeFile, raw: str, ignored_scopes: list[str], skipped_s
     attr = parent_class = active_cls = ""
     depth = [0, 0]  # start and end tags seen of the skipped block's tag, to find where it closes
     for kind, data, attrs in parser.tokens:
+        if kind == "start" and data in COUNTED_TAGS:
+            f.tags[data] += 1
         txt = html.unescape(data.strip()) if kind != "text" else data.strip()
         klass = attrs.get("class", "")
         skip_class = any(c in skip_classes for c in klass.split(" "))

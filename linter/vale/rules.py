@@ -1,12 +1,18 @@
-"""Vale rules from a style's YAML files: existence, substitution and occurrence, with Vale's fields.
+"""Vale rules from a style's YAML files: existence, substitution, occurrence, repetition, conditional and metric,
+with Vale's fields.
 
-Each rule turns a block of text into alerts `(start, end, match, message)` in characters of the block. Rule kinds
+Each rule turns a block of text into alerts `(start, end, match, message)` in characters of the block; it is also
+given the file being linted (`linter.vale.lint.ValeFile`), for what a rule keeps across a file's blocks (the
+terms a conditional rule has seen defined) or counts over the whole file (a metric's variables). Rule kinds
 copydesk does not run yet are loaded as `Unsupported`, reported once on stderr and skipped.
 """
 
 from __future__ import annotations
 
+import ast
+import math
 import os
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -17,6 +23,20 @@ WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?m)(?:%s)"
 IGNORE_CASE = "(?i)"
 LEVEL_NAMES = ("suggestion", "warning", "error")
+METRIC_VARIABLES = (
+    "words",
+    "sentences",
+    "paragraphs",
+    "characters",
+    "syllables",
+    "complex_words",
+    "long_words",
+    "polysyllabic_words",
+    "pre",
+    "list",
+    "blockquote",
+    *(f"heading_h{level}" for level in range(1, 7)),
+)
 
 
 @dataclass
@@ -41,7 +61,7 @@ class Rule:
     message: str = ""
     link: str = ""
 
-    def run(self, text: str) -> list[Alert]:
+    def run(self, text: str, file) -> list[Alert]:
         return []
 
     def alert(self, text: str, start: int, end: int, *subs: str) -> Alert:
@@ -78,7 +98,7 @@ class Existence(Rule):
     pattern: Pattern | None = None
     exceptions: Pattern | None = None
 
-    def run(self, text):
+    def run(self, text, file):
         alerts = []
         for m in self.pattern.finditer(text):
             if m.end() == m.start():
@@ -96,7 +116,7 @@ class Substitution(Rule):
     exceptions: Pattern | None = None
     capitalize: bool = False
 
-    def run(self, text):
+    def run(self, text, file):
         alerts = []
         for m in self.pattern.finditer(text):
             for index, replacement in enumerate(self.replacements):
@@ -138,7 +158,7 @@ class Occurrence(Rule):
     maximum: int = 0
     minimum: int = 0
 
-    def run(self, text):
+    def run(self, text, file):
         found = list(self.pattern.finditer(text))
         count = len(found)
         if (self.maximum and count > self.maximum) or (self.minimum and count < self.minimum):
@@ -157,7 +177,7 @@ class Repetition(Rule):
     alpha: bool = False
     maximum: int = 0
 
-    def run(self, text):
+    def run(self, text, file):
         alerts, prev, ploc, count = [], "", (0, 0), 0
         for m in self.pattern.finditer(text):
             curr = text[m.start() : m.end()].strip()
@@ -184,6 +204,340 @@ BUILTIN_REPETITION = {
     "alpha": True,
     "tokens": [r"[^\s]+"],
 }
+
+
+@dataclass
+class Conditional(Rule):
+    """`first` must not appear unless `second` has defined it: each match of `second` (say "World Health
+    Organization (WHO)") defines its captured terms for the rest of the file; a match of `first` ("WHO") whose
+    captured term is not defined yet, and is not an exception, is an alert."""
+
+    first: Pattern | None = None
+    second: Pattern | None = None
+    exceptions: Pattern | None = None
+
+    def run(self, text, file):
+        for m in self.second.finditer(text):
+            file.defined.update(group for group in m.groups() if group)
+        alerts = []
+        for m in self.first.finditer(text):
+            start, end = m.span(1) if m.groups() and m.start(1) >= 0 else m.span()
+            term = text[start:end]
+            if term not in file.defined and not (self.exceptions and self.exceptions.search(term)):
+                alerts.append(self.alert(text, start, end))
+        return alerts
+
+
+@dataclass
+class Terms(Rule):
+    """Vale.Terms: an accepted Vocab term written in another case ("log4j" for "Log4j") is an alert. A term is a
+    pattern: a use matches it ignoring case, and is right when it matches it as written ("[pP]y.*" accepts both
+    cases of its first letter; "(?i)GitHub" any case)."""
+
+    terms: list[tuple[str, Pattern, Pattern]] = field(default_factory=list)  # (term, any case, as written)
+
+    def run(self, text, file):
+        alerts, taken = [], []
+        for term, any_case, _ in sorted(self.terms, key=lambda t: -len(t[0])):  # the longest term first
+            for m in any_case.finditer(text):
+                observed = text[m.start() : m.end()]
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue
+                taken.append(m.span())
+                if not any(w.span() == (0, len(observed)) for _, _, w2 in self.terms for w in w2.finditer(observed)):
+                    alert = self.alert(text, m.start(), m.end())
+                    alert.message = format_message(self.message, term, observed)
+                    alerts.append(alert)
+        return sorted(alerts, key=lambda a: a.start)
+
+
+def vocabulary_rules(accepted: list[str], rejected: list[str]) -> dict[str, Rule]:
+    """Vale's built-in Vale.Terms and Vale.Avoid for the Vocab's accepted and rejected terms."""
+    rules: dict[str, Rule] = {}
+    where = "Vocab"
+    accepted = list({term.lower(): term for term in accepted}.values())  # a later vocabulary's spelling wins
+    if accepted:
+        terms = [
+            (term, Pattern(IGNORE_CASE + WORD_TEMPLATE % term, f"{where}: accept"), Pattern(term, f"{where}: accept"))
+            for term in accepted
+        ]
+        rules["Vale.Terms"] = Terms(
+            "Vale.Terms", "substitution", "error", message="Use '%s' instead of '%s'.", terms=terms
+        )
+    if rejected:
+        pattern = Pattern(WORD_TEMPLATE % "|".join(rejected), f"{where}: reject")
+        rules["Vale.Avoid"] = Existence(
+            "Vale.Avoid", "existence", "error", message="Avoid using '%s'.", pattern=pattern
+        )
+    return rules
+
+
+@dataclass
+class SequenceStep:
+    """One token of a sequence: its text and part-of-speech tag must match (fully; either may be absent), or must
+    not with `negate`; `skip` lets up to that many other tokens come before it."""
+
+    pattern: Pattern | None = None
+    tag: Pattern | None = None
+    negate: bool = False
+    skip: int = 0
+
+    def matches(self, token) -> bool:
+        found = all(
+            part is None or any(m.span() == (0, len(value)) for m in part.finditer(value))
+            for part, value in ((self.pattern, token.text), (self.tag, token.tag_))
+        )
+        return found != self.negate
+
+
+@dataclass
+class Sequence(Rule):
+    """A run of tokens by their text and Penn Treebank tags (spaCy's tagger, so a tag can differ from Vale's), in
+    each sentence: "meet/NN up" is the noun. `%s` in the message is the run, `%[2]s` its second token."""
+
+    steps: list[SequenceStep] = field(default_factory=list)
+
+    def run(self, text, file):
+        from linter.analysis.nlp import load_model
+
+        nlp = load_model()
+        tokens = list(nlp(text, disable=[name for name in nlp.pipe_names if name not in TAGGING]))
+        alerts = []
+        i = 0
+        while i < len(tokens):
+            matched = self._match(tokens, i)
+            if matched is None:
+                i += 1
+                continue
+            start, end = matched[0].idx, matched[-1].idx + len(matched[-1].text)
+            alert = self.alert(text, start, end)
+            alert.message = INDEXED.sub(
+                lambda m: matched[int(m.group(1)) - 1].text if int(m.group(1)) <= len(matched) else m.group(),
+                format_message(self.message, text[start:end]),
+            )
+            alerts.append(alert)
+            i = tokens.index(matched[-1]) + 1
+        return alerts
+
+    def _match(self, tokens, i: int):
+        """The tokens matched by the steps from token i on, or None."""
+        matched, position = [], i
+        for n, step in enumerate(self.steps):
+            reach = 0 if n == 0 else step.skip
+            for k in range(position, min(position + reach + 1, len(tokens))):
+                if step.matches(tokens[k]):
+                    matched.append(tokens[k])
+                    position = k + 1
+                    break
+            else:
+                return None
+        return matched
+
+
+TAGGING = ("tok2vec", "tagger", "attribute_ruler")  # the components that give tokens their tags
+INDEXED = re.compile(r"%\[(\d+)\]s")
+
+
+@dataclass
+class Consistency(Rule):
+    """Of each pair in `either` ("colour" and "color"), the file keeps to the one it uses first: each use of the
+    other, from then on, is an alert."""
+
+    pairs: list[Pattern] = field(default_factory=list)  # each `(first form)|(second form)`
+
+    def run(self, text, file):
+        alerts = []
+        for index, pair in enumerate(self.pairs):
+            for m in pair.finditer(text):
+                form = 1 if m.start(1) >= 0 else 2
+                chosen = file.chosen_forms.setdefault((self.name, index), form)
+                if form != chosen:
+                    alerts.append(self.alert(text, *m.span(form)))
+        return alerts
+
+
+SMALL_WORDS_AP = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so", "the"}
+SMALL_WORDS_AP |= {"to", "up", "yet", "via", "per", "off", "out"}
+SMALL_WORDS_CHICAGO = SMALL_WORDS_AP | {"about", "above", "across", "after", "against", "along", "among", "around"}
+SMALL_WORDS_CHICAGO |= {"before", "behind", "below", "beneath", "beside", "between", "beyond", "down", "during"}
+SMALL_WORDS_CHICAGO |= {"except", "from", "inside", "into", "like", "near", "onto", "over", "past", "since"}
+SMALL_WORDS_CHICAGO |= {"than", "through", "toward", "towards", "under", "until", "upon", "with", "within"}
+NON_SPACE = re.compile(r"\S+")
+WORD_EDGES = "\"'`“”‘’()[]{}.,;:!?*_"
+
+
+@dataclass
+class Capitalization(Rule):
+    """The whole scope (a heading, say) in one case: `$sentence`, `$title` (AP or Chicago), `$lower`, `$upper` or a
+    pattern it must match. For sentence and title case, the share of words in the right case must exceed
+    `threshold`; exceptions (and the Vocab's accepted terms) are always right, as is a word after one that ends with
+    an indicator (":"), a number or symbol, and an acronym. `prefix` ("a. ") is left out first."""
+
+    match: str = "$title"
+    style: str = "AP"
+    threshold: float = 0.8
+    indicators: list[str] = field(default_factory=list)
+    exceptions: Pattern | None = None
+    prefix: Pattern | None = None
+    pattern: Pattern | None = None
+
+    def run(self, text, file):
+        subject = text.strip()
+        if not subject or self.right(subject):
+            return []
+        start = text.index(subject)
+        alert = self.alert(text, start, start + len(subject))
+        alert.message = format_message(self.message, subject, self.title_case(subject))
+        return [alert]
+
+    def right(self, text: str) -> bool:
+        if self.match == "$lower":
+            return text == text.lower()
+        if self.match == "$upper":
+            return text == text.upper()
+        if self.match not in ("$sentence", "$title"):
+            return bool(self.pattern and any(m.span() == (0, len(text)) for m in self.pattern.finditer(text)))
+        if self.prefix is not None:
+            found = next(iter(self.prefix.finditer(text)), None)
+            if found is not None and found.start() == 0:
+                text = text[found.end() :]
+        spans = [m.span() for m in NON_SPACE.finditer(text)]
+        if not spans:
+            return True
+        words = [text[a:b] for a, b in spans]
+        excepted = self._excepted(text, spans)
+        judge = self._sentence_word if self.match == "$sentence" else self._title_word
+        good = sum(1 for i in range(len(words)) if excepted[i] or judge(words, i))
+        return good / len(words) > self.threshold or good == len(words)
+
+    def _excepted(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+        """For each word, whether exceptions cover all its letters (an exception may be several words, or part
+        of one: "hubba" covers "hubba-hubba")."""
+        covered = set()
+        if self.exceptions is not None:
+            for m in self.exceptions.finditer(text):
+                covered.update(range(*m.span()))
+        return [all(k in covered for k in range(a, b) if text[k].isalnum()) for a, b in spans]
+
+    def _free(self, words: list[str], i: int) -> bool:
+        """True when the word's case is free: not a word, an acronym, after an indicator, or after only numbers."""
+        core = words[i].strip(WORD_EDGES)
+        if not any(c.isalpha() for c in core) or (len(core) > 1 and core.isupper()):
+            return True
+        if i and any(words[i - 1].endswith(indicator) for indicator in self.indicators):
+            return True
+        return i > 0 and not any(c.isalpha() for word in words[:i] for c in word)
+
+    def _sentence_word(self, words: list[str], i: int) -> bool:
+        core = words[i].strip(WORD_EDGES)
+        if self._free(words, i):
+            return True
+        if i == 0:
+            return core[:1].isupper()
+        return core == core.lower()
+
+    def _title_word(self, words: list[str], i: int) -> bool:
+        core = words[i].strip(WORD_EDGES)
+        if self._free(words, i):
+            return True
+        small = SMALL_WORDS_CHICAGO if self.style.lower() == "chicago" else SMALL_WORDS_AP
+        if 0 < i < len(words) - 1 and core.lower() in small:
+            return core == core.lower()
+        return core[:1].isupper() or not core[:1].isalpha()
+
+    def title_case(self, text: str) -> str:
+        """The text in title case, for messages with a second `%s`."""
+        words = text.split()
+        small = SMALL_WORDS_CHICAGO if self.style.lower() == "chicago" else SMALL_WORDS_AP
+        out = []
+        for i, word in enumerate(words):
+            lower = word.lower()
+            inner = 0 < i < len(words) - 1 and lower.strip(WORD_EDGES) in small
+            out.append(lower if inner else word[:1].upper() + word[1:])
+        return " ".join(out)
+
+
+@dataclass
+class Metric(Rule):
+    """A formula over the file's counts (`words / sentences`, `heading.h2`), reported once for the file, at its
+    start, when `condition` ("> 8") holds; `%s` in the message is the value with two decimals."""
+
+    formula: str = ""
+    condition: str = ""
+    where: str = ""
+
+    def run(self, text, file):
+        variables = file.metrics(text)
+        if not variables.get("words"):
+            return []
+        value = evaluate(self.formula, variables, f"{self.where}: formula")
+        operator, limit = _condition(self.condition, f"{self.where}: condition")
+        if not COMPARISONS[operator](value, limit):
+            return []
+        return [Alert(self.name, self.level, 0, 0, "", format_message(self.message, f"{value:.2f}"), self.link)]
+
+
+COMPARISONS = {
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+CONDITION = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
+MATH_FUNCTIONS = {"sqrt": math.sqrt, "log": math.log, "log10": math.log10, "pow": math.pow, "abs": abs}
+OPERATORS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b if b else 0.0,
+    ast.Pow: lambda a, b: a**b,
+}
+
+
+def _condition(condition: str, where: str) -> tuple[str, float]:
+    match = CONDITION.match(condition)
+    if not match:
+        raise RuleFileError(f"{where}: {condition!r} is not a comparison such as '> 8'")
+    return match.group(1), float(match.group(2))
+
+
+def evaluate(formula: str, variables: dict, where: str) -> float:
+    """The value of a metric formula: numbers, the file's counts by name (`heading.h1` is `heading_h1`), + - * /
+    and ** with parentheses, and math.sqrt, log, log10, pow; anything else is an error naming the rule file."""
+    source = re.sub(r"\bheading\.(h[1-6])\b", r"heading_\1", " ".join(formula.split()))
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError:
+        raise RuleFileError(f"{where}: cannot read {formula.strip()!r}") from None
+
+    def value(node) -> float:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in variables:
+                raise RuleFileError(f"{where}: unknown variable {node.id!r}")
+            return float(variables[node.id])
+        if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+            return OPERATORS[type(node.op)](value(node.left), value(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return -value(node.operand) if isinstance(node.op, ast.USub) else value(node.operand)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "math"
+            and node.func.attr in MATH_FUNCTIONS
+            and not node.keywords
+        ):
+            return float(MATH_FUNCTIONS[node.func.attr](*(value(arg) for arg in node.args)))
+        raise RuleFileError(f"{where}: {ast.unparse(node)!r} is not allowed in a formula")
+
+    try:
+        return value(tree.body)
+    except (ArithmeticError, TypeError) as error:
+        raise RuleFileError(f"{where}: {error}") from None
 
 
 @dataclass
@@ -255,12 +609,65 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
             alpha=bool(data.get("alpha", False)),
             maximum=int(data.get("max", 0) or 0),
         )
+    if kind == "conditional":
+        prefix = IGNORE_CASE if ignorecase else ""
+        return Conditional(
+            **base,
+            first=Pattern(prefix + str(data.get("first", "")), f"{path}: first"),
+            second=Pattern(prefix + str(data.get("second", "")), f"{path}: second"),
+            exceptions=exceptions,
+        )
+    if kind == "sequence":
+        prefix = IGNORE_CASE if ignorecase else ""
+        steps = []
+        for token in data.get("tokens") or []:
+            pattern, tag = token.get("pattern"), token.get("tag")
+            steps.append(
+                SequenceStep(
+                    pattern=Pattern(prefix + str(pattern), f"{path}: tokens: pattern") if pattern else None,
+                    tag=Pattern(str(tag), f"{path}: tokens: tag") if tag else None,
+                    negate=bool(token.get("negate", False)),
+                    skip=int(token.get("skip", 0) or 0),
+                )
+            )
+        return Sequence(**{**base, "scope": ["sentence"]}, steps=steps)
+    if kind == "consistency":
+        pairs = []
+        for first, second in (data.get("either") or {}).items():
+            body = f"({first})|({second})"
+            regex = _make_regex(ignorecase, not nonword, body)
+            pairs.append(Pattern(regex, f"{path}: either"))
+        return Consistency(**base, pairs=pairs)
+    if kind == "capitalization":
+        match = str(data.get("match", "$title"))
+        prefix = data.get("prefix")
+        return Capitalization(
+            **base,
+            match=match,
+            style=str(data.get("style", "AP")),
+            threshold=float(data.get("threshold", 0.8)),
+            indicators=[str(i) for i in data.get("indicators") or []],
+            exceptions=exceptions,
+            prefix=Pattern(str(prefix), f"{path}: prefix") if prefix else None,
+            pattern=None if match.startswith("$") else Pattern(match, f"{path}: match"),
+        )
+    if kind == "metric":
+        metric = Metric(
+            **{**base, "scope": ["summary"]},
+            formula=str(data.get("formula", "")),
+            condition=str(data.get("condition", "")),
+            where=path,
+        )
+        evaluate(metric.formula, dict.fromkeys(METRIC_VARIABLES, 1.0), f"{path}: formula")
+        _condition(metric.condition, f"{path}: condition")
+        return metric
     reason = "Vale's `script` rules run Tengo scripts" if kind == "script" else f"rule kind {kind!r}"
     return Unsupported(**base, reason=f"{reason} is not supported by copydesk yet")
 
 
 class RuleFileError(ValueError):
-    """A rule file that is not YAML; the message names the file."""
+    """A rule file that cannot be read (not YAML, a metric formula that is not arithmetic); the message names the
+    file."""
 
 
 def read_rule_file(path: str) -> dict:

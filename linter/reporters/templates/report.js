@@ -72,8 +72,11 @@
     const doc = ruleDocs[rule];
     if (doc) {
       const details = element("details", "doc");
-      details.append(element("summary", "", doc.summary), element("p", "", doc.description),
-        element("p", "", "More: copydesk explain " + rule));
+      const more = element("a", "rule-link", "The rule's documentation");
+      more.href = "#rule-" + rule;
+      const moreLine = element("p");
+      moreLine.append(more);
+      details.append(element("summary", "", doc.summary), element("p", "", doc.description), moreLine);
       box.append(details);
     }
     const section = item.closest("section");
