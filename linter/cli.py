@@ -12,6 +12,7 @@ from linter.errors import CopydeskError, did_you_mean
 from linter.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE, as a shell reports them
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -57,7 +58,39 @@ class ProgressBar:
             click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+class CopydeskGroup(click.Group):
+    """The command group: SIGTERM stops a command as Ctrl-C does, and either ends it with one line on standard
+    error and exit 130, worker processes gone (see `linter.run.engine`); a closed output pipe (`| head -1`) ends it
+    quietly with exit 141. No traceback in either case."""
+
+    def invoke(self, ctx):
+        import signal
+
+        signal.signal(signal.SIGTERM, _terminated)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _stop(EXIT_INTERRUPTED, "copydesk: interrupted; stopped without finishing\n")
+        except BrokenPipeError:
+            _stop(EXIT_BROKEN_PIPE, "")
+
+
+def _stop(code: int, message: str) -> None:
+    """Leave at once: say why on standard error, send nothing more down standard output (it may be a closed pipe),
+    and skip the interpreter's slow clean-up of the model."""
+    try:
+        sys.stderr.write(message)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
+
+
+@click.group(cls=CopydeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copydesk")
 def main():
     """copydesk: an editorial linter for news articles."""
@@ -214,15 +247,18 @@ def _fix(result, options) -> None:
     from linter.run.fixes import fix_files, unified_diff
 
     fixes = fix_files(result, options, write=not options.diff)
+    statuses = {status.path: status for status in result.files}
     for fix in fixes:
-        if fix.error:
-            click.echo(f"copydesk: {fix.path}: {fix.error}", err=True)
+        if fix.error:  # reported with the file's other errors; the run exits 2
+            statuses[fix.path].errors.append(fix.error)
     changed = [fix for fix in fixes if fix.fixed != fix.original]
     if options.diff:
         click.echo("".join(unified_diff(fix) for fix in changed), nl=False)
-        for status in result.failed_files:
-            click.echo(f"copydesk: {status.path}: {status.error}", err=True)
-        sys.exit(EXIT_ERROR if result.failed_files else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        for status in result.files:
+            for message in ([status.error] if status.error else []) + status.errors:
+                click.echo(f"copydesk: {status.path}: {message}", err=True)
+        failed = result.failed_files or result.rule_errors
+        sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
     if changed and not options.quiet:
         click.echo(f"copydesk: fixed {sum(fix.applied for fix in changed)} findings in {len(changed)} files", err=True)
 
@@ -381,7 +417,7 @@ def stats(paths, config_path, output_format):
     articles = []
     for path in files:
         try:
-            source, _ = read_article(path)
+            source, _ = read_article(path, config.max_bytes)
         except UnreadableFile as exc:
             errors[path] = str(exc)
             continue

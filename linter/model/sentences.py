@@ -178,6 +178,12 @@ class Sentence:
         return [(max(a, self.start), min(b, self.end)) for a, b in self.block.quotes if a < self.end and b > self.start]
 
 
+def _word_before(text: str, stop: int):
+    """WORD_BEFORE's match for the word before the full stop at `stop`. The word holds no space, so the search
+    starts at the last space before it: a block with many full stops costs linear time, not quadratic."""
+    return WORD_BEFORE.search(text, text.rfind(" ", 0, stop) + 1, stop + 1)
+
+
 def _ends_sentence(text: str, match: re.Match) -> bool:
     """Decide whether the punctuation in match ends a sentence."""
     end = match.end()
@@ -189,7 +195,7 @@ def _ends_sentence(text: str, match: re.Match) -> bool:
         return False  # a lower-case word continues the sentence: "“Food?” she asked."
     if not match.group(0).startswith(".") or len(match.group(0).rstrip("\"'”’)]")) > 1:
         return True  # "!", "?", "...", or a closing quote after the stop
-    before = WORD_BEFORE.search(text, 0, match.start() + 1)
+    before = _word_before(text, match.start())
     if not before:
         return True
     word = before.group(1).lower()

@@ -1,8 +1,15 @@
-"""Finding article files and reading them safely: binary, invalid UTF-8, empty and huge files."""
+"""Finding article files and reading them safely: binary, invalid UTF-8, empty and huge files, and paths that are
+not files (named pipes, sockets, devices, broken symbolic links, links in a loop, folders that cannot be read).
+
+Nothing here blocks: a path is looked at with `stat` before it is opened, only a regular file is opened, and then
+without waiting (O_NONBLOCK), so a named pipe put in a file's place between the two is refused, not read.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 
 from linter.readers import EXTENSIONS, format_for
@@ -26,7 +33,25 @@ SKIPPED_DIRS = {
     ".copydesk_cache",
     "site-packages",
 }
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # the most any reader takes (the archive's files and rows)
+DEFAULT_MAX_BYTES = 1024 * 1024  # `copydesk check`'s default `limits: max_file_mb` (the longest BBC article: 25 kB)
+NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+# The first bytes of formats that are not articles: a file named explicitly with such content is refused by name.
+SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (such as .docx, .odt or .epub)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
 
 
 class UnreadableFile(Exception):
@@ -43,6 +68,7 @@ class FileStatus:
     error: str | None = None
     errors: list[str] = field(default_factory=list)  # rules that could not run on the file; the run exits 2
     findings: int = 0
+    digest: str | None = None  # sha256 of the bytes linted, so that --fix can tell the file changed since
 
     def to_dict(self) -> dict:
         data = {"path": self.path, "status": "linted" if self.linted else "error", "findings": self.findings}
@@ -73,25 +99,64 @@ def is_article(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in EXTENSIONS
 
 
+def path_problem(path: str) -> str | None:
+    """Why path cannot be linted as a file or searched as a folder, or None when it can (stat only, never open)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return _stat_problem(path, exc)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = NOT_REGULAR.get(stat.S_IFMT(mode), "not a file or folder")
+    return f"not a regular file ({kind}); not linted"
+
+
+def _stat_problem(path: str, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself); not linted"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"broken symbolic link (it points to {os.readlink(path)}, which does not exist); not linted"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; not linted"
+    if exc.errno == errno.ENOTDIR:
+        return "no such file or folder (a part of the path is a file)"
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def discover(paths, config) -> tuple[list[str], list[FileStatus], list[str]]:
-    """Expand paths into article files: (files, missing paths as failed statuses, warnings)."""
+    """Expand paths into article files: (files, paths that cannot be linted as failed statuses, warnings). Inside a
+    folder, an article name that is not a regular file (a pipe, a broken link) and a subfolder that cannot be read
+    are failed statuses too, so that nothing is skipped silently."""
     files, failures, warnings = [], [], []
     for path in paths:
-        if os.path.isfile(path):
+        problem = path_problem(path)
+        if problem is not None:
+            failures.append(FileStatus(path, linted=False, error=problem))
+        elif not os.path.isdir(path):
             files.append(path)  # named explicitly: linted whatever its extension
-        elif os.path.isdir(path):
-            found = []
-            for folder, dirs, names in os.walk(path):
+        else:
+            found, failed_before = [], len(failures)
+
+            def unreadable(exc: OSError) -> None:
+                where = exc.filename or path
+                failures.append(FileStatus(os.path.normpath(where), linted=False, error=_folder_problem(exc)))
+
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.endswith(".egg-info"))
                 for name in sorted(names):
                     candidate = os.path.join(folder, name)
-                    if is_article(name) and config.is_included(candidate):
+                    if not is_article(name) or not config.is_included(candidate):
+                        continue
+                    problem = path_problem(candidate)
+                    if problem is None and not os.path.isdir(candidate):
                         found.append(os.path.normpath(candidate))
-            if not found:
+                    elif problem is not None:
+                        failures.append(FileStatus(os.path.normpath(candidate), linted=False, error=problem))
+            if not found and len(failures) == failed_before:
                 warnings.append(f"{path}: no article files (.md .markdown .txt .html .htm .docx) found")
             files.extend(found)
-        else:
-            failures.append(FileStatus(path, linted=False, error="no such file or folder"))
     unique = list(dict.fromkeys(files))
     return unique, failures, warnings
 
@@ -101,6 +166,12 @@ def decode_article(path: str, data: bytes) -> tuple[str, list[str]]:
     decoded as `decode` does), and notices; raises UnreadableFile."""
     reader = format_for(path)
     return reader.read(data) if hasattr(reader, "read") else decode(data)
+
+
+def _folder_problem(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot open folder: permission denied; its files were not linted"
+    return f"cannot open folder: {exc.strerror or exc}; its files were not linted"
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -124,18 +195,39 @@ def decode_with_encoding(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("latin-1"), "latin-1", [f"not valid UTF-8 ({where}); read as latin-1"]
 
 
-def read_bytes(path: str) -> bytes:
-    """The file's bytes; raises UnreadableFile for a file over 20 MB or one that cannot be read."""
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file; raises UnreadableFile for a file over max_bytes, a path that is not a regular
+    file, content of a format that is not an article's, or a file that cannot be read. Never blocks."""
+    problem = path_problem(path)
+    if problem is not None:
+        raise UnreadableFile(problem)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise UnreadableFile(f"file is {size / 1024 / 1024:.1f} MB, over the 20 MB limit; not linted")
-        with open(path, "rb") as f:
-            return f.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+        raise UnreadableFile(_stat_problem(path, exc)) from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "a folder")
+            raise UnreadableFile(f"not a regular file ({kind}); not linted")
+        if info.st_size > max_bytes:
+            raise UnreadableFile(
+                f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {max_bytes / 1024 / 1024:g} MB limit "
+                "(limits: max_file_mb in the configuration); not linted"
+            )
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise UnreadableFile(f"file grew past the {max_bytes / 1024 / 1024:g} MB limit while read; not linted")
+    if not is_article(path):
+        for signature, kind in SIGNATURES.items():
+            if data.startswith(signature):
+                raise UnreadableFile(f"{kind}, not an article (.md .markdown .txt .html .htm .docx); not linted")
+    return data
 
 
-def read_article(path: str) -> tuple[str, list[str]]:
+def read_article(path: str, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
     """The file's text and notices about how it was read; raises UnreadableFile."""
-    return decode_article(path, read_bytes(path))
+    return decode_article(path, read_bytes(path, max_bytes))

@@ -27,7 +27,7 @@ from linter.analysis import readability
 from linter.model.document import LINE_BREAK
 from linter.model.findings import CATEGORIES, SEVERITIES
 from linter.readers import parse
-from linter.readers.files import UnreadableFile, read_article
+from linter.readers.files import MAX_BYTES, UnreadableFile, read_article
 from linter.reporters import file_errors
 from linter.reporters.rule_doc import rule_doc
 from linter.reporters.stats import document_stats
@@ -163,7 +163,7 @@ def _article(index: int, status, findings: list, result) -> Article:
     source = result.sources.get(status.path)
     if source is None:
         try:
-            source, _ = read_article(status.path)
+            source, _ = read_article(status.path, result.config.max_bytes if result.config else MAX_BYTES)
         except UnreadableFile as exc:
             article.error = f"cannot read it again to show it: {exc}"
             return article

@@ -67,21 +67,29 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str, path: str):
-        """(findings, notices) for key with path filled in, or None."""
+        """(findings, notices) for key with path filled in, or None: also for an entry that cannot be read or is
+        not what `put` writes (truncated, corrupt, from another version), which the run then writes again."""
         try:
             with open(self._entry(key), encoding="utf-8") as f:
                 data = json.load(f)
-            findings = [Finding(path=path, **item) for item in data["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            contexts = data["contexts"]
+            items = [dict(item, context=contexts[item["context"]]) for item in data["findings"]]
+            findings = [Finding(path=path, **item) for item in items]
+            notices = [str(notice) for notice in data["notices"]]
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
-        return findings, data["notices"]
+        return findings, notices
 
     def put(self, key: str, findings, notices) -> None:
+        """Write an entry: to a temporary file in the entry's folder, then renamed over it, so that a run reading it
+        at the same time finds the old entry, the new one or none, never half of one. The source lines of the
+        findings (which many findings on one long line share) are stored once."""
         entry = self._entry(key)
-        items = []
+        items, contexts = [], {}
         for f in findings:
             item = dict(f.__dict__)
             del item["path"]
+            item["context"] = contexts.setdefault(f.context, len(contexts))
             items.append(item)
         try:
             self._prepare()
@@ -89,7 +97,8 @@ class ResultCache:
             fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump({"findings": items, "notices": list(notices)}, f, ensure_ascii=False)
+                    data = {"findings": items, "contexts": list(contexts), "notices": list(notices)}
+                    json.dump(data, f, ensure_ascii=False)
                 os.replace(tmp, entry)
             finally:
                 if os.path.exists(tmp):
@@ -102,7 +111,18 @@ class ResultCache:
         if (self.folder / ".gitignore").exists():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / ".gitignore").write_text("# Created by copydesk\n*\n", encoding="utf-8")
-        (self.folder / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# copydesk result cache\n", encoding="utf-8"
-        )
+        tag = "Signature: 8a477f597d28d172789f06886806bc55\n# copydesk result cache\n"
+        _write_once(self.folder / "CACHEDIR.TAG", tag)
+        _write_once(self.folder / ".gitignore", "# Created by copydesk\n*\n")
+
+
+def _write_once(path: Path, text: str) -> None:
+    """Write a small file whole under its name (two runs creating the folder at once each write a full copy)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -10,6 +10,7 @@ overrides:                  # per-path rule settings, like ruff's per-file-ignor
   - files: ["opinion/**"]
     rules: {person-shift: off}
 rules-dir: house-rules      # a folder of the project's own YAML rule modules
+limits: {max_file_mb: 1}    # a larger file is refused with one line, exit 2 (see docs/reliability.md)
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from functools import lru_cache
 
 from linter.errors import CopydeskError, did_you_mean, read_yaml_file
 from linter.model.findings import LEVELS
-from linter.readers.files import find_upward
+from linter.readers.files import DEFAULT_MAX_BYTES, find_upward
 from linter.run.rules import OptionError, Rule, load_rules, type_name, validate_options, with_line
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
-TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir", "vale")
+TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir", "vale", "limits")
+LIMITS = ("max_file_mb",)
 
 
 @lru_cache(maxsize=256)
@@ -77,6 +79,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     overrides: list[tuple[list[str], dict]] = field(default_factory=list)
     raw: dict = field(default_factory=dict)
+    max_bytes: int = DEFAULT_MAX_BYTES  # limits: max_file_mb
 
     def relative(self, path: str) -> str:
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
@@ -164,6 +167,21 @@ def _glob_list(where: str, key: str, value) -> list[str]:
     return value
 
 
+def _max_bytes(where: str, value) -> int:
+    """The byte limit of `limits: {max_file_mb: N}`."""
+    if value is None:
+        return DEFAULT_MAX_BYTES
+    if not isinstance(value, dict):
+        raise CopydeskError(f"{where}: 'limits' must be a mapping of {', '.join(LIMITS)}, not {type_name(value)}")
+    for key in value:
+        if key not in LIMITS:
+            raise CopydeskError(f"{where}: limits: unknown key '{key}'{did_you_mean(str(key), LIMITS)}")
+    megabytes = value.get("max_file_mb", DEFAULT_MAX_BYTES / 1024 / 1024)
+    if isinstance(megabytes, bool) or not isinstance(megabytes, (int, float)) or megabytes <= 0:
+        raise CopydeskError(f"{where}: limits: max_file_mb must be a positive number of megabytes, not {megabytes!r}")
+    return int(megabytes * 1024 * 1024)
+
+
 def parse_config(path: str | None, data) -> Config:
     where = path or "configuration"
     root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
@@ -200,6 +218,7 @@ def parse_config(path: str | None, data) -> Config:
         exclude=_glob_list(where, "exclude", data.get("exclude")),
         overrides=overrides,
         raw=data,
+        max_bytes=_max_bytes(where, data.get("limits")),
     )
 
 

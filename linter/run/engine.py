@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from linter.analysis.nlp import components_for, needs_model, parse_together
 from linter.checks.base import MIN_CONFIDENCE
 from linter.errors import CopydeskError, RuleError
-from linter.model.document import LINE_BREAK, Document
+from linter.model.document import Document
 from linter.model.findings import Finding
 from linter.readers import parse
 from linter.readers.files import FileStatus, UnreadableFile, decode_article, discover, read_bytes
@@ -62,11 +63,18 @@ class RunResult:
         }
 
 
-def line_context(doc: Document, start: int, end: int) -> str:
-    """The source lines that a [start, end) span is on, without the final line break."""
-    line_start = doc.line_starts[doc.position(start)[0] - 1]
-    line_end = LINE_BREAK.search(doc.source, max(start, end - 1))
-    return doc.source[line_start : line_end.start() if line_end else len(doc.source)]
+def line_context(doc: Document, start: int, end: int, contexts: dict | None = None) -> str:
+    """The source lines that a [start, end) span is on, without the final line break. Found from the document's
+    line starts, not by scanning the line; with `contexts` (kept by the caller), one string per distinct span of
+    lines, so that the findings on a 10 MB line share it instead of each copying it."""
+    first = doc.position(start)[0] - 1
+    last = doc.position(max(start, end - 1))[0]
+    lines = (first, last)
+    contexts = {} if contexts is None else contexts
+    if lines not in contexts:
+        line_end = doc.line_starts[last] if last < len(doc.line_starts) else len(doc.source)
+        contexts[lines] = doc.source[doc.line_starts[first] : line_end].rstrip("\r\n")
+    return contexts[lines]
 
 
 def related_span(doc: Document, start: int, end: int, message: str) -> dict:
@@ -104,7 +112,7 @@ def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
     """Run each rule setting on a parsed document; findings sorted by position. A rule that raises RuleError
     adds its message to `doc.errors` and the other rules still run."""
     doc.nlp_components = components_for(settings)
-    findings = []
+    findings, contexts = [], {}
     for setting in settings:
         rule = setting.rule
         try:
@@ -132,7 +140,7 @@ def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
                     suggestion=hit.suggestion,
                     start=hit.start,
                     end=hit.end,
-                    context=line_context(doc, hit.start, hit.end),
+                    context=line_context(doc, hit.start, hit.end, contexts),
                     confidence=round(hit.confidence, 2),
                     related=[related_span(doc, *span) for span in hit.related],
                 )
@@ -172,7 +180,8 @@ def _start(path: str, options: RunOptions, source: str | None = None, notices=()
     job = _FileJob(FileStatus(path, notices=list(notices)), options.settings(path))
     if source is None:
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, options.config.max_bytes)
+            job.status.digest = hashlib.sha256(data).hexdigest()
             if cache is not None:
                 reading = "" if options.extract else "whole-page"
                 job.cache_key = cache.key(
@@ -272,7 +281,12 @@ _worker_options: RunOptions | None = None
 
 
 def _init_worker(options: RunOptions) -> None:
+    """A worker process: Ctrl-C is the main process's to handle (it then ends the pool), SIGTERM ends the worker."""
+    import signal
+
     global _worker_options
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_options = options
 
 
@@ -310,10 +324,14 @@ def _lint_all(files, options: RunOptions, progress):
     leave a process idle."""
     size = max(1, min(FILES_PER_BATCH, -(-len(files) // max(1, options.jobs))))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
-    for outcome in _lint_batches(batches, options):
-        for item in outcome:
-            yield item
-            progress.advance()
+    outcomes = _lint_batches(batches, options)
+    try:
+        for outcome in outcomes:
+            for item in outcome:
+                yield item
+                progress.advance()
+    finally:
+        outcomes.close()  # on Ctrl-C, ends the worker processes at once
 
 
 def run(paths, options: RunOptions, progress=None) -> RunResult:

@@ -4,11 +4,16 @@ A fix replaces a finding's span with its suggestion. Fixes are applied, the file
 until nothing fixable is left (a fix can reveal another: "the the the"), so that a second `--fix` changes
 nothing. Files are rewritten atomically (a temporary file in the same folder, then `os.replace`), in the encoding
 they were read with; line endings are kept because only the findings' spans change.
+
+A run killed at any moment (even by SIGKILL) leaves each file as it was or fully fixed, never half written; at
+worst a `.copydesk-*.tmp` file is left beside it. A file whose bytes are not the ones linted (edited since, or
+while it was being fixed) is not written: the fix would apply to text it was not computed from.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import tempfile
@@ -81,26 +86,56 @@ def fix_source(source: str, findings: list, lint, rules: dict) -> tuple[str, int
     return source, applied, findings
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace a file's content in one step, keeping its permissions; a symbolic link keeps pointing at it."""
+class ChangedOnDisk(Exception):
+    """The file's bytes are not the ones the fixes were computed from."""
+
+
+def write_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Replace a file's content in one step, keeping its permissions; a symbolic link keeps pointing at it. With
+    `expected`, the file must still hold exactly those bytes just before the rename (else ChangedOnDisk)."""
     target = os.path.realpath(path)
-    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".copydesk-", suffix=".tmp")
+    folder = os.path.dirname(target)
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".copydesk-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())  # on disk before the rename, so a crash leaves the old file or the new one
         os.chmod(temporary, os.stat(target).st_mode & 0o7777)
+        if expected is not None and _read(target) != expected:
+            raise ChangedOnDisk("changed on disk while it was being fixed; not fixed (run copydesk again)")
         os.replace(temporary, target)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+    _sync_folder(folder)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def fix_files(result, options: RunOptions, write: bool = True) -> list[FileFix]:
-    """Fix every file of a run that has fixable findings; the run's findings become those left after fixing."""
+    """Fix every file of a run that has fixable findings; the run's findings become those left after fixing. A
+    file that changed since it was linted is left alone, with an error."""
     config = options.config
+    digests = {status.path: status.digest for status in result.files}
 
     def lint(path, text):
         findings, _ = lint_file(path, config, options.select, options.ignore, source=text)
@@ -114,12 +149,16 @@ def fix_files(result, options: RunOptions, write: bool = True) -> list[FileFix]:
             fixes.append(FileFix(path, "", "", 0, findings, error="not fixed: copydesk never rewrites this format"))
             continue
         try:
-            with open(path, "rb") as f:
-                original, encoding, _ = decode_with_encoding(f.read())
+            data = _read(path)
+            if digests.get(path) not in (None, hashlib.sha256(data).hexdigest()):
+                raise ChangedOnDisk("changed on disk since it was linted; not fixed (run copydesk again)")
+            original, encoding, _ = decode_with_encoding(data)
             fixed, applied, remaining = fix_source(original, findings, lambda text: lint(path, text), config.rules)
             if write and fixed != original:
-                write_atomic(path, fixed.encode(encoding))
+                write_atomic(path, fixed.encode(encoding), expected=data)
             fixes.append(FileFix(path, original, fixed, applied, remaining))
+        except ChangedOnDisk as exc:
+            fixes.append(FileFix(path, "", "", 0, findings, error=str(exc)))
         except (OSError, UnicodeError) as exc:
             fixes.append(FileFix(path, "", "", 0, findings, error=f"not fixed: {exc}"))
     result.replace_findings(
