@@ -177,7 +177,7 @@ def test_paths_that_are_not_files_get_true_messages(tmp_path):
         "copydesk: loop-a.md: symbolic link loop (the link leads back to itself); not linted",
         "copydesk: nowhere.md: no such file or folder",
         "copydesk: pipe.md: not a regular file (a named pipe); not linted",
-        "copydesk: report.pdf: a PDF document, not an article (.md .markdown .txt .html .htm); not linted",
+        "copydesk: report.pdf: a PDF document, not an article (.md .markdown .txt .html .htm .docx); not linted",
         "copydesk: sock.md: not a regular file (a socket); not linted",
     ]
     assert "good.md:3:20: warning [repeated-word]" in done.stdout

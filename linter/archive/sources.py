@@ -138,7 +138,9 @@ def plan(source: str, config, columns: Columns, partition_size: int | None, bloc
         files, datasets = _expand_remote(source)
         kind = "urls"
     if not files and not datasets:
-        raise CopydeskError(f"{source}: no article files (.md .markdown .txt .html .htm) or datasets (.jsonl .parquet)")
+        raise CopydeskError(
+            f"{source}: no article files (.md .markdown .txt .html .htm .docx) or datasets (.jsonl .parquet)"
+        )
     size = partition_size or max(1, min(MAX_PARTITION_ARTICLES, -(-len(files) // PARTITIONS)))
     base = os.getcwd() if kind == "files" else ""
     partitions = [Partition(kind, tuple(files[i : i + size]), base) for i in range(0, len(files), size)]

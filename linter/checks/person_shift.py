@@ -139,14 +139,15 @@ def _is_pronoun(word: str) -> bool:
     return not word.isupper()
 
 
-def _allowed(text: str, start: int, end: int, allowed) -> bool:
-    """The word, or an allowed phrase around it ("our correspondent", "pay as you go"), is in the allow list."""
+def _allowed_spans(text: str, allowed) -> list[tuple[int, int]]:
+    """The spans of the block's text that are allowed words or phrases ("our correspondent", "pay as you go"),
+    found once per block."""
     lowered = text.lower()
-    for phrase in allowed:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)", lowered):
-            if m.start() <= start and end <= m.end():
-                return True
-    return False
+    return [
+        m.span()
+        for phrase in allowed
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)", lowered)
+    ]
 
 
 def _residue_spans(doc) -> list[tuple[int, int]]:
@@ -158,6 +159,7 @@ def _residue_spans(doc) -> list[tuple[int, int]]:
 
 def _candidates(doc, block, allowed, residue):
     """(sentence, [match]) for each sentence of the block's narrative with first- or second-person words."""
+    allowed_spans = _allowed_spans(block.text, allowed)
     for sentence in block.sentences:
         source_start, source_end = block.source_span(sentence.start, sentence.end)
         if any(a < source_end and source_start < b for a, b in residue):
@@ -167,7 +169,7 @@ def _candidates(doc, block, allowed, residue):
             for m in PERSONAL.finditer(block.text, sentence.start, sentence.end)
             if _is_pronoun(m.group(1))
             and not in_others_words(doc, block, m.start(), m.end())
-            and not _allowed(block.text, m.start(), m.end(), allowed)
+            and not any(a <= m.start() and m.end() <= b for a, b in allowed_spans)
             and not _in_title(block.text, m.start(), m.end(), sentence.start)
         ]
         if matches:

@@ -23,6 +23,8 @@ CATEGORY = "consistency"
 NEEDS = (PARSE, ENTITIES)
 OPTIONS = {"roles": [str], "synonyms": dict, "ranks": [str], "change_words": [str], "ignore_modifiers": [str]}
 HOLDER_NOUNS = {"position", "role", "post", "job", "tenure", "capacity", "term", "time"}
+LOOK_BACK = 120  # characters before a title searched for its owner or rank
+WORD_BEFORE = re.compile(r"(\w+)\s+$")
 OWNER_BEFORE = re.compile(
     r"(?:\bthe\s+)?((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*|[a-z]+(?:\s[a-z]+)?)['’]s\s+"
     r"((?:[a-z-]+\s+)*)$"
@@ -127,7 +129,8 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         owner = next((t for t in node.children if t.dep_ == "poss" and t.pos_ != "PRON"), None)
         owner_text = " ".join(t.text for t in owner.subtree if t.dep_ != "case") if owner else None
-        before = OWNER_BEFORE.search(text[:start])
+        window = max(0, start - LOOK_BACK)  # the words just before: a bounded search, however long the paragraph
+        before = OWNER_BEFORE.search(text, window, start)
         if owner is None and before:  # "Australia's then new minister": the parse may miss the owner
             owner_text, start = before.group(1), before.start(1)
         owner_words = set((owner_text or "").lower().split())
@@ -142,7 +145,7 @@ def _titles_of(mention, roles, rank_words, ignore, change_words):
             and t.lower_ not in roles
         }
         ranks = {t.lower_ for t in words if t.lower_ in rank_words}
-        rank_before = re.search(r"(\w+)\s+$", text[:start])
+        rank_before = WORD_BEFORE.search(text, max(0, start - LOOK_BACK), start)
         if rank_before and rank_before.group(1).lower() in rank_words:  # "shadow" misread as a verb
             ranks.add(rank_before.group(1).lower())
             start = rank_before.start(1)
