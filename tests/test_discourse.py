@@ -129,7 +129,7 @@ def test_explain_entities_prints_the_model(tmp_path):
     assert "  line 1: 'his'\n    'Ms. Okafor' (line 1), salience" in out
     assert "not: female by honorific 'Ms.' in line 1" in out
     missing = run_cli("explain", "--entities", str(tmp_path / "nope.md"))
-    assert missing.exit_code == 2 and "nope.md: cannot read" in missing.stderr
+    assert missing.exit_code == 2 and "nope.md: no such file or folder" in missing.stderr
     assert run_cli("explain").exit_code == 2
 
 

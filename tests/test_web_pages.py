@@ -83,9 +83,9 @@ def test_check_whole_page_lints_the_furniture_too():
     assert excerpts == [
         "Share this article: Facebook | X | Email",
         "Sign up for our newsletter",
+        "Get the day's top stories in your inbox every morning.",
         'Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Copy link',
         "3 comments",
-        "Leave a comment",
     ]
     assert_spans_match(PAGE_SOURCE, data["findings"])
 
