@@ -408,24 +408,31 @@ def init(force):
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(paths, config_path, output_format):
     """Readability figures of each article: words, sentences, paragraphs, scores, hardest sentences."""
-    from linter.readers.files import UnreadableFile, discover, read_article
     from linter.reporters.stats import article_stats, render_json, render_text
 
     config = _load_config(config_path)
-    files, failures, warnings = discover(paths, config)
-    errors = {status.path: status.error for status in failures}
-    articles = []
-    for path in files:
-        try:
-            source, _ = read_article(path, config.max_bytes)
-        except UnreadableFile as exc:
-            errors[path] = str(exc)
-            continue
-        articles.append(article_stats(path, source, config.options("scrape-residue", path)))
+    texts, errors, warnings = _read_articles(paths, config)
+    articles = [article_stats(path, source, config.options("scrape-residue", path)) for path, source, _ in texts]
     click.echo(render_json(articles, errors) if output_format == "json" else render_text(articles), nl=False)
     for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
         click.echo(f"copydesk: {message}", err=True)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+def _read_articles(paths, config) -> tuple[list, dict, list]:
+    """([(path, text, notices)] of the article files under paths, {path: error} for those that cannot be read,
+    warnings about paths with no articles); the configuration's include, exclude and size limit apply."""
+    from linter.readers.files import UnreadableFile, discover, read_article
+
+    files, failures, warnings = discover(paths, config)
+    errors = {status.path: status.error for status in failures}
+    texts = []
+    for path in files:
+        try:
+            texts.append((path, *read_article(path, config.max_bytes)))
+        except UnreadableFile as exc:
+            errors[path] = str(exc)
+    return texts, errors, warnings
 
 
 @main.command()
@@ -444,19 +451,12 @@ def text(paths, config_path, output_format, extract):
     """Print the clean article text of each file: no page furniture, no scraped residue, paragraphs separated by
     blank lines (JSON: the blocks with their kinds and source spans)."""
     from linter.readers import parse
-    from linter.readers.files import UnreadableFile, discover, read_article
     from linter.reporters.article_text import article_pieces, render_json, render_text
 
     config = _load_config(config_path)
-    files, failures, warnings = discover(paths, config)
-    errors = {status.path: status.error for status in failures}
+    texts, errors, warnings = _read_articles(paths, config)
     articles = []
-    for path in files:
-        try:
-            source, notices = read_article(path)
-        except UnreadableFile as exc:
-            errors[path] = str(exc)
-            continue
+    for path, source, notices in texts:
         doc = parse(path, source, extract=extract)
         doc.notices[:0] = notices
         articles.append((doc, article_pieces(doc, config.options("scrape-residue", path))))

@@ -36,6 +36,7 @@ from linter.analysis.people.words import (
     TITLES,
 )
 from linter.analysis.voice import others_voice
+from linter.model.findings import Hit, block_hit
 from linter.model.quotes import is_quoted
 
 PERSON, ORGANISATION, PLACE, GROUP, THING = "person", "organisation", "place", "group", "thing"
@@ -847,10 +848,24 @@ def named_mention(candidate: Candidate) -> Mention:
     return upto[-1] if upto else candidate.mention
 
 
-def antecedent_span(mention: Mention) -> tuple[int, int]:
-    """The source span [start, end) of a mention, for a finding's related spans."""
+def clash_hit(resolution, clash, antecedent: str, confidence: float, related: str) -> Hit:
+    """The finding of a pronoun that clashes with its salient candidate: on the pronoun, with the antecedent, the
+    evidence and its line for the message, and the antecedent's named mention as the related span."""
+    token, mention = resolution.token, named_mention(clash.candidate)
+    hit = block_hit(
+        resolution.block,
+        token.idx,
+        token.idx + len(token.text),
+        pronoun=token.text,
+        antecedent=antecedent,
+        evidence=clash.reason,
+        line=mention.line,
+    )
     first, last = mention.sdoc[mention.start], mention.sdoc[mention.end - 1]
-    return mention.block.source_span(first.idx, last.idx + len(last.text))
+    start, end = mention.block.source_span(first.idx, last.idx + len(last.text))
+    hit.confidence = confidence
+    hit.related = [(start, end, f"{related}: {mention.text}")]
+    return hit
 
 
 def paragraph_opening(model: Discourse):

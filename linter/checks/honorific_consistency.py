@@ -63,18 +63,8 @@ def _style_mix(doc, surname, refs, article_style, introduced, every_mention):
     minority = [m for m in refs if m.style != majority]
     first = minority[0]
     others = article_style - styles  # how the article's other people are called
-    hit = block_hit(
-        first.block,
-        first.start,
-        first.end,
-        suggestion=preferred,
-        person=surname,
-        reference=first.block.text[first.start : first.end],
-        lines=lines_text(doc, minority),
-        preferred=preferred,
-        other_lines=lines_text(doc, [m for m in refs if m.style == majority]),
-        advice=PICK_STYLE,
-    )
+    usual = [m for m in refs if m.style == majority]
+    hit = _reference_hit(doc, surname, first, minority, usual, preferred, preferred, PICK_STYLE)
     # Evidence that the mix is a slip: the person was introduced by full name (the references are one person's),
     # one style clearly dominates, and the article's other people are called in that style too.
     hit.confidence = (
@@ -82,6 +72,23 @@ def _style_mix(doc, surname, refs, article_style, introduced, every_mention):
     )
     hit.related = related_spans(m for m in every_mention if m is not first)
     yield hit
+
+
+def _reference_hit(doc, surname, first, minority, usual, preferred, suggestion, advice):
+    """The finding on the first of a person's references written the less common way, with the lines of those
+    and of the usual ones."""
+    return block_hit(
+        first.block,
+        first.start,
+        first.end,
+        suggestion=suggestion,
+        person=surname,
+        reference=first.block.text[first.start : first.end],
+        lines=lines_text(doc, minority),
+        preferred=preferred,
+        other_lines=lines_text(doc, usual),
+        advice=advice,
+    )
 
 
 def _honorific_change(doc, surname, refs, introduced):
@@ -93,18 +100,9 @@ def _honorific_change(doc, surname, refs, introduced):
     minority = [m for m in refs if m.honorific != majority]
     first = next((m for m in minority if m.style == HONORIFIC_REF), minority[0])
     preferred = _as_written(next(m for m in refs if m.honorific == majority)) + surname
-    hit = block_hit(
-        first.block,
-        first.start,
-        first.end,
-        suggestion=preferred if first.style == HONORIFIC_REF else None,
-        person=surname,
-        reference=first.block.text[first.start : first.end],
-        lines=lines_text(doc, minority),
-        preferred=preferred,
-        other_lines=lines_text(doc, [m for m in refs if m.honorific == majority]),
-        advice=ONE_HONORIFIC,
-    )
+    usual = [m for m in refs if m.honorific == majority]
+    suggestion = preferred if first.style == HONORIFIC_REF else None
+    hit = _reference_hit(doc, surname, first, minority, usual, preferred, suggestion, ONE_HONORIFIC)
     # A doctor or professor later called Mr or Ms is a clearer slip than Mrs for Ms, which some desks vary on.
     academic = bool(set(honorifics) & ACADEMIC)
     hit.confidence = 0.5 + 0.2 * introduced + 0.2 * academic + 0.1 * (honorifics[majority] >= 2)
@@ -120,19 +118,10 @@ def _introduced_late(doc, surname, refs):
     # Meera Venkatesan") or a name that is no person's ("Ask Jeeves has bought").
     if full is None or first.style != HONORIFIC_REF or (full.honorific and full.honorific != first.honorific):
         return
-    hit = block_hit(
-        first.block,
-        first.start,
-        first.end,
-        person=surname,
-        reference=first.block.text[first.start : first.end],
-        lines=lines_text(doc, [first]),
-        preferred=full.block.text[full.start : full.end],
-        other_lines=lines_text(doc, [full]),
-        advice=FULL_NAME_FIRST,
-    )
+    full_name = full.block.text[full.start : full.end]
+    hit = _reference_hit(doc, surname, first, [first], [full], full_name, None, FULL_NAME_FIRST)
     hit.confidence = LATE_FULL_NAME
-    hit.related = [(*full.block.source_span(full.start, full.end), full.block.text[full.start : full.end])]
+    hit.related = [(*full.block.source_span(full.start, full.end), full_name)]
     yield hit
 
 

@@ -21,15 +21,13 @@ from linter.analysis.discourse import (
     PERSON,
     THING,
     UNKNOWN_NAME,
-    antecedent_span,
+    clash_hit,
     compatibility,
     discourse,
     find_clash,
-    named_mention,
 )
 from linter.analysis.people.words import PRONOUN_GENDER
 from linter.checks.base import ENTITIES, PARSE
-from linter.model.findings import block_hit
 
 CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
@@ -109,16 +107,4 @@ def check(doc, options):
         confidence = clash.confidence
         if _someone_else_of_that_gender(model, resolution):
             confidence = round(confidence * ELSEWHERE_FACTOR, 2)
-        mention = named_mention(clash.candidate)
-        hit = block_hit(
-            resolution.block,
-            token.idx,
-            token.idx + len(token.text),
-            pronoun=token.text,
-            antecedent=clash.candidate.entity.name,
-            evidence=clash.reason,
-            line=mention.line,
-        )
-        hit.confidence = confidence
-        hit.related = [(*antecedent_span(mention), f"{RELATED}: {mention.text}")]
-        yield hit
+        yield clash_hit(resolution, clash, clash.candidate.entity.name, confidence, RELATED)

@@ -27,13 +27,12 @@ from linter.analysis.discourse import (
     PLURAL_PRONOUNS,
     SUBJECT,
     THING,
-    antecedent_span,
+    clash_hit,
     discourse,
     find_clash,
     named_mention,
 )
 from linter.checks.base import ENTITIES, PARSE
-from linter.model.findings import block_hit
 
 CATEGORY = "pronoun"
 NEEDS = (PARSE, ENTITIES)
@@ -118,16 +117,4 @@ def check(doc, options):
             continue
         if _cataphora(token):
             continue
-        mention = named_mention(clash.candidate)
-        hit = block_hit(
-            resolution.block,
-            token.idx,
-            token.idx + len(token.text),
-            pronoun=token.text,
-            antecedent=mention.text,
-            evidence=clash.reason,
-            line=mention.line,
-        )
-        hit.confidence = clash.confidence
-        hit.related = [(*antecedent_span(mention), f"{RELATED}: {mention.text}")]
-        yield hit
+        yield clash_hit(resolution, clash, named_mention(clash.candidate).text, clash.confidence, RELATED)
