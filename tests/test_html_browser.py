@@ -20,6 +20,7 @@ CHROMIUM_ARGS = [
 ]
 HARBOUR = str(ROOT / "examples" / "harbour-deal.txt")
 HOSTILE = str(FIXTURES / "html-report" / "hostile.txt")
+ECHO = str(FIXTURES / "html-report" / "echo.md")
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,19 @@ def test_marks_panel_and_category_filter(browser, tmp_path):
     assert background == "rgba(0, 0, 0, 0)"
     page.screenshot(path=str(tmp_path / "harbour.png"), full_page=True)
     assert (tmp_path / "harbour.png").stat().st_size > 10_000
+    assert errors == []
+
+
+def test_a_finding_with_several_uses_marks_and_links_each(browser, tmp_path):
+    (finding,) = cli_json("check", "--no-cache", ECHO)["findings"]
+    assert finding["rule"] == "echo-word" and len(finding["related"]) == 3
+    page, errors = open_report(browser, tmp_path, ECHO)
+    marks = page.locator("mark.hl[data-rule='echo-word']")
+    assert [marks.nth(i).inner_text() for i in range(marks.count())] == [use["excerpt"] for use in finding["related"]]
+    marks.nth(1).click()
+    assert page.locator("#panel .message").inner_text() == finding["message"]
+    assert page.locator("#panel .links").inner_text().startswith("3 marks:")
+    assert page.locator("mark.hl.related").count() == 3
     assert errors == []
 
 
