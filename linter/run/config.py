@@ -10,7 +10,9 @@ overrides:                  # per-path rule settings, like ruff's per-file-ignor
   - files: ["opinion/**"]
     rules: {person-shift: off}
 rules-dir: house-rules      # a folder of the project's own YAML rule modules
-limits: {max_file_mb: 1}    # a larger file is refused with one line, exit 2 (see docs/reliability.md)
+limits:                     # a file over a limit gets one line on stderr and exit 2 (see docs/reliability.md)
+  max_file_mb: 1            # a larger file is refused before it is read
+  max_file_seconds: 600     # a file whose linting takes longer is stopped and reported; off: no time limit
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ from linter.run.rules import OptionError, Rule, load_rules, type_name, validate_
 
 CONFIG_NAMES = (".copydesk.yml", ".copydesk.yaml")
 TOP_KEYS = ("rules", "include", "exclude", "overrides", "rules-dir", "vale", "limits")
-LIMITS = ("max_file_mb",)
+LIMITS = ("max_file_mb", "max_file_seconds")
+# Ten times what a 1 MB file of prose (the largest the size limit lets in) takes on a loaded machine: only a file
+# that makes copydesk run away reaches it, and no result then depends on the machine's speed.
+DEFAULT_MAX_SECONDS = 600.0
 
 
 @lru_cache(maxsize=256)
@@ -80,6 +85,7 @@ class Config:
     overrides: list[tuple[list[str], dict]] = field(default_factory=list)
     raw: dict = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES  # limits: max_file_mb
+    max_seconds: float | None = DEFAULT_MAX_SECONDS  # limits: max_file_seconds (None: no time limit)
 
     def relative(self, path: str) -> str:
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
@@ -167,19 +173,28 @@ def _glob_list(where: str, key: str, value) -> list[str]:
     return value
 
 
-def _max_bytes(where: str, value) -> int:
-    """The byte limit of `limits: {max_file_mb: N}`."""
+def _is_positive(value) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and value > 0
+
+
+def _limits(where: str, value) -> tuple[int, float | None]:
+    """(bytes, seconds) of `limits: {max_file_mb: N, max_file_seconds: S}`; `max_file_seconds: off` is no limit."""
     if value is None:
-        return DEFAULT_MAX_BYTES
+        value = {}
     if not isinstance(value, dict):
         raise CopydeskError(f"{where}: 'limits' must be a mapping of {', '.join(LIMITS)}, not {type_name(value)}")
     for key in value:
         if key not in LIMITS:
             raise CopydeskError(f"{where}: limits: unknown key '{key}'{did_you_mean(str(key), LIMITS)}")
     megabytes = value.get("max_file_mb", DEFAULT_MAX_BYTES / 1024 / 1024)
-    if isinstance(megabytes, bool) or not isinstance(megabytes, (int, float)) or megabytes <= 0:
+    if not _is_positive(megabytes):
         raise CopydeskError(f"{where}: limits: max_file_mb must be a positive number of megabytes, not {megabytes!r}")
-    return int(megabytes * 1024 * 1024)
+    seconds = value.get("max_file_seconds", DEFAULT_MAX_SECONDS)
+    if seconds is not False and not _is_positive(seconds):
+        raise CopydeskError(
+            f"{where}: limits: max_file_seconds must be a positive number of seconds or off, not {seconds!r}"
+        )
+    return int(megabytes * 1024 * 1024), (None if seconds is False else float(seconds))
 
 
 def parse_config(path: str | None, data) -> Config:
@@ -209,6 +224,7 @@ def parse_config(path: str | None, data) -> Config:
                 _rule_map(f"{where}: overrides[{i}]", item.get("rules"), rules, ("overrides", i, "rules")),
             )
         )
+    max_bytes, max_seconds = _limits(where, data.get("limits"))
     return Config(
         path=path,
         root=root,
@@ -218,7 +234,8 @@ def parse_config(path: str | None, data) -> Config:
         exclude=_glob_list(where, "exclude", data.get("exclude")),
         overrides=overrides,
         raw=data,
-        max_bytes=_max_bytes(where, data.get("limits")),
+        max_bytes=max_bytes,
+        max_seconds=max_seconds,
     )
 
 

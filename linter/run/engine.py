@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from linter.analysis.nlp import components_for, needs_model, parse_together
+from linter.analysis.nlp import components_for, load_model, needs_model, parse_together
 from linter.checks.base import MIN_CONFIDENCE
 from linter.errors import CopydeskError, RuleError
+from linter.model.budget import TimeBudget, TimeBudgetExceeded
 from linter.model.document import Document
 from linter.model.findings import Finding
 from linter.readers import parse
@@ -110,10 +111,13 @@ def drop_duplicates(findings: list[Finding], secondary: set[str]) -> list[Findin
 
 def lint_document(doc: Document, settings: list[RuleSetting]) -> list[Finding]:
     """Run each rule setting on a parsed document; findings sorted by position. A rule that raises RuleError
-    adds its message to `doc.errors` and the other rules still run."""
+    adds its message to `doc.errors` and the other rules still run. With a time budget on the document, it is
+    checked before each rule (TimeBudgetExceeded)."""
     doc.nlp_components = components_for(settings)
     findings, contexts = [], {}
     for setting in settings:
+        if doc.budget is not None:
+            doc.budget.check()
         rule = setting.rule
         try:
             hits = list(rule.check_module.check(doc, setting.options))
@@ -172,12 +176,19 @@ class _FileJob:
     source: str | None = None
     doc: Document | None = None  # None when the file is done already: unreadable, or found in the cache
     cache_key: str | None = None
+    budget: TimeBudget | None = None  # limits: max_file_seconds, spent from the file's reading to its last rule
 
 
 def _start(path: str, options: RunOptions, source: str | None = None, notices=()) -> _FileJob:
     """Read, check the cache, decode and parse one file (or the given source text under that name)."""
-    cache = options.cache
     job = _FileJob(FileStatus(path, notices=list(notices)), options.settings(path))
+    job.budget = TimeBudget(options.config.max_seconds)
+    with job.budget.running():
+        return _read_and_parse(job, options, source)
+
+
+def _read_and_parse(job: _FileJob, options: RunOptions, source: str | None) -> _FileJob:
+    path, cache = job.status.path, options.cache
     if source is None:
         try:
             data = read_bytes(path, options.config.max_bytes)
@@ -199,17 +210,28 @@ def _start(path: str, options: RunOptions, source: str | None = None, notices=()
         job.status.notices.extend(read_notices)
     job.source = source
     job.doc = parse(path, source, extract=options.extract)
+    job.doc.budget = job.budget
     job.doc.residue_options = options.config.options(RESIDUE_RULE, path)
     job.doc.nlp_components = components_for(job.settings)
     return job
 
 
 def _finish(job: _FileJob, options: RunOptions) -> tuple[list[Finding], FileStatus]:
-    """Run the rules on a started file, apply its suppression comments and store the result in the cache."""
+    """Run the rules on a started file, apply its suppression comments and store the result in the cache. A file
+    over its time budget gets no findings and an error, and nothing is cached."""
     doc, status = job.doc, job.status
     if doc is None:
         return job.findings, status
-    findings = lint_document(doc, job.settings) + _vale_findings(doc.path, job.source, options.config, status)
+    if job.budget.seconds is not None and needs_model(job.settings):
+        load_model()  # once per process: never a file's time
+    try:
+        with job.budget.running():
+            job.budget.check()
+            findings = lint_document(doc, job.settings)
+            findings += _vale_findings(doc.path, job.source, options.config, status)
+    except TimeBudgetExceeded:
+        status.linted, status.error = False, _over_budget_message(job.budget)
+        return [], status
     status.notices.extend(doc.notices)
     status.errors.extend(doc.errors)
     findings, suppression_notices = filter_suppressed(doc.path, job.source, findings, options.config.rules)
@@ -217,6 +239,13 @@ def _finish(job: _FileJob, options: RunOptions) -> tuple[list[Finding], FileStat
     if job.cache_key is not None and not status.errors:  # a rule that could not run must run again next time
         options.cache.put(job.cache_key, findings, status.notices)
     return findings, status
+
+
+def _over_budget_message(budget: TimeBudget) -> str:
+    return (
+        f"stopped after {budget.elapsed:.1f} s, over the {budget.seconds:g} s time limit "
+        "(limits: max_file_seconds in the configuration); not linted"
+    )
 
 
 def _vale_digest(config: Config) -> str:
