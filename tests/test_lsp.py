@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from pathlib import Path
 
@@ -192,6 +193,27 @@ async def test_a_bad_config_is_a_diagnostic_on_the_config_file(client: LanguageC
     assert list(await diagnostics_until(client, config_uri, lambda ds: not ds)) == []
     found = await diagnostics_until(client, uri, lambda ds: ds and not has_rule("repeated-word")(ds))
     assert [d.code for d in found] == ["pronoun-number"]
+
+
+@pytest.mark.asyncio
+async def test_a_document_over_the_time_limit_is_named_in_a_message(client: LanguageClient, tmp_path):
+    """The server lints through the engine of `copydesk check`, so `limits: max_file_seconds` holds there too: a
+    document over it gets no diagnostics and the line that `copydesk check` prints, as a warning message."""
+    (tmp_path / ".copydesk.yml").write_text("limits: {max_file_seconds: 0.001}\n", encoding="utf-8")
+    path = tmp_path / "long.md"
+    open_document(client, path, "# Port deal\n\n" + "The the council approved the plan on Monday.\n\n" * 300)
+
+    async def first_message():
+        while not client.messages:
+            await asyncio.sleep(0.1)
+
+    await asyncio.wait_for(first_message(), 60)
+    stopped = re.compile(
+        rf"copydesk: {re.escape(str(path))}: stopped after \d+\.\d s, over the 0\.001 s time limit "
+        r"\(limits: max_file_seconds in the configuration\); not linted"
+    )
+    assert all(stopped.fullmatch(m.message) and m.type == types.MessageType.Warning for m in client.messages)
+    assert not client.diagnostics.get(from_fs_path(str(path)))
 
 
 @pytest.mark.asyncio

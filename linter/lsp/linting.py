@@ -58,12 +58,13 @@ def quick_rule_ids(config: Config, path: str) -> list[str]:
     return [s.rule.id for s in config.effective(path) if not needs_model([s])]
 
 
-def lint(path: str, config: Config, source: str, min_severity: str, only=None) -> list:
-    """The findings on source at or above min_severity, with every rule in force or only the given ones."""
+def lint(path: str, config: Config, source: str, min_severity: str, only=None) -> tuple[list, str | None]:
+    """(findings, error): the findings on source at or above min_severity, with every rule in force or only the
+    given ones, and the reason the document was not linted (over `limits: max_file_seconds`), else None."""
     if only is not None and not only:
-        return []
-    findings, _status = lint_file(path, config, select=tuple(only or ()), source=source)
-    return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
+        return [], None
+    findings, status = lint_file(path, config, select=tuple(only or ()), source=source)
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]], status.error
 
 
 def fix_edit(source: str, finding, rules: dict) -> tuple[int, int, str] | None:

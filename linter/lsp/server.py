@@ -117,7 +117,8 @@ class CopydeskServer(LanguageServer):
         path, source = to_fs_path(uri) or uri, document.source
         config = self.config(path)
         quick_ids = set(linting.quick_rule_ids(config, path))
-        self.quick[uri] = linting.lint(path, config, source, self.min_severity, sorted(quick_ids))
+        self.quick[uri], error = linting.lint(path, config, source, self.min_severity, sorted(quick_ids))
+        self.report_error(path, error)
         stale_full = linting.carry_over([f for f in self.full.get(uri, []) if f.rule not in quick_ids], source)
         self.publish(uri, self.quick[uri] + stale_full, source)
         full = await asyncio.get_running_loop().run_in_executor(
@@ -135,10 +136,17 @@ class CopydeskServer(LanguageServer):
                 context = multiprocessing.get_context("spawn")
                 self.parser = ProcessPoolExecutor(1, mp_context=context, initializer=linting.start_cache)
             try:
-                return self.parser.submit(linting.lint, path, config, source, self.min_severity).result()
+                findings, error = self.parser.submit(linting.lint, path, config, source, self.min_severity).result()
+                self.report_error(path, error)
+                return findings
             except BrokenProcessPool:  # the parser process died (killed, out of memory): start another
                 self.parser = None
         return None
+
+    def report_error(self, path: str, error: str | None) -> None:
+        """Show why a document was not linted (over its time limit), as `copydesk check` prints it."""
+        if error:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, f"copydesk: {path}: {error}"))
 
     def stop_workers(self) -> None:
         self.worker.shutdown(wait=True, cancel_futures=True)
