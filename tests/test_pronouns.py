@@ -206,3 +206,13 @@ def test_person_shift_halves_its_confidence_in_a_conversational_article():
     assert [f.confidence for f in lint(news, "person-shift", options=options)] == [0.7]
     assert [f.confidence for f in lint(feature, "person-shift", options=options)] == [0.35]
     assert lint(feature, "person-shift") == []
+
+
+def test_a_named_person_of_the_pronouns_gender_in_reach_is_who_it_means():
+    text = (
+        "Mr. Hallam is seeking access to Mrs. Verity's two children. The court will rule in May. "
+        "Mr. Hallam said that she resisted his wish to go public.\n"
+    )
+    assert lint(text, "pronoun-gender") == []
+    slip = "Mr. Hallam is seeking access to the two children. Mr. Hallam said that she resisted his wish.\n"
+    assert [f.excerpt for f in lint(slip, "pronoun-gender")] == ["she"]
