@@ -216,3 +216,11 @@ def test_a_named_person_of_the_pronouns_gender_in_reach_is_who_it_means():
     assert lint(text, "pronoun-gender") == []
     slip = "Mr. Hallam is seeking access to the two children. Mr. Hallam said that she resisted his wish.\n"
     assert [f.excerpt for f in lint(slip, "pronoun-gender")] == ["she"]
+
+
+def test_a_man_named_in_the_paragraph_before_is_who_his_means_unless_the_sentence_names_the_woman():
+    before = "Mr. Corrin left the club in May. Mr. Corrin wants to coach again.\n\n"
+    unnamed = before + "Ms. Dahl, the chair, met the board. But she said his return was welcome.\n"
+    assert lint(unnamed, "pronoun-gender") == []
+    named = before + "Ms. Dahl met the board. Ms. Dahl said his members were pleased.\n"
+    assert [f.excerpt for f in lint(named, "pronoun-gender")] == ["his"]
