@@ -142,6 +142,13 @@ def test_unresolved_pronoun_flags_a_paragraph_opening_pronoun_with_no_referent()
     assert_spans_match(text, findings)
 
 
+def test_a_name_of_unknown_kind_as_a_subject_can_be_the_team_a_paragraph_opening_they_means():
+    team = "# Match report\n\nThe first half was scrappy. Halbrook had produced little but they responded.\n\n"
+    assert lint(team + "They were level within six minutes.\n", "unresolved-pronoun") == []
+    things = "# Match report\n\nThe first half was scrappy. The pitch had produced little at this point.\n\n"
+    assert spots(lint(things + "They were level within six minutes.\n", "unresolved-pronoun")) == [(5, 1, "They")]
+
+
 def test_pronoun_rules_in_plain_text_and_html():
     text = "Ferry talks resume\n\nThe operator said they would cut fares.\n"
     assert spots(lint(text, "pronoun-number", name="story.txt")) == [(3, 19, "they")]
