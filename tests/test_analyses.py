@@ -5,7 +5,6 @@ from __future__ import annotations
 from linter.analysis import nlp
 from linter.analysis.analyses import analyses_of
 from linter.analysis.discourse import discourse
-from linter.analysis.people.names import person_mentions
 from linter.analysis.people.words import GENDERED_TITLES, HONORIFIC_GENDER, TITLES
 from linter.analysis.readability import body_blocks, sentence_counts
 from linter.analysis.residue import find_residue
@@ -41,7 +40,6 @@ def test_each_block_is_parsed_once_whichever_analyses_read_it(monkeypatch):
 
     monkeypatch.setattr(type(nlp.load_model()), "pipe", counting_pipe)
     discourse(doc)
-    person_mentions(doc)
     nlp.parsed(doc)
     assert sorted(parsed_texts) == sorted(b.text for b in doc.prose())
 
@@ -49,12 +47,13 @@ def test_each_block_is_parsed_once_whichever_analyses_read_it(monkeypatch):
 def test_an_analysis_is_computed_once_and_read_by_every_caller():
     doc = article()
     assert analyses_of(doc) is analyses_of(doc)
-    mentions = person_mentions(doc)
-    assert person_mentions(doc) is mentions
-    assert [(m.surname, m.style) for m in mentions] == [("Ruiz", "full"), ("Ruiz", "bare")]
     model = discourse(doc)
     assert discourse(doc) is model
     assert [e.name for e in model.entities if e.kind == "person"] == ["Ana Ruiz"]
+    assert [(m.entity.name, m.name.surname, m.name.style) for m in model.names] == [
+        ("Ana Ruiz", "Ruiz", "full"),
+        ("Ana Ruiz", "Ruiz", "bare"),
+    ]
 
 
 def test_analyses_with_parameters_keep_one_result_per_parameter():

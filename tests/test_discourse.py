@@ -141,3 +141,48 @@ def test_a_finding_names_its_antecedent_as_a_related_span(tmp_path):
     assert [(r["excerpt"], r["message"]) for r in finding["related"]] == [
         ("Brannock Shipping", "the antecedent: Brannock Shipping")
     ]
+
+
+def test_name_mentions_are_mentions_of_the_model_people_with_their_name_parts():
+    model = model_of(
+        "Harbour secretary Ms. Ana Ruiz said the wall would be rebuilt. County Clerk Ramona Ibsen agreed.\n\n"
+        "Ruiz said the work would start in May. Ms. Ruiz thanked Tom Bell and Anna Bell.\n\n"
+        "Bell said the council would pay.\n"
+    )
+    written = [
+        (m.line, m.span[0].text[m.span[1] : m.span[2]], m.name.style, m.name.honorific, m.entity and m.entity.name)
+        for m in model.names
+    ]
+    assert written == [
+        (1, "Ms. Ana Ruiz", "full", "Ms", "Ana Ruiz"),
+        (1, "County Clerk Ramona Ibsen", "full", None, "County Clerk Ramona Ibsen"),
+        (3, "Ruiz", "bare", None, "Ana Ruiz"),
+        (3, "Ms. Ruiz", "honorific", "Ms", "Ana Ruiz"),
+        (3, "Tom Bell", "full", None, "Tom Bell"),
+        (3, "Anna Bell", "full", None, "Anna Bell"),
+        (5, "Bell", "bare", None, None),  # two people share the surname: no one's
+    ]
+    ruiz = entity(model, "Ana Ruiz")
+    assert ruiz.name_mentions[0] is ruiz.mentions[0]  # the run of proper nouns is the name mention
+    ibsen = model.names[1].name
+    assert (ibsen.given, ibsen.title) == ("Ramona", "County Clerk")
+    assert model.shared_surnames == {"Bell"}
+    assert [p.name for p in model.named_people()] == ["Ana Ruiz", "County Clerk Ramona Ibsen"]
+
+
+def test_a_surname_used_before_the_full_name_is_a_mention_of_that_person():
+    model = model_of("Okonjo opened the hall on Monday.\n\nDelphine Okonjo, the mayor, said it was late.\n")
+    okonjo = entity(model, "Delphine Okonjo")
+    assert [(m.line, m.text, m.name.style) for m in okonjo.name_mentions] == [
+        (1, "Okonjo", "bare"),
+        (3, "Delphine Okonjo", "full"),
+    ]
+
+
+def test_explain_entities_shows_what_the_name_rules_compare(tmp_path):
+    article = tmp_path / "story.md"
+    article.write_text("Mira Holt and Aaron Holt run the yard. Ms. Sauer met them.\n\nHolt said Sauer was late.\n")
+    out = run_cli("explain", "--entities", str(article)).stdout
+    assert "    line 1: 'Ms. Sauer' (name, subject, singular, honorific name; surname 'Sauer'; honorific 'Ms')\n" in out
+    assert "line 3: 'Sauer' (name, subject, singular, bare name; surname 'Sauer')\n" in out
+    assert "names two people share (Holt), left to no one:\n  line 3: 'Holt' (name, subject, singular, bare name" in out

@@ -142,6 +142,13 @@ def test_unresolved_pronoun_flags_a_paragraph_opening_pronoun_with_no_referent()
     assert_spans_match(text, findings)
 
 
+def test_a_name_of_unknown_kind_as_a_subject_can_be_the_team_a_paragraph_opening_they_means():
+    team = "# Match report\n\nThe first half was scrappy. Halbrook had produced little but they responded.\n\n"
+    assert lint(team + "They were level within six minutes.\n", "unresolved-pronoun") == []
+    things = "# Match report\n\nThe first half was scrappy. The pitch had produced little at this point.\n\n"
+    assert spots(lint(things + "They were level within six minutes.\n", "unresolved-pronoun")) == [(5, 1, "They")]
+
+
 def test_pronoun_rules_in_plain_text_and_html():
     text = "Ferry talks resume\n\nThe operator said they would cut fares.\n"
     assert spots(lint(text, "pronoun-number", name="story.txt")) == [(3, 19, "they")]
@@ -206,3 +213,21 @@ def test_person_shift_halves_its_confidence_in_a_conversational_article():
     assert [f.confidence for f in lint(news, "person-shift", options=options)] == [0.7]
     assert [f.confidence for f in lint(feature, "person-shift", options=options)] == [0.35]
     assert lint(feature, "person-shift") == []
+
+
+def test_a_named_person_of_the_pronouns_gender_in_reach_is_who_it_means():
+    text = (
+        "Mr. Hallam is seeking access to Mrs. Verity's two children. The court will rule in May. "
+        "Mr. Hallam said that she resisted his wish to go public.\n"
+    )
+    assert lint(text, "pronoun-gender") == []
+    slip = "Mr. Hallam is seeking access to the two children. Mr. Hallam said that she resisted his wish.\n"
+    assert [f.excerpt for f in lint(slip, "pronoun-gender")] == ["she"]
+
+
+def test_a_man_named_in_the_paragraph_before_is_who_his_means_unless_the_sentence_names_the_woman():
+    before = "Mr. Corrin left the club in May. Mr. Corrin wants to coach again.\n\n"
+    unnamed = before + "Ms. Dahl, the chair, met the board. But she said his return was welcome.\n"
+    assert lint(unnamed, "pronoun-gender") == []
+    named = before + "Ms. Dahl met the board. Ms. Dahl said his members were pleased.\n"
+    assert [f.excerpt for f in lint(named, "pronoun-gender")] == ["his"]

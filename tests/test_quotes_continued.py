@@ -17,3 +17,14 @@ def test_an_opening_mark_inside_an_open_quote_continues_it():
 def test_ordinary_quotes_still_pair_up():
     assert quoted('"Hi," he said. "Bye." She left.') == ['"Hi,"', '"Bye."']
     assert quoted('He said "yes" and "no" twice.') == ['"yes"', '"no"']
+
+
+def test_a_quotation_inside_one_written_with_the_same_marks_does_not_end_it():
+    text = 'She said: "He was the "Grand Old Man" then and took an interest in my work." I agreed.'
+    assert quoted(text) == ['"He was the "Grand Old Man" then and took an interest in my work."']
+
+
+def test_two_apostrophes_open_before_a_word_and_close_elsewhere():
+    text = "The club said. ''We want answers. ''It is sad. If we lose, we appeal.'' He left."
+    assert quoted(text) == ["''We want answers. ''It is sad. If we lose, we appeal.''"]
+    assert quoted("''Hi,'' he said.") == ["''Hi,''"]

@@ -24,17 +24,11 @@ class Analyses:
 
     @cached_property
     def discourse(self):
-        """The `Discourse`: entities, mentions, evidence and resolved pronouns (`linter.analysis.discourse`)."""
+        """The `Discourse`: entities, mentions (name mentions too), evidence and resolved pronouns
+        (`linter.analysis.discourse`)."""
         from linter.analysis.discourse import build_discourse
 
         return build_discourse(self.doc)
-
-    @cached_property
-    def person_mentions(self) -> list:
-        """Every `NameMention` of a known person, in reading order (`linter.analysis.people.names`)."""
-        from linter.analysis.people.names import find_person_mentions
-
-        return find_person_mentions(self.doc)
 
     @cached_property
     def topic_counts(self) -> tuple[set[str], set[str], Counter]:

@@ -16,6 +16,10 @@ rules and by `copydesk explain --entities`.
   pronoun's own role (subject for subject) is preferred.
 - Quoted speech keeps its own first and second person and its speaker: pronouns inside quotation marks or a
   blockquote are not resolved, and a quotation's speaker is the subject of its speech verb.
+- Name mentions, for the consistency rules: every reference to a person's name in the writer's blocks (full name,
+  honorific, bare surname, title before the name; `linter.analysis.people.names`) is a mention of its person that
+  carries its `Name`. A surname two people share (unlike given names, honorifics of both genders) is no one's
+  unless its own run of proper nouns says whose.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from linter.analysis.people.names import FULL, Name, find_names, shared_surnames, surname_token
 from linter.analysis.people.words import (
     ANY_PERSON_NOUN,
     FEMALE,
@@ -92,9 +97,10 @@ class Evidence:
 @dataclass
 class Mention:
     """One mention of an entity: tokens [start, end) of a block's spaCy doc. `kind` is "name", "noun" or
-    "pronoun"; `sentence` counts sentences through the document and `paragraph` parsed blocks."""
+    "pronoun"; `sentence` counts sentences through the document and `paragraph` parsed blocks. A reference to a
+    person's name carries its `Name` (how it is written); its entity is None when two people share the surname."""
 
-    entity: Entity
+    entity: Entity | None
     block: object
     sdoc: object
     start: int
@@ -106,10 +112,24 @@ class Mention:
     sentence: int
     paragraph: int
     quoted: bool
+    name: Name | None = None
 
     @property
     def text(self) -> str:
         return self.sdoc[self.start : self.end].text
+
+    @property
+    def span(self) -> tuple:
+        """(block, start, end) in the block's text: the whole reference for a name mention, else the tokens."""
+        if self.name is not None:
+            return self.block, self.name.start, self.name.end
+        last = self.sdoc[self.end - 1]
+        return self.block, self.sdoc[self.start].idx, last.idx + len(last.text)
+
+    @property
+    def surname_token(self):
+        """The spaCy token of a name mention's surname."""
+        return surname_token(self.sdoc, self.name)
 
     @property
     def head(self):
@@ -146,6 +166,11 @@ class Entity:
         """The strongest gender evidence read before `order` (the earliest of equal strength)."""
         known = [e for e in self.gender_evidence if e.order < order]
         return max(known, key=lambda e: (e.strength, [-x for x in e.order])) if known else None
+
+    @property
+    def name_mentions(self) -> list[Mention]:
+        """The mentions of the person's name (with their `Name`), in reading order."""
+        return [m for m in self.mentions if m.name is not None]
 
     def singular_verb_at(self, order: tuple) -> Evidence | None:
         return next((e for e in self.number_evidence if e.order < order), None)
@@ -187,6 +212,19 @@ class Discourse:
     sentences: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
     pronouns: dict = field(default_factory=dict)  # (paragraph, token index) -> Resolution
+    names: list = field(default_factory=list)  # every name mention of a person, in reading order
+    shared_surnames: set = field(default_factory=set)  # surnames that two or more people share
+
+    def named_people(self) -> list[Entity]:
+        """The people the name rules compare: one per surname that no two people share, with a name mentioned
+        outside quotes, in the order of that first mention."""
+        people = []
+        for mention in self.names:
+            entity = mention.entity
+            if entity is not None and not mention.quoted and entity not in people:
+                if mention.name.surname not in self.shared_surnames:
+                    people.append(entity)
+        return people
 
     def sentence_of(self, paragraph: int, token) -> Sentence:
         return next(s for s in self.sentences if s.paragraph == paragraph and s.sent.start <= token.i < s.sent.end)
@@ -568,7 +606,75 @@ class _Builder:
                 self.model.sentences.append(sentence)
                 self._pronouns(sentence, block, sdoc)
             self._quotes(block, sdoc, paragraph)
+        self._names(parses)
         return self.model
+
+    def _names(self, parses):
+        """Join each reference to a person's name to a mention of its person: the run of proper nouns the walk
+        made a mention of, when it ends in the surname and is that person's, else a mention of its own. Every
+        use of one surname is one person's, unless two people share it."""
+        writers = [(block, sdoc) for block, sdoc in parses if others_voice(self.doc, block) is None]
+        found = find_names(writers)
+        shared = shared_surnames(name for _, _, name in found)
+        self.model.shared_surnames = shared
+        paragraph_of = {id(block): i for i, (block, _) in enumerate(parses)}
+        heads = {(m.paragraph, m.end - 1): m for s in self.model.sentences for m in s.mentions if m.kind == "name"}
+        person_of: dict[str, Entity] = {}
+        for block, sdoc, name in found:
+            token = surname_token(sdoc, name)
+            if token is None:
+                continue
+            paragraph = paragraph_of[id(block)]
+            run = heads.get((paragraph, token.i))
+            if run is not None and (run.entity.kind != PERSON or run.entity.surname != name.surname or run.name):
+                run = None  # not a run of this surname's person
+            entity = self._person_of(name, run, person_of, shared)
+            if run is not None and run.entity is entity:
+                run.name = name
+                self.model.names.append(run)
+                continue
+            span = sdoc.char_span(name.start, name.end, alignment_mode="expand") or sdoc[token.i : token.i + 1]
+            sentence = self.model.sentence_of(paragraph, token)
+            mention = Mention(
+                entity,
+                block,
+                sdoc,
+                span.start,
+                span.end,
+                "name",
+                SINGULAR,
+                role_of(token),
+                token_line(self.doc, block, token),
+                sentence.index,
+                paragraph,
+                is_quoted(block, token),
+                name,
+            )
+            if entity is not None:
+                entity.mentions.append(mention)
+                entity.mentions.sort(key=lambda m: m.order)
+            self.model.names.append(mention)
+
+    def _person_of(self, name: Name, run, person_of: dict, shared: set) -> Entity | None:
+        """The person a name mention refers to: its run's person, or the one person of an unshared surname (the
+        walk's, or a new one); None for a surname two people share, outside a run that says whose."""
+        surname = name.surname
+        if surname in shared:
+            return run.entity if run is not None else None
+        if surname not in person_of:
+            known = self.by_surname.get(surname, [])
+            if run is not None and run.entity not in person_of.values():
+                person_of[surname] = run.entity
+            elif len(known) == 1 and known[0] not in person_of.values():
+                person_of[surname] = known[0]
+            else:
+                full = f"{name.given} {surname}" if name.given else surname
+                person_of[surname] = self._new(full, PERSON, f"{name.style} name")
+                person_of[surname].surname = surname
+        entity = person_of[surname]
+        if name.style == FULL and entity.name == surname and entity.kind_source.endswith(" name"):
+            entity.name = f"{name.given} {surname}"  # first named by surname, the full name given later
+        return entity
 
     def _pronouns(self, sentence, block, sdoc):
         """Resolve each narrative pronoun of the sentence and bind it to its entity when that is safe; a block in

@@ -1,9 +1,9 @@
 """One person's name spelled two ways: "Kirwan" and "Kirwin", "Katharine Bell" and "Katherine Bell".
 
-The names come from the people of the article (see `linter.analysis.people`); a capitalised word one edit away from one
-of their names (two for long names), and not a place, date or other named thing, is a variant. Flagged, once per pair of
-spellings: the first use of the less common one, with the lines of both in the message and the common one as the
-suggestion (on a tie, the spelling used first wins).
+The names come from the discourse model's name mentions (`linter.analysis.discourse`); a capitalised word one
+edit away from one of their names (two for long names), and not a place, date or other named thing, is a variant.
+Flagged, once per pair of spellings: the first use of the less common one, with the lines of both in the message
+and the common one as the suggestion (on a tie, the spelling used first wins).
 Not flagged: two people with similar names that the article tells apart ("Tom Johnson" and "Amy Johnston",
 "Mr. Hanson" and "Ms. Hansen"), similar given names with different surnames, a given name and its short form
 ("Steven" and "Steve Gerrard"), a family ("the Smiths").
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from linter.analysis.people.names import FULL, lines_text, person_mentions, related_spans, similar_names
+from linter.analysis.discourse import discourse
+from linter.analysis.people.names import FULL, lines_text, related_spans, similar_names
 from linter.analysis.people.words import HONORIFIC_GENDER
 from linter.analysis.word_frequency import zipf_frequency
 from linter.checks.base import ENTITIES, PARSE
@@ -49,10 +49,10 @@ NOT_PEOPLE = {
 }
 
 
-def _people(mentions):
+def _people(names):
     """surname -> first words of its given names, surname -> genders, given name -> surnames."""
     firsts_of, genders, surnames_of = {}, {}, {}
-    for m in mentions:
+    for m in names:
         firsts_of.setdefault(m.surname, set())
         if m.style == FULL:
             first = _given_name(m.given)
@@ -146,10 +146,10 @@ def _name_like(word: str, uses) -> bool:
 def check(doc, options):
     from linter.analysis.nlp import parsed
 
-    mentions = person_mentions(doc)
-    if not mentions:
+    names = [m.name for m in discourse(doc).names]
+    if not names:
         return
-    firsts_of, genders, surnames_of = _people(mentions)
+    firsts_of, genders, surnames_of = _people(names)
     known = set(firsts_of) | set(surnames_of)
     uses = list(_uses(parsed(doc), re.compile(r"[A-Z][a-z][\w'-]+")))
     counts = Counter(word for word, *_ in uses)
@@ -168,15 +168,12 @@ def check(doc, options):
             reported.add((name, other))
             ranked = sorted((name, other), key=lambda w: (-counts[w], first_use.get(w, len(uses))))
             majority, minority = ranked
-            spelled = [_Use(block, start, end) for word, block, start, end, *_ in uses if word == minority]
-            usual = [_Use(block, start, end) for word, block, start, end, *_ in uses if word == majority]
+            spelled = [(block, start, end) for word, block, start, end, *_ in uses if word == minority]
+            usual = [(block, start, end) for word, block, start, end, *_ in uses if word == majority]
             if not spelled:  # the minority spelling is only used where a name cannot be told (a team sheet)
                 continue
-            first = spelled[0]
             hit = block_hit(
-                first.block,
-                first.start,
-                first.end,
+                *spelled[0],
                 suggestion=majority,
                 form=minority,
                 lines=lines_text(doc, spelled),
@@ -193,12 +190,3 @@ def check(doc, options):
             )
             hit.related = related_spans(usual)
             yield hit
-
-
-@dataclass
-class _Use:
-    """Where one spelling is used, for the lines in the message."""
-
-    block: object
-    start: int
-    end: int

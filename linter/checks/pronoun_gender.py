@@ -7,7 +7,9 @@ with distance and across a paragraph break) has the other gender by the evidence
 (Mr., Ms., Mrs., Miss, Sir, Dame, Lord, Lady), a gendered title or noun ("the chairwoman"), a he/she already
 bound to them, or their first name in gender-guesser's table (weaker; names it calls ambiguous give nothing).
 Not flagged: pronouns in quotations and blockquotes, "his or her", pronouns in titles ("The She Sells Boats
-director"), a person or person noun of the pronoun's gender nearly as salient ("her son", "the driver"),
+director"), a person or person noun of the pronoun's gender nearly as salient ("her son", "the driver"), a named
+person in reach whose gender the text has fixed as the pronoun's ("Mrs Quinn's son ... he said she resisted"; in
+the paragraph before only when the pronoun's sentence does not name the clashing person),
 people whose gender only a first name suggests, a clashing person who is not a subject in reach, a person named
 inside a speaker tag's own quotation, and people who share a surname with someone else. The confidence is the
 evidence's strength times how far ahead of any compatible person the clashing one is, times 0.7 for a possessive
@@ -77,6 +79,34 @@ def _someone_just_before(resolution) -> bool:
     )
 
 
+def _named_match_in_reach(resolution, clash) -> bool:
+    """A person named in reach whom the text has already given the pronoun's gender (an honorific, a gendered word,
+    a pronoun bound to them), however far behind the clashing person in salience: named in the pronoun's paragraph
+    ("Mr Blunkett is seeking access to Mrs Quinn's son ... he said that she resisted"), or in the paragraph before
+    when the pronoun's sentence does not name the clashing person ("But she said his return ..." after a paragraph
+    about Mr Campbell; not "Mr. Osei said her members")."""
+    token = resolution.token
+    gender, order = PRONOUN_GENDER[token.lower_], (resolution.paragraph, token.i)
+    clasher_named_here = _named_in_sentence(clash.candidate.entity, token)
+    for candidate in resolution.candidates:
+        entity = candidate.entity
+        known = entity.gender_at(order) if entity.kind == PERSON else None
+        if known is None or known.value != gender or known.strength < BOUND_PRONOUN:
+            continue
+        named = [m for m in entity.mentions if m.kind == "name" and m.order < order]
+        if any(m.paragraph == resolution.paragraph for m in named):
+            return True
+        if named and not clasher_named_here:
+            return True
+    return False
+
+
+def _named_in_sentence(entity, token) -> bool:
+    return any(
+        m.kind == "name" and m.sdoc is token.doc and token.sent.start <= m.start < token.i for m in entity.mentions
+    )
+
+
 def _someone_else_of_that_gender(model, resolution) -> bool:
     """A possessive or object pronoun ("her body", "his return") while the story has named someone of its gender
     before, out of reach: the writer may mean them, so the finding is less sure."""
@@ -103,6 +133,8 @@ def check(doc, options):
             continue
         clash = find_clash(resolution, _a_person, margin=MARGIN)
         if clash is None or not _fixed_and_named(clash, resolution) or _someone_just_before(resolution):
+            continue
+        if _named_match_in_reach(resolution, clash):
             continue
         confidence = clash.confidence
         if _someone_else_of_that_gender(model, resolution):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.analysis.people.names import person_mentions, shared_surnames
+from linter.analysis.discourse import discourse
 from linter.checks.base import ENTITIES, PARSE
 from linter.model.findings import block_hit
 
@@ -88,12 +88,12 @@ def _title_nodes(token, name_tokens, roles):
                         yield obj, list(obj.subtree)
 
 
-def _written_title(mention, token, roles):
+def _written_title(name, token, roles):
     """(role token, tokens) of the title written before the full name ("County Clerk" in "County Clerk Ramona
     Ibsen"), which the parse may not attach to the surname."""
-    if mention.title is None:
+    if name.title is None:
         return
-    tokens = sorted(_tokens_starting_within(token, mention.title_start, mention.name_start), key=lambda t: t.i)
+    tokens = sorted(_tokens_starting_within(token, name.title_start, name.name_start), key=lambda t: t.i)
     node = next((t for t in reversed(tokens) if t.lower_ in roles or t.lemma_.lower() in roles), None)
     if node is not None:
         yield node, tokens
@@ -114,12 +114,10 @@ def _tokens_starting_within(token, start: int, end: int) -> set:
 
 
 def _titles_of(mention, roles, rank_words, ignore, change_words):
-    """The titles the article gives the person at this mention, with their role, ranks, qualifiers and owner."""
-    token = mention.token
-    if token is None:
-        return
-    name_tokens = _tokens_starting_within(token, mention.name_start or mention.start, mention.end)
-    for node, tokens in (*_title_nodes(token, name_tokens, roles), *_written_title(mention, token, roles)):
+    """The titles the article gives the person at this name mention, with their role, ranks, qualifiers and owner."""
+    token, name = mention.surname_token, mention.name
+    name_tokens = _tokens_starting_within(token, name.name_start or name.start, name.end)
+    for node, tokens in (*_title_nodes(token, name_tokens, roles), *_written_title(name, token, roles)):
         held = {roles.get(t.lower_) or roles.get(t.lemma_.lower()) for t in (node, *node.conjuncts)} - {None}
         tokens = _span_tokens([t for t in tokens if t not in name_tokens])
         if not (roles.get(node.lower_) or roles.get(node.lemma_.lower())) or not tokens:
@@ -208,22 +206,20 @@ def check(doc, options):
     rank_words = {w.lower() for w in options["ranks"]}
     ignore = {w.lower() for w in options["ignore_modifiers"]}
     change_words = {w.lower() for w in options["change_words"]}
-    mentions = person_mentions(doc)
-    shared = shared_surnames(mentions)
-    titles: dict[str, list[Title]] = {}
-    for m in mentions:
-        if m.surname in shared or m.quoted:
+    model = discourse(doc)
+    titles: dict[object, list[Title]] = {}  # person -> the titles given so far
+    for m in model.names:
+        surname = m.name.surname
+        if surname in model.shared_surnames or m.quoted:
             continue
         for title in _titles_of(m, roles, rank_words, ignore, change_words):
-            known = titles.setdefault(m.surname, [])
+            known = titles.setdefault(m.entity, [])
             if any(t.block is title.block and t.start < title.end and title.start < t.end for t in known):
                 continue
             earlier = next((t for t in known if conflict(t, title)), None)
             known.append(title)
             if earlier is not None:
-                hit = block_hit(
-                    title.block, title.start, title.end, name=m.surname, title=title.text, other=earlier.text
-                )
+                hit = block_hit(title.block, title.start, title.end, name=surname, title=title.text, other=earlier.text)
                 # Two different offices are clearer evidence than two descriptions of one office.
                 hit.confidence = 0.8 if not _same_role(earlier, title) else 0.6
                 hit.related = [(*earlier.block.source_span(earlier.start, earlier.end), earlier.text)]

@@ -2,13 +2,14 @@
 reviewed" after a paragraph about a man, "They estimate ..." after one about a single commuter.
 
 Read from the discourse model (`linter.analysis.discourse`): the first word of a paragraph other than the first,
-outside quotations, is one of `pronouns`, and the last sentences of the paragraph before hold no candidate it
-could mean: for he/she, no person of that gender or of unknown gender and no person noun; for they, no plural,
-coordination, organisation, place or group, nor an unnamed person ("a spokesperson" takes a singular they); for
-it, no singular thing, organisation or place. Dates, sums and numbers are never antecedents. Not flagged: the
-first paragraph (the headline may hold the referent), quotations, a paragraph after one that opens or ends with
-quoted speech (its speaker carries on), and a dummy "it" ("It is expected that ..."). Confidence: 0.9 for he/she with a
-person of the other gender in reach, 0.7 for he/she with no one and for they, 0.5 for it.
+outside quotations, is one of `pronouns`, and the last sentences of the paragraph before hold no candidate it could
+mean: for he/she, no person of that gender or of unknown gender and no person noun; for they, no plural,
+coordination, organisation or group, no place or name of unknown kind as a subject ("Bolton responded well"), nor an
+unnamed person ("a spokesperson" takes a singular they); for it, no singular thing, organisation or place. Dates,
+sums and numbers are never antecedents. Not flagged: the first paragraph (the headline may hold the referent),
+quotations, a paragraph after one that opens or ends with quoted speech (its speaker carries on), and a dummy "it"
+("It is expected that ..."). Confidence: 0.9 for he/she with a person of the other gender in reach, 0.7 for he/she
+with no one and for they, 0.5 for it.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ def _could_mean(word: str, order: tuple, candidate) -> bool:
     if word in PLURAL_PRONOUNS:
         if entity.kind == PERSON:
             return entity.uses_they or (mention.kind == "noun" and entity.name[:1].islower())
-        if entity.kind == PLACE:
-            return mention.role == SUBJECT  # "England won on Saturday. They ...": a place acting as a team
+        if entity.kind == PLACE or (entity.kind == THING and mention.kind == "name"):
+            # "England won on Saturday. They ...", "Bolton responded well. They ...": a place or a name of unknown
+            # kind acting as a team or a body
+            return mention.role == SUBJECT
         return mention.number == PLURAL or entity.kind != THING
     if word in NEUTER_PRONOUNS:
         return not compatibility(word, order, mention)

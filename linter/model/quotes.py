@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 OPENING_CONTEXT = " \t([{—–-/"
+SENTENCE_END = ".?!:;"
+OPENING_APOSTROPHES = re.compile(r"''(?=\w)")
+CLOSING_APOSTROPHES = re.compile(r"''")
 
 
 def _opens(text: str, i: int) -> bool:
@@ -10,16 +15,29 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or text[i - 1] in OPENING_CONTEXT
 
 
+def _char_before(text: str, i: int) -> str:
+    """The last character before i that is not white space ("" at the start)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i else ""
+
+
 def _double_quotes(text: str) -> list[tuple[int, int]]:
-    text = text.replace("''", '" ')  # two apostrophes stand for a double quote in some scraped copy: same length
-    spans, opened = [], None
+    # Two apostrophes stand for a double quote in some scraped copy: opening before a word, closing elsewhere.
+    text = CLOSING_APOSTROPHES.sub(" ”", OPENING_APOSTROPHES.sub("“ ", text))
+    spans, opened, nested = [], None, 0
     for i, ch in enumerate(text):
         if ch == "“" or (ch == '"' and _opens(text, i) and (opened is None or not text[i + 1 : i + 2].isspace())):
-            # A straight quote that opens while one is open starts the next paragraph of the same quotation,
-            # whose paragraph break was lost ("... the tide. "We stayed ..."): the quotation runs on.
             if opened is None:
                 opened = i
+            elif _char_before(text, i) not in SENTENCE_END:
+                nested += 1  # a quotation inside one, written with the same marks ("... the "Father of the House" and")
+            # Otherwise a quote that opens while one is open after a sentence starts the next paragraph of the same
+            # quotation, whose paragraph break was lost ("... the tide. "We stayed ..."): the quotation runs on.
         elif ch in '”"' and opened is not None:
+            if nested:
+                nested -= 1
+                continue
             spans.append((opened, i + 1))
             opened = None
     if opened is not None:  # a quote that runs on into the next paragraph, as news style allows

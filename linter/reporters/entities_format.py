@@ -1,6 +1,7 @@
 """The discourse model as text, for `copydesk explain --entities FILE`: each entity with its kind and how that is
-known, its gender and number evidence with their sources, and its mentions by line; then each narrative pronoun
-with the candidates it was weighed against, most salient first, and whether each could be meant."""
+known, its gender and number evidence with their sources, and its mentions by line (a name mention with the style
+and parts the name rules compare); then each narrative pronoun with the candidates it was weighed against, most
+salient first, and whether each could be meant."""
 
 from __future__ import annotations
 
@@ -15,7 +16,21 @@ def _mention(mention) -> str:
     details = [mention.kind, mention.role] + ([mention.number] if mention.number else [])
     if mention.quoted:
         details.append("quoted")
-    return f"line {mention.line}: {mention.text!r} ({', '.join(details)})"
+    text = mention.text
+    if mention.name is not None:
+        block, start, end = mention.span
+        text = block.text[start:end]
+        details.append(_name(mention.name))
+    return f"line {mention.line}: {text!r} ({', '.join(details)})"
+
+
+def _name(name) -> str:
+    """How the name rules read a name mention: its style and parts."""
+    parts = [f"{name.style} name", f"surname {name.surname!r}"]
+    parts += [f"{label} {value!r}" for label, value in (("given", name.given), ("honorific", name.honorific)) if value]
+    if name.title:
+        parts.append(f"title {name.title!r}")
+    return "; ".join(parts)
 
 
 def render_entities(doc, model) -> str:
@@ -43,6 +58,10 @@ def render_entities(doc, model) -> str:
             lines.append(f"    {name.text!r} (line {name.line}), salience {candidate.salience:.2f}, {verdict}")
         if not resolution.candidates:
             lines.append("    nothing in reach")
+    unowned = [m for m in model.names if m.entity is None]
+    if unowned:
+        lines += ["", f"names two people share ({', '.join(sorted(model.shared_surnames))}), left to no one:"]
+        lines.extend(f"  {_mention(m)}" for m in unowned)
     quotes = [q for q in model.quotes if q.speaker is not None]
     if quotes:
         lines += ["", "quotations and their speakers:"]

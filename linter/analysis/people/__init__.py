@@ -1,8 +1,6 @@
-"""The people model: the people (entities) an article names and their mentions in reading order.
+"""The people model's word tables and names, read by the discourse model (`linter.analysis.discourse`).
 
 - `words`: the word tables: pronouns, the one table of titles and honorifics with their gender, person nouns.
-- `names`: the consistency rules' name mentions (`person_mentions`): how each reference to a surname is written,
-  with its honorific, given names and title; `named_people` groups them by person.
-The discourse model that the pronoun rules read is `linter.analysis.discourse`; both are computed once per
-document (see `linter.analysis.analyses`).
+- `names`: how each reference to a person's name is written (full name, honorific, bare surname, title), found
+  by `find_names`; the discourse model joins each to a mention of its person.
 """

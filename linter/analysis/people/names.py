@@ -1,5 +1,6 @@
-"""Name mentions: how an article writes the names of the people it mentions, for the consistency rules that compare
-references to the same person.
+"""Names: how an article writes the names of the people it mentions. The discourse model
+(`linter.analysis.discourse`) calls `find_names` and joins each `Name` to a mention of a person, for the
+consistency rules that compare references to the same person.
 
 A person is known by a full name (a PERSON entity of two or more capitalised words: "Delphine Okonjo") or by an
 honorific and a surname ("Ms. Okonjo"). Every later use of a known surname is a mention too: bare ("Okonjo
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from linter.analysis.analyses import analyses_of
 from linter.analysis.people.words import ANY_PERSON_NOUN, HONORIFIC_GENDER, HONORIFICS, NON_PERSON_WORDS, TITLES
 
 HONORIFIC = re.compile(r"\b(" + "|".join(HONORIFICS) + r")\b\.?\s+([A-Z][\w'’-]*[a-z][\w'’-]*)")
@@ -61,15 +61,11 @@ ROLE_WORDS = set(TITLES) | ANY_PERSON_NOUN | OFFICE_WORDS
 
 
 @dataclass
-class NameMention:
-    """One reference to a person by name, as the consistency rules compare them: [start, end) in block.text covers
-    the whole reference ("Ms. Okonjo"), with how it is written (its style, given names, honorific). It is found by
-    its own walk (spaCy's entities, then every use of a surname they give), not by the pronoun rules' reference
-    walk (`Mention`: runs of proper nouns resolved to a `Person`): the two records answer different questions and
-    are kept apart so that neither walk's findings change."""
+class Name:
+    """How one reference to a person is written, the name parts of a discourse `Mention`: [start, end) in the
+    block's text covers the whole reference ("Ms. Okonjo", "County Clerk Ramona Ibsen"), with its style, surname,
+    given names, honorific and the title words written before the name."""
 
-    block: object
-    sdoc: object
     start: int
     end: int
     surname: str
@@ -81,41 +77,11 @@ class NameMention:
     title_start: int | None = None  # where those title words start in block.text
     name_start: int | None = None  # where the name itself starts, after the title words ("Ramona")
 
-    @property
-    def quoted(self) -> bool:
-        return self.block.kind != "paragraph" or self.block.in_quote(self.surname_start, self.surname_start + 1)
 
-    @property
-    def token(self):
-        """The spaCy token of the surname."""
-        span = self.sdoc.char_span(self.surname_start, self.surname_start + len(self.surname), alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
-
-
-@dataclass
-class NamedPerson:
-    """One person as the consistency rules see them: a surname no two people of the article share, and its
-    mentions in reading order, each with its position, style, honorific, given names and title. A discourse model
-    of the article's people can build these from its own entities instead."""
-
-    surname: str
-    mentions: list[NameMention]
-
-    @property
-    def introduced(self) -> bool:
-        """Whether the article gives the person's full name outside quotes."""
-        return any(m.style == FULL for m in self.mentions)
-
-
-def named_people(mentions) -> list[NamedPerson]:
-    """The people of these mentions, outside quotes, one per surname that is not shared (see `shared_surnames`),
-    in the order of their first mention."""
-    shared = shared_surnames(mentions)
-    people: dict[str, NamedPerson] = {}
-    for m in mentions:
-        if not m.quoted and m.surname not in shared:
-            people.setdefault(m.surname, NamedPerson(m.surname, [])).mentions.append(m)
-    return list(people.values())
+def surname_token(sdoc, name: Name):
+    """The spaCy token of a name's surname (its first token, for "Smith-Jones")."""
+    span = sdoc.char_span(name.surname_start, name.surname_start + len(name.surname), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _strip_possessive(word: str) -> str:
@@ -154,12 +120,12 @@ def _full_names(block, sdoc, surnames=None):
         surname = _strip_possessive(last.text)
         start = sdoc[ent.start - 1].idx if honorific and ent[0].text.rstrip(".") != honorific else ent.start_char
         given = block.text[words[0].idx : words[-2].idx + len(words[-2].text)]
-        mention = NameMention(block, sdoc, start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
+        name = Name(start, last.idx + len(surname), surname, FULL, given, honorific, last.idx)
         if titled:
-            mention.start = min(start, titled[0].idx)
-            mention.title_start, mention.name_start = titled[0].idx, words[0].idx
-            mention.title = block.text[titled[0].idx : titled[-1].idx + len(titled[-1].text)]
-        yield mention
+            name.start = min(start, titled[0].idx)
+            name.title_start, name.name_start = titled[0].idx, words[0].idx
+            name.title = block.text[titled[0].idx : titled[-1].idx + len(titled[-1].text)]
+        yield name
 
 
 def _title_word(token) -> bool:
@@ -203,60 +169,43 @@ def _titled_runs(sdoc):
         i = max(j, i + 1)
 
 
-def person_mentions(doc) -> list[NameMention]:
-    """Every mention of a known person in the paragraphs and blockquotes, in reading order; found once per document
-    for the three rules that read them."""
-    return analyses_of(doc).person_mentions
-
-
-def find_person_mentions(doc) -> list[NameMention]:
-    """The name mentions themselves, found once per document (see `linter.analysis.analyses`), in the writer's
-    blocks: readers' comments, letters and transcripts spell names as their writers do."""
-    from linter.analysis.nlp import parsed
-    from linter.analysis.voice import others_voice
-
-    pairs = [(block, sdoc) for block, sdoc in parsed(doc) if others_voice(doc, block) is None]  # the writer's
-    mentions = []
+def find_names(pairs) -> list[tuple]:
+    """(block, spaCy doc, `Name`) of every reference to a known person in these (block, spaCy doc) pairs, in
+    reading order: full names and honorific references first, then every other use of their surnames."""
+    found = {id(block): [] for block, _ in pairs}
     for block, sdoc in pairs:
-        mentions.extend(_full_names(block, sdoc))
-        taken = [(m.start, m.end) for m in mentions if m.block is block]
+        names = found[id(block)]
+        names.extend(_full_names(block, sdoc))
+        taken = [(n.start, n.end) for n in names]
         for m in HONORIFIC.finditer(block.text):
-            if any(a <= m.start(2) < b for a, b in taken):
-                continue
-            surname = _strip_possessive(m.group(2))
-            mentions.append(
-                NameMention(
-                    block,
-                    sdoc,
-                    m.start(),
-                    m.start(2) + len(surname),
-                    surname,
-                    HONORIFIC_REF,
-                    honorific=m.group(1),
-                    surname_start=m.start(2),
+            if not any(a <= m.start(2) < b for a, b in taken):
+                surname = _strip_possessive(m.group(2))
+                end = m.start(2) + len(surname)
+                names.append(
+                    Name(m.start(), end, surname, HONORIFIC_REF, honorific=m.group(1), surname_start=m.start(2))
                 )
-            )
-    surnames = {m.surname for m in mentions}
+    surnames = {n.surname for names in found.values() for n in names}
     if not surnames:
         return []
     for block, sdoc in pairs:
-        taken = [(m.start, m.end) for m in mentions if m.block is block]
-        mentions.extend(
-            m for m in _full_names(block, sdoc, surnames) if not any(a < m.end and m.start < b for a, b in taken)
+        names = found[id(block)]
+        taken = [(n.start, n.end) for n in names]
+        names.extend(
+            n for n in _full_names(block, sdoc, surnames) if not any(a < n.end and n.start < b for a, b in taken)
         )
     bare = re.compile(
         r"(?<![\w-])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w-]|['’]\w\w)"
     )
     for block, sdoc in pairs:
-        taken = [(m.start, m.end) for m in mentions if m.block is block]
+        names = found[id(block)]
+        taken = [(n.start, n.end) for n in names]
         starts = {s.start for s in block.sentences}
         for m in bare.finditer(block.text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            mention = NameMention(block, sdoc, m.start(), m.end(), m.group(1), BARE, surname_start=m.start())
-            mention.style = _bare_style(block.text, m.start(), starts, mention.token)
-            mentions.append(mention)
-    return sorted(mentions, key=lambda m: (m.block.index, m.start))
+            if not any(a <= m.start() < b for a, b in taken):
+                name = Name(m.start(), m.end(), m.group(1), BARE, surname_start=m.start())
+                name.style = _bare_style(block.text, m.start(), starts, surname_token(sdoc, name))
+                names.append(name)
+    return [(block, sdoc, n) for block, sdoc in pairs for n in sorted(found[id(block)], key=lambda n: n.start)]
 
 
 def _bare_style(text: str, start: int, sentence_starts: set[int], token) -> str:
@@ -299,20 +248,21 @@ def _is_name_or_title(token, word: str) -> bool:
     return previous.text == word and previous.pos_ in ("PROPN", "NOUN")
 
 
-def mention_line(doc, mention) -> int:
-    """The 1-based line of the source file on which a mention starts."""
-    return doc.position(mention.block.source_span(mention.start, mention.end)[0])[0]
+def span_line(doc, span) -> int:
+    """The 1-based line of the source file on which a (block, start, end) span of block text starts."""
+    block, start, end = span
+    return doc.position(block.source_span(start, end)[0])[0]
 
 
-def lines_text(doc, mentions) -> str:
-    """ "line 4" or "lines 4, 9, 12": where the mentions are, for a message."""
-    lines = sorted({mention_line(doc, m) for m in mentions})
+def lines_text(doc, spans) -> str:
+    """ "line 4" or "lines 4, 9, 12": where the (block, start, end) spans are, for a message."""
+    lines = sorted({span_line(doc, span) for span in spans})
     return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
 
 
-def related_spans(mentions) -> list[tuple[int, int, str]]:
-    """The mentions as a finding's related spans: (source start, source end, the mention as written)."""
-    return [(*m.block.source_span(m.start, m.end), m.block.text[m.start : m.end]) for m in mentions]
+def related_spans(spans) -> list[tuple[int, int, str]]:
+    """(block, start, end) spans as a finding's related spans: (source start, source end, the text as written)."""
+    return [(*block.source_span(start, end), block.text[start:end]) for block, start, end in spans]
 
 
 def similar_names(a: str, b: str) -> bool:
@@ -325,18 +275,19 @@ def similar_names(a: str, b: str) -> bool:
     return OSA.distance(a.lower(), b.lower(), score_cutoff=allowed) <= allowed
 
 
-def shared_surnames(mentions) -> set[str]:
-    """Surnames that belong to more than one person: two unlike given names, or honorifics of both genders."""
+def shared_surnames(names) -> set[str]:
+    """Surnames that belong to more than one person (of these `Name`s): two unlike given names, or honorifics of
+    both genders."""
     given: dict[str, set] = {}
     genders: dict[str, set] = {}
-    for m in mentions:
+    for m in names:
         if m.given:
             given.setdefault(m.surname, set()).add(m.given.split()[0])
         if m.honorific and HONORIFIC_GENDER[m.honorific]:
             genders.setdefault(m.surname, set()).add(HONORIFIC_GENDER[m.honorific])
     shared = {s for s, g in genders.items() if len(g) > 1}
-    for surname, names in given.items():
-        names = sorted(names)
-        if any(not similar_names(a, b) for i, a in enumerate(names) for b in names[i + 1 :]):
+    for surname, firsts in given.items():
+        firsts = sorted(firsts)
+        if any(not similar_names(a, b) for i, a in enumerate(firsts) for b in firsts[i + 1 :]):
             shared.add(surname)
     return shared
