@@ -337,3 +337,28 @@ def test_a_bare_noun_phrase_is_a_warning_unless_error_kinds_names_it():
     assert [(f.line, f.severity, f.confidence) for f in strict] == [(1, "error", 0.9), (3, "error", 0.9)]
     lenient = lint(text, RULE, options={RULE: {"error_kinds": []}})
     assert [(f.line, f.severity) for f in lenient] == [(1, "warning"), (3, "warning")]
+
+
+def test_a_main_verb_misread_after_an_opening_phrase_keeps_the_sentence_whole():
+    """After the comma that closes an opening participial phrase, a word the tagger missed as the verb is tried as
+    one; inside the phrase, or after a comma that a preposition follows, a verb form is the phrase's own."""
+    text = (
+        "The line reopened on Monday. According to the survey, buying a ticket at the station using a bank card"
+        " costs £4.20.\n\n"
+        "The line reopened on Monday. Standing with his hands clasped and his eyes fixed on the floor.\n\n"
+        "The line reopened on Monday. Designed by the Halvorsen firm, with a glass reading room facing the river.\n"
+    )
+    assert [(f.line, f.message) for f in lint(text, RULE)] == [
+        (3, 'no main verb: "Standing with his hands ..." is a participial phrase'),
+        (5, 'no main verb: "Designed by the Halvorsen ..." is a participial phrase'),
+    ]
+
+
+def test_an_elliptical_opening_clause_before_a_main_clause_is_not_a_fragment():
+    text = (
+        "The line reopened on Monday. If necessary extra buses could be called upon to carry the crowds.\n\n"
+        "The line reopened on Monday. Although the vote on the timetable was closer than expected.\n"
+    )
+    assert [(f.line, f.message) for f in lint(text, RULE)] == [
+        (3, 'no main clause: "Although the vote on ..." is a subordinate clause'),
+    ]

@@ -20,8 +20,10 @@ tense would, or a word the tagger gives a fair chance of being one: "More than 2
 for by a word that introduces a subordinate clause ("which", "who", "that", "because", ...); no word that could be
 the missed main verb ("-ed" words, irregular forms such as "clung", a second verb in a relative clause, a noun or
 adjective that the lemmatizer's tables know as a verb form: "the pair contest the final") may read as one when
-everything before it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own, and the
-words after its first comma, must still have no main clause. A cut is not reported at a word that the article
+everything before it is replaced by a pronoun ("They clung on ..."), after the comma of an opening participial
+phrase too ("Writing in the journal, Dr Paniccia and colleagues show ..."); the sentence re-parsed on its own, the
+words after its first comma, and those after an elliptical opening ("If necessary extra buses could ..."), must
+still have no main clause. A cut is not reported at a word that the article
 capitalises in mid-sentence elsewhere: that is a name. Each hit's confidence follows its evidence (`CONFIDENCE`).
 
 Each fragment has a kind (`KINDS_OF_FRAGMENT`), from the shape of what is left: `cut-short`, `run-on`,
@@ -74,6 +76,7 @@ AUXILIARY_LEMMAS = ("be", "have", "do", "get")
 OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "appos", "conj", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+SUBJECT_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB")  # the first word of a subject
 # Conjunctions whose clause cannot stand alone; "that" is left out ("That he resigned surprised nobody.").
 SUBORDINATORS = {
     "because",
@@ -532,14 +535,30 @@ def _fragment(nlp, block, sent, chances, verb_forms, options):
     candidates = []
     if kind in (NOMINAL_KIND, RELATIVE, PREPOSITIONAL):
         candidates = list(_verb_candidates(sent, verb_forms))
-        if any(_reads_as_main_verb(nlp, sent, t) for t in candidates):
-            return None
+    elif kind in (PARTICIPIAL, INFINITIVE):
+        candidates = _after_opening_phrase(sent, _verb_candidates(sent, verb_forms))
+    if any(_reads_as_main_verb(nlp, sent, t) for t in candidates):
+        return None
     if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents) or _main_clause_after_comma(nlp, sent):
+        return None
+    if kind == SUBORDINATE and _elliptical_opening(nlp, sent):
         return None
     problem, detail = reason.split(": ", 1)
     hit = block_hit(block, sent.start_char, sent.end_char, problem=problem, detail=detail)
     hit.confidence = _fragment_confidence(sent, kind, candidates)
     return kind, hit
+
+
+def _after_opening_phrase(sent, candidates) -> list:
+    """The candidates after the comma that closes an opening participial or infinitive phrase, with a word before
+    them that can be their subject: "Writing in the journal, Dr Paniccia and colleagues show ...", "Seen as
+    costly, Section 404 obliges ..." (the tagger read "show" and "obliges" as nouns). Inside the phrase itself a
+    verb form belongs to it ("Standing with his hands clasped ..."), and so does one after a comma that a
+    preposition or conjunction follows ("Designed by the firm, with a reading room facing the river.")."""
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end or sent.doc[comma + 1].pos_ not in SUBJECT_OPENERS:
+        return []
+    return [t for t in candidates if t.i > comma + 1]
 
 
 def _main_clause_after_comma(nlp, sent) -> bool:
@@ -550,7 +569,21 @@ def _main_clause_after_comma(nlp, sent) -> bool:
     comma = next((t for t in sent if t.text == ","), None)
     if comma is None or comma.i + 1 >= sent.end:
         return False
-    after = comma.nbor(1)
+    return _main_clause_from(nlp, sent, comma.nbor(1))
+
+
+def _elliptical_opening(nlp, sent) -> bool:
+    """A subordinator and one word make a clause of their own with no comma after it ("If necessary detailed
+    information could be called upon", "Where possible officials will ..."), and the words after them, parsed
+    alone, make a main clause."""
+    first, second = sent[0], sent[1]
+    if first.lower_ not in SUBORDINATORS or second.pos_ not in ("ADJ", "ADV") or second.i + 1 >= sent.end:
+        return False
+    return _main_clause_from(nlp, sent, second.nbor(1))
+
+
+def _main_clause_from(nlp, sent, after) -> bool:
+    """The words of sent from `after` on, parsed alone, make a main clause with its own subject."""
     if after.tag_ in WH_TAGS or after.lower_ in SUBORDINATORS or after.lower_ == "that":
         return False
     rest = next(_parse_alone(nlp, sent.doc.text[after.idx : sent.end_char]).sents)
