@@ -309,6 +309,13 @@ def test_a_mark_inside_a_title_does_not_end_the_sentence():
     assert lint(text, RULE) == []
 
 
+def test_a_parenthesis_after_a_mark_in_a_name_does_not_start_a_sentence():
+    text = "In 2003 she set up a label called Wow! (Women of Wessex) Records, which now releases folk albums.\n"
+    assert lint(text, RULE) == []
+    stopped = "In 2003 she set up a label. (Women of Wessex) Records, which now releases folk albums.\n"
+    assert [f.excerpt for f in lint(stopped, RULE)] == ["(Women of Wessex) Records, which now releases folk albums."]
+
+
 def test_a_verb_the_tagger_read_as_a_noun_keeps_the_sentence_whole():
     text = "Critics marvel at the speed with which the new stand was built.\n"
     assert lint(text, RULE) == []

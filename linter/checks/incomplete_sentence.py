@@ -654,14 +654,16 @@ def _cut(nlp, doc, block, sent):
 
 
 def _rejoined(spacy_doc):
-    """The parser's sentences, rejoined where it broke after a "!" or "?" that a lower-case word follows: the mark
-    belongs to a title or a name ("hits such as Who Let the Dogs Out? and ...", "from his days in Wham! to ...")."""
+    """The parser's sentences, rejoined where it broke after a "!" or "?" that a lower-case word or an opening
+    parenthesis follows: the mark belongs to a title or a name ("hits such as Who Let the Dogs Out? and ...", "from
+    his days in Wham! to ...", "a company named POW! (Purveyors of Wonder) Entertainment")."""
     start = None
     sents = list(spacy_doc.sents)
     for sent, following in zip(sents, sents[1:] + [None]):
         start = sent.start if start is None else start
         first_word = next((t for t in following if t.is_alpha), None) if following is not None else None
-        if first_word is not None and first_word.is_lower and sent.text.rstrip(CLOSING_MARKS).endswith(("!", "?")):
+        goes_on = first_word is not None and (first_word.is_lower or following[0].text == "(")
+        if goes_on and sent.text.rstrip(CLOSING_MARKS).endswith(("!", "?")):
             continue
         yield spacy_doc[start : sent.end]
         start = None
