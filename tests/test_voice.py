@@ -110,3 +110,56 @@ def test_fragments_in_readers_comments_are_theirs():
     assert lint(text, "incomplete-sentence") == []
     alone = f"# Ferries\n\nThe timetable changed on Monday.\n\n{comment}\n"
     assert [f.line for f in lint(alone, "incomplete-sentence")] == [5]
+
+
+REPORT = (
+    "# Late ferry axed\n\n"
+    "The operator will end the last crossing of the night from March, it said on Monday.\n\n"
+    "A spokesman said fewer than ten people used the late boat on most evenings.\n\n"
+    "The council told the operator that shift workers depend on the service.\n\n"
+)
+UNSIGNED = (
+    "I work nights at the hospital and the late boat is the only way home. What am I supposed to do now?\n\n"
+    "Typical. They cut what they cannot be bothered to run properly!\n\n"
+    "My daughter takes that boat twice a week. I think the operator has not listened to anyone.\n\n"
+    "Why not run a smaller boat instead of none at all?\n\n"
+    "I have used the crossing for twenty years and it has never been this bad.\n\n"
+    "Because the fares keep rising while the service keeps shrinking.\n"
+)
+
+
+def test_a_report_followed_by_unsigned_messages_puts_the_messages_in_readers_voice():
+    found = voices(REPORT + UNSIGNED)
+    assert set(found.values()) == {"comment"}
+    assert list(found) == [
+        "I work nights",
+        "Typical. They cut",
+        "My daughter takes",
+        "Why not run",
+        "I have used",
+        "Because the fares",
+    ]
+
+
+def test_a_fragment_among_unsigned_messages_is_the_readers():
+    assert lint(REPORT + UNSIGNED, "incomplete-sentence") == []
+    news = REPORT + "Because the fares keep rising while the service keeps shrinking.\n"
+    assert [f.line for f in lint(news, "incomplete-sentence")] == [9]
+
+
+def test_a_first_person_column_and_a_review_that_addresses_the_reader_stay_the_writers():
+    column = "# Why I still take the ferry\n\n" + "".join(
+        f"I have taken the late boat for {n} years, and I will miss it. My neighbours say the same.\n\n"
+        for n in range(10, 19)
+    )
+    assert voices(column) == {}
+    review = REPORT + "".join(
+        f"The {name} is cheap. You get a fast chip, and you can add memory later if you need it.\n\n"
+        for name in ("Dell", "Tiny", "Evesham", "Mesh", "Novatech", "Packard")
+    )
+    assert voices(review) == {}
+    quoted = REPORT + "".join(
+        f'"I use the boat every {day}," said one passenger. "What happens now?"\n\n'
+        for day in ("Monday", "Tuesday", "Friday", "Saturday", "Sunday")
+    )
+    assert set(voices(quoted).values()) <= {"quote-list"}

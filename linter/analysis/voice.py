@@ -4,7 +4,10 @@ Blocks that are not the writer's narrative (`block_voices`), found from the layo
 
 - `comment`: readers' comments, a run of messages each signed with a name and a place ("Dave Hill, Leeds",
   "Ana Ruiz from Porto, Portugal"), signed on the message's last line or in a short block of its own; also every
-  block after a header that introduces them ("Your comments", "Have your say", "Readers' views").
+  block after a header that introduces them ("Your comments", "Have your say", "Readers' views"); and, with no
+  signature or header, a report followed by a run of readers' messages (`_unsigned_comment_blocks`): the
+  paragraphs change from reported news (attributions, few "I"s) to messages that speak as "I", ask or exclaim,
+  and stay that way to the end.
 - `letter`: a quoted letter, from a block that opens "Dear ..." to one that opens "Yours ..." or "Sincerely".
 - `qa`: a question-and-answer transcript, paragraphs that open with "Q:" / "A:" or with the labels of two or more
   speakers who each speak twice or more ("HOST:", "Jane Doe:"), and the unlabelled paragraphs between them.
@@ -54,6 +57,15 @@ SERVICE_NOTE = re.compile(
     r"|get in touch|share)\b|(?:Read|Listen|Watch|Follow|Click|Visit|Contact|Email|E-mail|Subscribe|Sign up)\b",
 )
 CLOSING_BLOCKS = 2  # a service note is among the document's last blocks
+# A reader's message, outside quotation marks: "I", "me", "my" (also "I'm", "I've"), a question or an exclamation.
+# Not "you": reviews and explainers address the reader in the writer's own voice. A reported paragraph: a reporting
+# verb or a quotation.
+MESSAGE_VOICE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b|[?!](?=\s|$)")
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to|explained|claimed|insisted|argued|warned)\b")
+MIN_REPORT_BLOCKS = 3  # paragraphs of report before the messages
+MIN_MESSAGE_BLOCKS = 5  # paragraphs of messages after it
+MESSAGE_SHARE = 0.65  # the least share of message paragraphs after the change
+REPORT_MESSAGE_SHARE = 0.4  # the most share of message-like paragraphs in the report before it
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,48 @@ def _comment_blocks(doc, blocks) -> set[int]:
         if header and block.kind in TEXT_KINDS:
             found.add(block.index)
     return found
+
+
+def _outside_quotes(block) -> str:
+    """The block's text with its quotations blanked out."""
+    text = list(block.text)
+    for a, b in block.quotes:
+        text[a:b] = " " * (min(b, len(text)) - a)
+    return "".join(text)
+
+
+def _reads_as_message(block) -> bool:
+    """Outside quotation marks, the paragraph speaks as "I", to "you", or asks or exclaims."""
+    return MESSAGE_VOICE.search(_outside_quotes(block)) is not None
+
+
+def _unsigned_comment_blocks(blocks) -> set[int]:
+    """The paragraphs after the point where a report turns into readers' messages with no signatures: at least
+    `MIN_REPORT_BLOCKS` paragraphs of report (one of them attributed, at most `REPORT_MESSAGE_SHARE` of them
+    message-like) and then at least `MIN_MESSAGE_BLOCKS` paragraphs to the end, `MESSAGE_SHARE` of them messages,
+    the first one too. The change point is the one that agrees with the most paragraphs."""
+    paragraphs = [b for b in blocks if b.kind == PARAGRAPH]
+    messages = [_reads_as_message(b) for b in paragraphs]
+    before = [0]  # before[k]: message-like paragraphs among the first k
+    for is_message in messages:
+        before.append(before[-1] + is_message)
+    total, best = len(paragraphs), None
+    attributed = False
+    for k in range(total - MIN_MESSAGE_BLOCKS + 1):
+        if k > 0:
+            attributed = attributed or bool(ATTRIBUTION.search(paragraphs[k - 1].text) or paragraphs[k - 1].quotes)
+        if k < MIN_REPORT_BLOCKS or not messages[k] or not attributed:
+            continue
+        head, tail = before[k], before[total] - before[k]
+        if tail < MESSAGE_SHARE * (total - k) or head > REPORT_MESSAGE_SHARE * k:
+            continue
+        agreement = (k - head) + tail - ((total - k) - tail) - head
+        if best is None or agreement > best[0]:
+            best = (agreement, k)
+    if best is None:
+        return set()
+    start = paragraphs[best[1]].index
+    return {b.index for b in blocks if b.index >= start and b.kind in TEXT_KINDS}
 
 
 def _letter_blocks(blocks) -> set[int]:
@@ -177,7 +231,7 @@ def find_block_voices(doc) -> dict[int, str]:
         (QUOTE_LIST, _quote_list_blocks(blocks)),
         (QA, _qa_blocks(blocks)),
         (LETTER, _letter_blocks(blocks)),
-        (COMMENT, _comment_blocks(doc, blocks)),
+        (COMMENT, _comment_blocks(doc, blocks) | _unsigned_comment_blocks(blocks)),
         (SERVICE, _service_blocks(blocks)),
     ):
         voices.update(dict.fromkeys(indices, kind))

@@ -20,9 +20,17 @@ tense would, or a word the tagger gives a fair chance of being one: "More than 2
 for by a word that introduces a subordinate clause ("which", "who", "that", "because", ...); no word that could be
 the missed main verb ("-ed" words, irregular forms such as "clung", a second verb in a relative clause, a noun or
 adjective that the lemmatizer's tables know as a verb form: "the pair contest the final") may read as one when
-everything before it is replaced by a pronoun ("They clung on ..."); and the sentence re-parsed on its own, and the
-words after its first comma, must still have no main clause. A cut is not reported at a word that the article
+everything before it is replaced by a pronoun ("They clung on ..."), after the comma of an opening participial
+phrase too ("Writing in the journal, Dr Paniccia and colleagues show ..."); the sentence re-parsed on its own, the
+words after its first comma, and those after an elliptical opening ("If necessary extra buses could ..."), must
+still have no main clause. A cut is not reported at a word that the article
 capitalises in mid-sentence elsewhere: that is a name. Each hit's confidence follows its evidence (`CONFIDENCE`).
+
+Each fragment has a kind (`KINDS_OF_FRAGMENT`), from the shape of what is left: `cut-short`, `run-on`,
+`subordinate`, `relative` (a noun left with only its relative or participle clause), `participial`, `infinitive`,
+`prepositional`, `nominal` (a bare noun phrase). The kinds in `error_kinds` point to an edit gone wrong and are
+reported at the rule's level; the others are warnings with a confidence of at most 0.7: a short verbless sentence
+("A triumph.", "What a result.", "Much more than the basics.") is as often a writer's device as a defect.
 
 Not flagged: questions, exclamations, sentences without a closing full stop (bylines, credits), imperatives,
 sentences under `min_words` words, lists of names and sentences with a colon or semicolon (line-ups, credits),
@@ -39,6 +47,19 @@ from linter.analysis.voice import others_voice
 from linter.checks.base import KINDS, PARSE, Option
 from linter.model.findings import block_hit
 
+# The kinds of fragment, by the shape of what is left.
+CUT_SHORT = "cut-short"  # ends on a word that needs more after it: "would pay between."
+RUN_ON = "run-on"  # a cut ran it into the next sentence: "said that it had The board ..."
+SUBORDINATE = "subordinate"  # "Because the inspectors arrived late."
+RELATIVE = "relative"  # a noun left with only its relative or participle clause: "The senator, who had ..."
+PARTICIPIAL = "participial"  # "Hoping to reassure investors."
+INFINITIVE = "infinitive"  # "To reduce delays at the border."
+PREPOSITIONAL = "prepositional"  # "Despite warnings from engineers."
+NOMINAL_KIND = "nominal"  # a bare noun phrase: "A major setback for the coalition.", or one used for effect
+KINDS_OF_FRAGMENT = (CUT_SHORT, RUN_ON, SUBORDINATE, RELATIVE, PARTICIPIAL, INFINITIVE, PREPOSITIONAL, NOMINAL_KIND)
+# The severity of a kind not in `error_kinds`: a verbless sentence may be a writer's device, not an edit's damage.
+OTHER_KINDS_SEVERITY = "warning"
+
 CATEGORY = "fragment"
 NEEDS = (PARSE,)
 OPTIONS = {
@@ -46,6 +67,7 @@ OPTIONS = {
     "check_quoted": bool,
     "kinds": KINDS,
     "max_finite_chance": Option(float, minimum=0, maximum=1),
+    "error_kinds": Option([str], allowed=KINDS_OF_FRAGMENT),
 }
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -54,6 +76,7 @@ AUXILIARY_LEMMAS = ("be", "have", "do", "get")
 OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "appos", "conj", "npadvmod")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+SUBJECT_OPENERS = ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB")  # the first word of a subject
 # Conjunctions whose clause cannot stand alone; "that" is left out ("That he resigned surprised nobody.").
 SUBORDINATORS = {
     "because",
@@ -126,6 +149,7 @@ CONFIDENCE = {
     "ends on a function word": 0.9,  # an article, a possessive or a conjunction at the end
     "ends on a preposition": 0.8,
     "run into the next": 0.85,  # a capitalised function word in mid-sentence opens a clause of its own
+    "no sign of damage": 0.7,  # the most for a kind not in `error_kinds`: a bare noun phrase may be on purpose
 }
 
 
@@ -197,8 +221,9 @@ def _opens_with(sent, head, deps) -> bool:
     return all(t.head.i == head.i and t.dep_ in deps for t in sent[: head.i - sent.start])
 
 
-def _diagnosis(sent) -> str | None:
-    """Why a sentence with no main clause is a fragment, or None when its parse fits no kind of fragment."""
+def _diagnosis(sent) -> tuple[str, str] | None:
+    """The kind of fragment a sentence with no main clause is, and why (see `KINDS_OF_FRAGMENT`), or None when its
+    parse fits no kind."""
     root, first = sent.root, sent[0]
     mark = _subordinator(root)
     if mark is not None and all(t.dep_ == "advmod" for t in sent[: mark.i - sent.start]):  # "Even though ..."
@@ -208,23 +233,36 @@ def _diagnosis(sent) -> str | None:
         comma = next((t.i for t in sent if t.text == ","), sent.end)
         if any(t.tag_ in FINITE_TAGS for t in sent[comma - sent.start :]):
             return None  # "While most thought so, many disagreed.": a main clause after the comma
-        return f'no main clause: "{_excerpt(sent)}" is a subordinate clause'
+        return SUBORDINATE, f'no main clause: "{_excerpt(sent)}" is a subordinate clause'
     if root.tag_ in ("VB", "VBN") and any(c.tag_ == "TO" and c.i == first.i for c in root.children):
-        return f'no main verb: "{_excerpt(sent)}" is an infinitive phrase'
+        return INFINITIVE, f'no main verb: "{_excerpt(sent)}" is an infinitive phrase'
     participle = root.tag_ in ("VBG", "VBN") or _is_participle_by_auxiliary(root)
     if participle and _opens_with(sent, root, ("aux", "auxpass")):  # "Having sat idle ..."
         if not any(c.dep_ in SUBJECT_DEPS for c in root.children):
-            return f'no main verb: "{_excerpt(sent)}" is a participial phrase'
+            return PARTICIPIAL, f'no main verb: "{_excerpt(sent)}" is a participial phrase'
     if root.tag_ == "IN" and _opens_with(sent, root, ("amod", "advmod")):  # "Such as ...", "Just after ..."
-        return f'no main verb: "{_excerpt(sent)}" is a prepositional phrase'
+        return PREPOSITIONAL, f'no main verb: "{_excerpt(sent)}" is a prepositional phrase'
     if root.pos_ not in NOMINAL or any(t.text in (":", ";") for t in sent):
         return None
     relative = next(
         (c for c in sent if c.dep_ == "relcl" and c.left_edge.i > sent.start and c.left_edge.nbor(-1).text == ","), None
     )
     if relative is not None:
-        return f'no main verb: "{_excerpt(list(relative.subtree))}" is a relative clause'
-    return f'no main verb: "{_excerpt(sent)}" is a noun phrase'
+        return RELATIVE, f'no main verb: "{_excerpt(list(relative.subtree))}" is a relative clause'
+    if any(_is_set_off_participle(c) for c in root.children):  # "The walkout, called after talks collapsed."
+        return RELATIVE, f'no main verb: "{_excerpt(sent)}" is a noun with only a participle clause'
+    return NOMINAL_KIND, f'no main verb: "{_excerpt(sent)}" is a noun phrase'
+
+
+def _is_set_off_participle(token) -> bool:
+    """A participle clause set off by a comma after the noun it modifies: the noun is a subject waiting for its
+    verb."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBN", "VBG")
+        and token.left_edge.i > token.sent.start
+        and token.left_edge.nbor(-1).text == ","
+    )
 
 
 def _could_be_past_tense(token) -> bool:
@@ -454,7 +492,7 @@ def _starts_after_a_stop(sent) -> bool:
 
 
 def _cut_at_end(nlp, block, sent):
-    """A hit for a sentence that ends on a word needing more after it, when the sentence parsed alone ends on the
+    """(kind, hit) for a sentence that ends on a word needing more after it, when the sentence parsed alone ends on the
     same kind of word and the tagger gives that word no fair chance of being an adverb."""
     what = _dangling_end(sent)
     if what is None:
@@ -474,11 +512,11 @@ def _cut_at_end(nlp, block, sent):
     detail = f'"{tail}" ends on {what}'
     hit = block_hit(block, sent.start_char, sent.end_char, problem="sentence cut off", detail=detail)
     hit.confidence = CONFIDENCE["ends on a preposition" if what == "a preposition" else "ends on a function word"]
-    return hit
+    return CUT_SHORT, hit
 
 
 def _fragment(nlp, block, sent, chances, verb_forms, options):
-    """A hit for a sentence with no main clause, or cut short, once the second signals confirm it."""
+    """(kind, hit) for a sentence with no main clause, or cut short, once the second signals confirm it."""
     if (
         not sent.text.rstrip(CLOSING_MARKS).endswith(".")
         or not _starts_after_a_stop(sent)
@@ -490,20 +528,37 @@ def _fragment(nlp, block, sent, chances, verb_forms, options):
         return cut_short
     if _has_main_clause(sent) or _looks_like_name_list(sent):
         return None
-    reason = _diagnosis(sent)
-    if reason is None or _has_unintroduced_finite_verb(sent, chances()):
+    diagnosis = _diagnosis(sent)
+    if diagnosis is None or _has_unintroduced_finite_verb(sent, chances()):
         return None
+    kind, reason = diagnosis
     candidates = []
-    if reason.endswith(("noun phrase", "relative clause", "prepositional phrase")):
+    if kind in (NOMINAL_KIND, RELATIVE, PREPOSITIONAL):
         candidates = list(_verb_candidates(sent, verb_forms))
-        if any(_reads_as_main_verb(nlp, sent, t) for t in candidates):
-            return None
+    elif kind in (PARTICIPIAL, INFINITIVE):
+        candidates = _after_opening_phrase(sent, _verb_candidates(sent, verb_forms))
+    if any(_reads_as_main_verb(nlp, sent, t) for t in candidates):
+        return None
     if any(_has_main_clause(s) for s in _parse_alone(nlp, sent.text).sents) or _main_clause_after_comma(nlp, sent):
+        return None
+    if kind == SUBORDINATE and _elliptical_opening(nlp, sent):
         return None
     problem, detail = reason.split(": ", 1)
     hit = block_hit(block, sent.start_char, sent.end_char, problem=problem, detail=detail)
-    hit.confidence = _fragment_confidence(sent, reason, candidates)
-    return hit
+    hit.confidence = _fragment_confidence(sent, kind, candidates)
+    return kind, hit
+
+
+def _after_opening_phrase(sent, candidates) -> list:
+    """The candidates after the comma that closes an opening participial or infinitive phrase, with a word before
+    them that can be their subject: "Writing in the journal, Dr Paniccia and colleagues show ...", "Seen as
+    costly, Section 404 obliges ..." (the tagger read "show" and "obliges" as nouns). Inside the phrase itself a
+    verb form belongs to it ("Standing with his hands clasped ..."), and so does one after a comma that a
+    preposition or conjunction follows ("Designed by the firm, with a reading room facing the river.")."""
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma + 1 >= sent.end or sent.doc[comma + 1].pos_ not in SUBJECT_OPENERS:
+        return []
+    return [t for t in candidates if t.i > comma + 1]
 
 
 def _main_clause_after_comma(nlp, sent) -> bool:
@@ -514,7 +569,21 @@ def _main_clause_after_comma(nlp, sent) -> bool:
     comma = next((t for t in sent if t.text == ","), None)
     if comma is None or comma.i + 1 >= sent.end:
         return False
-    after = comma.nbor(1)
+    return _main_clause_from(nlp, sent, comma.nbor(1))
+
+
+def _elliptical_opening(nlp, sent) -> bool:
+    """A subordinator and one word make a clause of their own with no comma after it ("If necessary detailed
+    information could be called upon", "Where possible officials will ..."), and the words after them, parsed
+    alone, make a main clause."""
+    first, second = sent[0], sent[1]
+    if first.lower_ not in SUBORDINATORS or second.pos_ not in ("ADJ", "ADV") or second.i + 1 >= sent.end:
+        return False
+    return _main_clause_from(nlp, sent, second.nbor(1))
+
+
+def _main_clause_from(nlp, sent, after) -> bool:
+    """The words of sent from `after` on, parsed alone, make a main clause with its own subject."""
     if after.tag_ in WH_TAGS or after.lower_ in SUBORDINATORS or after.lower_ == "that":
         return False
     rest = next(_parse_alone(nlp, sent.doc.text[after.idx : sent.end_char]).sents)
@@ -524,11 +593,11 @@ def _main_clause_after_comma(nlp, sent) -> bool:
     )
 
 
-def _fragment_confidence(sent, reason: str, candidates) -> float:
+def _fragment_confidence(sent, kind: str, candidates) -> float:
     """How sure the verdict is: both parses and every probe agree (high); a word that could have been the main verb
     was tried and rejected, or the sentence opens with a word that is as often an adverb or a preposition as a
     conjunction ("After that income would be taxed"), leaves a doubt (lower)."""
-    if reason.endswith("subordinate clause") and sent[0].lower_ in AMBIGUOUS_SUBORDINATORS:
+    if kind == SUBORDINATE and sent[0].lower_ in AMBIGUOUS_SUBORDINATORS:
         return CONFIDENCE["ambiguous opener"]
     return CONFIDENCE["verb tried" if candidates else "agreed"]
 
@@ -563,7 +632,7 @@ def _used_as_name(word: str, doc) -> bool:
 
 
 def _cut(nlp, doc, block, sent):
-    """A hit for a sentence cut off by an edit, from the sentence start to the word before the cut, when the words
+    """(kind, hit) for a sentence cut off by an edit, from the sentence start to the word before the cut, when the words
     after the cut make a sentence with a main clause."""
     for token in _cut_points(sent):
         if token.lower_ not in FUNCTION_WORDS and _used_as_name(token.text, doc):
@@ -580,19 +649,21 @@ def _cut(nlp, doc, block, sent):
                 detail=f'"{" ".join(head.split()[-3:])}" runs into "{_excerpt(list(rest))}"',
             )
             hit.confidence = CONFIDENCE["run into the next"]
-            return hit
+            return RUN_ON, hit
     return None
 
 
 def _rejoined(spacy_doc):
-    """The parser's sentences, rejoined where it broke after a "!" or "?" that a lower-case word follows: the mark
-    belongs to a title or a name ("hits such as Who Let the Dogs Out? and ...", "from his days in Wham! to ...")."""
+    """The parser's sentences, rejoined where it broke after a "!" or "?" that a lower-case word or an opening
+    parenthesis follows: the mark belongs to a title or a name ("hits such as Who Let the Dogs Out? and ...", "from
+    his days in Wham! to ...", "a company named POW! (Purveyors of Wonder) Entertainment")."""
     start = None
     sents = list(spacy_doc.sents)
     for sent, following in zip(sents, sents[1:] + [None]):
         start = sent.start if start is None else start
         first_word = next((t for t in following if t.is_alpha), None) if following is not None else None
-        if first_word is not None and first_word.is_lower and sent.text.rstrip(CLOSING_MARKS).endswith(("!", "?")):
+        goes_on = first_word is not None and (first_word.is_lower or following[0].text == "(")
+        if goes_on and sent.text.rstrip(CLOSING_MARKS).endswith(("!", "?")):
             continue
         yield spacy_doc[start : sent.end]
         start = None
@@ -631,6 +702,15 @@ def check(doc, options):
         if not options["check_quoted"] and others_voice(doc, block) is not None:
             continue  # readers' comments, a letter, a transcript: informal fragments are theirs
         for sent in _sentences(block, spacy_doc, options["check_quoted"]):
-            hit = _cut(nlp, doc, block, sent) or _fragment(nlp, block, sent, chances, verb_forms, options)
-            if hit:
-                yield hit
+            found = _cut(nlp, doc, block, sent) or _fragment(nlp, block, sent, chances, verb_forms, options)
+            if found:
+                yield _graded(*found, options["error_kinds"])
+
+
+def _graded(kind: str, hit, error_kinds):
+    """The hit at the rule's level when its kind shows an edit's damage (`error_kinds`), else a warning whose
+    confidence is at most "no sign of damage"."""
+    if kind not in error_kinds:
+        hit.severity = OTHER_KINDS_SEVERITY
+        hit.confidence = min(hit.confidence, CONFIDENCE["no sign of damage"])
+    return hit
