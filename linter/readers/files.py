@@ -243,7 +243,7 @@ def _over_limit(what: str, size: int, limit: int, of: str = "") -> str:
 
 def page_text_bytes(data: bytes) -> int:
     """About how many bytes of a web page are text: all but its tags and its scripts' and styles' content."""
-    markup, opened = 0, None
+    markup, opened, opened_at = 0, None, 0
     for m in TAG.finditer(data):
         closing, element = m.group(1), m.group(2)
         if opened is not None:  # inside a script or style: everything up to its closing tag is markup
