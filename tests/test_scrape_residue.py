@@ -118,6 +118,11 @@ RESIDUE = [
     ("Reproduction in whole or in part without permission is prohibited.", "copyright line"),
     ("Scan the QR code to download our app", "call to action"),
     ("Show comments", "call to action"),
+    ("3/12", "counter"),
+    ("Agencies", "photo credit"),
+    ("TALLISCOURIER.COM", "site address"),
+    ("Release Date:", "empty label"),
+    ("quay.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", "timestamp"),
 ]
 
 PROSE = [
@@ -155,6 +160,9 @@ PROSE = [
     "Branded goods made up a tenth of the haul.",
     "Read aloud in court, the letter drew gasps from the public gallery.",
     "Credit card debt rose for a sixth month.",
+    "The harbour master said:",
+    "Three of 12 boats were lost.",
+    "Tallis.com was sold in 2019 for an undisclosed sum.",
 ]
 
 
@@ -236,3 +244,9 @@ def test_the_credit_that_ends_a_caption_is_residue_and_the_caption_is_not():
     ]
     assert {f.message.split(":")[0] for f in findings} == {"scraped page residue (photo credit in a caption)"}
     assert_spans_match(source, findings)
+
+
+def test_a_share_bar_with_one_network_a_line_is_residue_and_a_lone_network_name_is_not():
+    bar = lint(f"# Harbour plan\n\n{BEFORE}\n\nFacebook\n\nWhatsApp\n\nTelegram\n\n{AFTER}\n", "scrape-residue")
+    assert [(f.line, f.excerpt) for f in bar] == [(5, "Facebook"), (7, "WhatsApp"), (9, "Telegram")]
+    assert between_paragraphs("Facebook") == []

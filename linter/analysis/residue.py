@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from linter.analysis.analyses import analyses_of
-from linter.analysis.residue_signals import PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
+from linter.analysis.residue_signals import NETWORKS, PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
 
@@ -60,6 +60,7 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
     """A `ResidueLine` for each line, with its neighbours' lengths and its place in the document."""
     links = _LinkText(doc.source) if doc.format == "html" else None
     words = [WORD.findall(text) for *_, text in lines]
+    network = [NETWORKS.fullmatch(text.strip(" |·•")) is not None for *_, text in lines]
     result = []
     for i, (block, start, end, text) in enumerate(lines):
         stripped = text.strip()
@@ -77,6 +78,7 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
                 from_top=i,
                 from_bottom=len(lines) - 1 - i,
                 link_share=links.share(block, start, end) if links is not None else None,
+                in_button_run=network[i] and (i > 0 and network[i - 1] or i + 1 < len(lines) and network[i + 1]),
             )
         )
     return result
