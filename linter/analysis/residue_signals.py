@@ -147,6 +147,20 @@ TIMESTAMP_FIELD = re.compile(
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\w+ \d{1,2},? (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# A date written out, with its time if it has one: "May 4, 2022", "Tue 12 March 2026, 10:32 GMT", "2022-05-04".
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+WRITTEN_DATE = re.compile(
+    r"\b(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s+)?"
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
+    re.IGNORECASE,
+)
+DATE_LINE_OTHER_WORDS = 2  # besides the date, a label such as "Latest update" or "News"
+ATTRIBUTION = ("—", "–", "-")  # "— Ana Ruiz (@ana) May 4, 2022": an embedded post's or a quotation's source
 # A line that is only a site's name as its address ("BVINEWS.COM", "example.org"): a source credit or a logo.
 BARE_DOMAIN = re.compile(
     r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|co|uk|us|info|news)$", re.I
@@ -255,9 +269,14 @@ def counter(line: ResidueLine) -> float:
 
 
 def timestamp(line: ResidueLine) -> float:
-    """A published or updated time: a line that opens with its label, or the label as a field after a separator."""
+    """A published or updated time: a line that opens with its label, the label as a field after a separator, or
+    a date with at most a label beside it that is not a sentence (a subhead's date in a timeline stays)."""
     if len(line.words) <= 10 and TIMESTAMP.search(line.text):
         return STRONG
+    dated = line.kind not in (TITLE, HEADING) and not line.is_sentence and not line.text.startswith(ATTRIBUTION)
+    if dated and WRITTEN_DATE.search(line.text):
+        if len(WORD.findall(WRITTEN_DATE.sub(" ", line.text))) <= DATE_LINE_OTHER_WORDS:
+            return STRONG
     return STRONG if len(line.words) <= 16 and not line.is_sentence and TIMESTAMP_FIELD.search(line.text) else 0.0
 
 
