@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, assert_spans_match, lint
+from conftest import FIXTURES, assert_spans_match, cli_json, lint
 
 
 def read(name: str) -> str:
@@ -118,6 +118,14 @@ RESIDUE = [
     ("Reproduction in whole or in part without permission is prohibited.", "copyright line"),
     ("Scan the QR code to download our app", "call to action"),
     ("Show comments", "call to action"),
+    ("3/12", "counter"),
+    ("Agencies", "photo credit"),
+    ("TALLISCOURIER.COM", "site address"),
+    ("Release Date:", "empty label"),
+    ("quay.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm", "timestamp"),
+    ("March 12, 2026", "timestamp"),
+    ("Latest update Thu 12 March 2026, 10:32 GMT", "timestamp"),
+    ("12 March 2026 News", "timestamp"),
 ]
 
 PROSE = [
@@ -155,6 +163,12 @@ PROSE = [
     "Branded goods made up a tenth of the haul.",
     "Read aloud in court, the letter drew gasps from the public gallery.",
     "Credit card debt rose for a sixth month.",
+    "The harbour master said:",
+    "Three of 12 boats were lost.",
+    "Tallis.com was sold in 2019 for an undisclosed sum.",
+    "— Ana Ruiz (@anaruiz) March 12, 2026",
+    "Born 12 March 1950 in Tallis to a family of boat builders",
+    "The harbour reopened on 12 March 2026.",
 ]
 
 
@@ -199,20 +213,25 @@ def test_a_line_of_your_own_patterns_is_flagged_whatever_its_score():
     ]
 
 
-def test_link_text_in_an_html_article_adds_to_a_short_lines_score():
+def test_link_text_in_an_html_article_adds_to_a_short_lines_score(tmp_path):
     def page(last: str) -> str:
         return (
             "<html><body><article>\n<h1>Harbour plan approved</h1>\n"
             f"<p>{BEFORE}</p>\n<p>{AFTER}</p>\n<ul>\n<li>{last}</li>\n</ul>\n</article></body></html>\n"
         )
 
+    def findings(source: str) -> list[dict]:  # the whole article element: extraction drops a link at its foot
+        path = tmp_path / "page.html"
+        path.write_text(source)
+        return cli_json("check", "--whole-page", "--select", "scrape-residue", str(path))["findings"]
+
     linked = page("<a href='/video/42'>Watch the video</a>")
-    findings = lint(linked, "scrape-residue", name="page.html")
-    assert [(f.line, f.column, f.excerpt, f.message) for f in findings] == [
+    found = findings(linked)
+    assert [(f["line"], f["column"], f["excerpt"], f["message"]) for f in found] == [
         (6, 25, "Watch the video", 'scraped page residue (call to action + link density): "Watch the video"')
     ]
-    assert_spans_match(linked, findings)
-    assert lint(page("Watch the video"), "scrape-residue", name="page.html") == []
+    assert_spans_match(linked, found)
+    assert findings(page("Watch the video")) == []
 
 
 def test_the_credit_that_ends_a_caption_is_residue_and_the_caption_is_not():
@@ -236,3 +255,9 @@ def test_the_credit_that_ends_a_caption_is_residue_and_the_caption_is_not():
     ]
     assert {f.message.split(":")[0] for f in findings} == {"scraped page residue (photo credit in a caption)"}
     assert_spans_match(source, findings)
+
+
+def test_a_share_bar_with_one_network_a_line_is_residue_and_a_lone_network_name_is_not():
+    bar = lint(f"# Harbour plan\n\n{BEFORE}\n\nFacebook\n\nWhatsApp\n\nTelegram\n\n{AFTER}\n", "scrape-residue")
+    assert [(f.line, f.excerpt) for f in bar] == [(5, "Facebook"), (7, "WhatsApp"), (9, "Telegram")]
+    assert between_paragraphs("Facebook") == []

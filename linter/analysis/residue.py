@@ -10,16 +10,15 @@ headline-like lines after it is one finding. Every other line is scored: each si
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from linter.analysis.analyses import analyses_of
-from linter.analysis.residue_signals import PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
+from linter.analysis.residue_signals import NETWORKS, PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
+from linter.readers.html_article import LinkText
 
 DEFAULT_THRESHOLD = 1.0  # the rule module's default, for callers whose options predate the threshold
 QUOTE_MARKS = "\"“”‘'"
-ANCHOR = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _lines(doc):
@@ -39,27 +38,11 @@ def find_residue(doc, options) -> list[Hit]:
     return analyses_of(doc).residue(options)
 
 
-class _LinkText:
-    """Where an HTML source has link text: the [start, end) spans of its `<a>` elements."""
-
-    def __init__(self, source: str):
-        self.spans = [m.span() for m in ANCHOR.finditer(source)]
-        self.starts = [s for s, _ in self.spans]
-
-    def share(self, block, start: int, end: int) -> float:
-        """The share of the characters of block.text[start:end] that come from inside a link."""
-        inside = 0
-        for i in range(start, end):
-            offset = block.starts[i]
-            k = bisect_right(self.starts, offset) - 1
-            inside += k >= 0 and offset < self.spans[k][1]
-        return inside / max(1, end - start)
-
-
 def _residue_lines(doc, lines) -> list[ResidueLine]:
     """A `ResidueLine` for each line, with its neighbours' lengths and its place in the document."""
-    links = _LinkText(doc.source) if doc.format == "html" else None
+    links = LinkText(doc.source) if doc.format == "html" else None
     words = [WORD.findall(text) for *_, text in lines]
+    network = [NETWORKS.fullmatch(text.strip(" |·•")) is not None for *_, text in lines]
     result = []
     for i, (block, start, end, text) in enumerate(lines):
         stripped = text.strip()
@@ -77,6 +60,7 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
                 from_top=i,
                 from_bottom=len(lines) - 1 - i,
                 link_share=links.share(block, start, end) if links is not None else None,
+                in_button_run=network[i] and (i > 0 and network[i - 1] or i + 1 < len(lines) and network[i + 1]),
             )
         )
     return result

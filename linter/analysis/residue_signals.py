@@ -39,6 +39,7 @@ class ResidueLine:
     from_top: int  # lines before it in the document
     from_bottom: int  # lines after it in the document
     link_share: float | None = None  # share of its characters inside links (HTML only; None elsewhere)
+    in_button_run: bool = False  # the line, or the one before or after it, is also a network's name alone
 
     @property
     def short(self) -> bool:
@@ -132,15 +133,43 @@ MEDIA_PROMPT = re.compile(
     r"\b(?:listen(?:ing)?|hear|narrated|watch(?:ing)?|play|read(?:ing)?|audio|video|podcast)\b",
     re.IGNORECASE,
 )
+# A gallery's or slideshow's place ("2/5", "3 of 12") standing alone on a line.
+SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:/|of)\s*\d{1,3}$", re.IGNORECASE)
 DURATION = re.compile(r"\b\d+\s*(?:min|mins|minutes?|sec|secs|seconds?)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 TIMESTAMP = re.compile(
     r"^(?:updated|published|posted|last updated|first published|last modified|modified|edited)\b"
     r".{0,40}(?:\d{1,2}[:.]\d\d|\bago\b|(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# The same labels after a separator, as in "story.html - Created 03-10-2004 - Last Modified: 03-10-2004".
+TIMESTAMP_FIELD = re.compile(
+    r"\s[-–—|·•]\s+(?:updated|published|posted|last updated|last modified|modified|created)\s*:?\s*"
+    r"(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\w+ \d{1,2},? (?:19|20)\d\d|\d{1,2} \w+ (?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# A date written out, with its time if it has one: "May 4, 2022", "Tue 12 March 2026, 10:32 GMT", "2022-05-04".
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+WRITTEN_DATE = re.compile(
+    r"\b(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?,?\s+)?"
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
+    re.IGNORECASE,
+)
+DATE_LINE_OTHER_WORDS = 2  # besides the date, a label such as "Latest update" or "News"
+ATTRIBUTION = ("—", "–", "-")  # "— Ana Ruiz (@ana) May 4, 2022": an embedded post's or a quotation's source
+# A line that is only a site's name as its address ("BVINEWS.COM", "example.org"): a source credit or a logo.
+BARE_DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|co|uk|us|info|news)$", re.I
+)
+# A field's label whose value the page fills in with a script, left empty ("Release Date:", "Filed Under:").
+EMPTY_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,2}:$")
 AGENCIES = (
     "getty images|reuters|ap photo|ap|afp|epa|pa media|pa wire|pa|shutterstock|alamy|bloomberg|istock|"
-    "istockphoto|anadolu|xinhua|rex features|rex|dpa|ansa"
+    "istockphoto|anadolu|xinhua|rex features|rex|dpa|ansa|agencies"
 )
 PHOTO_CREDIT = re.compile(
     r"^\(?(?:photos?|images?|pictures?|pictured|photograph|illustration|graphic|video|credit|photo credit|"
@@ -236,11 +265,27 @@ def counter(line: ResidueLine) -> float:
         return STRONG
     if len(line.words) <= 10 and MEDIA_PROMPT.search(line.text) and DURATION.search(line.text):
         return STRONG if not line.is_sentence or SHARE_SEPARATORS.search(line.text) else 0.0
-    return STRONG if INTERACTION_COUNT.match(line.text) else 0.0
+    return STRONG if INTERACTION_COUNT.match(line.text) or SLIDE_COUNTER.match(line.text) else 0.0
 
 
 def timestamp(line: ResidueLine) -> float:
-    return STRONG if len(line.words) <= 10 and TIMESTAMP.search(line.text) else 0.0
+    """A published or updated time: a line that opens with its label, the label as a field after a separator, or
+    a date with at most a label beside it that is not a sentence (a subhead's date in a timeline stays)."""
+    if len(line.words) <= 10 and TIMESTAMP.search(line.text):
+        return STRONG
+    dated = line.kind not in (TITLE, HEADING) and not line.is_sentence and not line.text.startswith(ATTRIBUTION)
+    if dated and WRITTEN_DATE.search(line.text):
+        if len(WORD.findall(WRITTEN_DATE.sub(" ", line.text))) <= DATE_LINE_OTHER_WORDS:
+            return STRONG
+    return STRONG if len(line.words) <= 16 and not line.is_sentence and TIMESTAMP_FIELD.search(line.text) else 0.0
+
+
+def site_address(line: ResidueLine) -> float:
+    return STRONG if BARE_DOMAIN.match(line.text) else 0.0
+
+
+def empty_label(line: ResidueLine) -> float:
+    return STRONG if line.kind not in (TITLE, HEADING) and EMPTY_LABEL.match(line.text) else 0.0
 
 
 def share_bar(line: ResidueLine) -> float:
@@ -256,6 +301,8 @@ def share_bar(line: ResidueLine) -> float:
         return STRONG
     if line.short and CALL_TO_ACTION.match(line.text) and not line.quoted:
         return SUPPORT
+    if line.in_button_run and NETWORKS.fullmatch(line.text.strip(" |·•")):  # a share bar, one button a block
+        return STRONG
     return 0.0
 
 
@@ -405,6 +452,8 @@ SIGNALS = (
     ("photo credit", photo_credit),
     ("related link", navigation_link),
     ("page control", page_control),
+    ("site address", site_address),
+    ("empty label", empty_label),
     ("author avatar", author_avatar),
     ("orphan byline", orphan_byline),
     ("cookie notice", cookie_notice),

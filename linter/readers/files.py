@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 
@@ -35,6 +36,9 @@ SKIPPED_DIRS = {
 }
 MAX_BYTES = 20 * 1024 * 1024  # the most any reader takes (the archive's files and rows)
 DEFAULT_MAX_BYTES = 1024 * 1024  # `copydesk check`'s default `limits: max_file_mb` (the longest BBC article: 25 kB)
+WEB_PAGES = {".html", ".htm"}  # their limit counts the page's text, not its markup (up to MAX_BYTES of it)
+# A tag, or the opening or closing tag of an element whose content is never text (script, style).
+TAG = re.compile(rb"<(/?)(script|style)\b[^<>]*>|<[^<>]*>", re.IGNORECASE)
 NOT_REGULAR = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFSOCK: "a socket",
@@ -210,22 +214,50 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             kind = NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "a folder")
             raise UnreadableFile(f"not a regular file ({kind}); not linted")
-        if info.st_size > max_bytes:
-            raise UnreadableFile(
-                f"file is {info.st_size / 1024 / 1024:.1f} MB, over the {max_bytes / 1024 / 1024:g} MB limit "
-                "(limits: max_file_mb in the configuration); not linted"
-            )
+        page = os.path.splitext(path)[1].lower() in WEB_PAGES
+        read_limit = max(max_bytes, MAX_BYTES) if page else max_bytes
+        if info.st_size > read_limit:
+            raise UnreadableFile(_over_limit("file is", info.st_size, read_limit))
         try:
-            data = f.read(max_bytes + 1)
+            data = f.read(read_limit + 1)
         except OSError as exc:
             raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise UnreadableFile(f"file grew past the {max_bytes / 1024 / 1024:g} MB limit while read; not linted")
+    if len(data) > read_limit:
+        raise UnreadableFile(f"file grew past the {read_limit / 1024 / 1024:g} MB limit while read; not linted")
+    text_bytes = page_text_bytes(data) if page and len(data) > max_bytes else 0
+    if text_bytes > max_bytes:
+        raise UnreadableFile(_over_limit("page has", text_bytes, max_bytes, " of text"))
     if not is_article(path):
         for signature, kind in SIGNATURES.items():
             if data.startswith(signature):
                 raise UnreadableFile(f"{kind}, not an article (.md .markdown .txt .html .htm .docx); not linted")
     return data
+
+
+def _over_limit(what: str, size: int, limit: int, of: str = "") -> str:
+    return (
+        f"{what} {size / 1024 / 1024:.1f} MB{of}, over the {limit / 1024 / 1024:g} MB limit "
+        "(limits: max_file_mb in the configuration); not linted"
+    )
+
+
+def page_text_bytes(data: bytes) -> int:
+    """About how many bytes of a web page are text: all but its tags and its scripts' and styles' content."""
+    markup, opened, opened_at = 0, None, 0
+    for m in TAG.finditer(data):
+        closing, element = m.group(1), m.group(2)
+        if opened is not None:  # inside a script or style: everything up to its closing tag is markup
+            if closing and element and element.lower() == opened:
+                markup += m.end() - opened_at
+                opened = None
+            continue
+        if element and not closing:
+            opened, opened_at = element.lower(), m.start()
+            continue
+        markup += m.end() - m.start()
+    if opened is not None:
+        markup += len(data) - opened_at
+    return len(data) - markup
 
 
 def read_article(path: str, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:

@@ -6,7 +6,13 @@ back, word by word, to the blocks that `linter.readers.html` read with exact pos
 of its words are in the article text, in the same order; so are a byline ("By Ana Ruiz") between the headline and
 the text and a caption between the article's first and last blocks (the extractor leaves both out). The headline
 is the heading nearest before the article that the page's `<title>` or `og:title` names (else the page's first
-h1, when it comes before the text). Nothing is fetched: the page is read from the given string.
+h1, when it comes before the text), and it is kept even when the extractor leaves it out.
+
+Then the link furniture that the extractor lets through is trimmed by link density (the share of a block's
+characters inside `<a href>` elements): link blocks at the article's foot (a "Related articles" list, the next
+stories and their dates), link blocks before its first paragraph (a breadcrumb, a section link; not the headline or
+a byline) and a run of link blocks between two paragraphs of running prose (a box of related links). Nothing is
+fetched: the page is read from the given string.
 """
 
 from __future__ import annotations
@@ -14,11 +20,17 @@ from __future__ import annotations
 import html
 import logging
 import re
+from bisect import bisect_right
 from difflib import SequenceMatcher
 
 from linter.model.document import CAPTION, HEADING, TITLE, URL, URL_PLACEHOLDER
 
 KEPT_SHARE = 0.5  # a block is kept when at least this share of its words is aligned to the article text
+LINK_SHARE = 0.6  # a block is a link block when at least this share of its characters is link text
+LINK_RUN = 3  # a run of at least this many link blocks between paragraphs of prose is a box of links
+PROSE_WORDS = 15  # a paragraph of running prose has at least this many words
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+ANCHOR = re.compile(r"<a\s[^>]*?\bhref\s*=[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
 BYLINE = re.compile(r"By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}(,|$| and )")
 PAGE_TITLES = (
     re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL),
@@ -37,6 +49,24 @@ def article_text(source: str) -> str | None:
     except (ValueError, TypeError, AttributeError):  # markup that lxml cannot build a tree from
         return None
     return text if text and text.strip() else None
+
+
+class LinkText:
+    """Where an HTML source has link text: the [start, end) spans of its `<a href>` elements."""
+
+    def __init__(self, source: str):
+        self.spans = [m.span() for m in ANCHOR.finditer(source)]
+        self.starts = [s for s, _ in self.spans]
+
+    def share(self, block, start: int = 0, end: int | None = None) -> float:
+        """The share of the characters of block.text[start:end] that come from inside a link."""
+        end = len(block.text) if end is None else end
+        inside = 0
+        for i in range(start, end):
+            offset = block.starts[i]
+            k = bisect_right(self.starts, offset) - 1
+            inside += k >= 0 and offset < self.spans[k][1]
+        return inside / max(1, end - start)
 
 
 def _words(text: str) -> list[str]:
@@ -62,9 +92,12 @@ def article_blocks(blocks: list, source: str) -> list | None:
     kept = [i for i, block in enumerate(blocks) if matched[i] >= KEPT_SHARE * len(block.text.split())]
     if not kept:
         return None
-    headline = _headline(blocks, _page_titles(source), kept[0])
+    links = LinkText(source)
+    # The headline is sought before the first block that is not a link (a menu that the extractor lets through)
+    first_text = next((i for i in kept if links.share(blocks[i]) < LINK_SHARE), kept[0])
+    headline = _headline(blocks, _page_titles(source), first_text)
     if headline is None:  # the page's first h1, when it is the article's
-        headline = next((i for i in range(kept[0] + 1) if blocks[i].kind == TITLE), None)
+        headline = next((i for i in range(first_text + 1) if blocks[i].kind == TITLE), None)
     first = kept[0] if headline is None else min(headline, kept[0])
     text_start = next((i for i in kept if i != headline), kept[0])
     # A byline between the headline and the text, and captions inside the text: the extractor leaves them out
@@ -73,7 +106,8 @@ def article_blocks(blocks: list, source: str) -> list | None:
         for i in range(first, kept[-1])
         if i not in kept and (blocks[i].kind == CAPTION or i < text_start and BYLINE.match(blocks[i].text))
     ]
-    kept = sorted(kept + added)
+    kept = sorted(set(kept + added + ([] if headline is None else [headline])))
+    kept = _without_link_furniture(blocks, kept, headline, links)
     for i in kept:
         if i == headline:
             blocks[i].kind = TITLE
@@ -98,3 +132,45 @@ def _headline(blocks: list, titles: list[str], first_kept: int) -> int | None:
         if blocks[i].kind in (TITLE, HEADING) and any(text in t and 2 * len(text) >= len(t) for t in titles):
             return i
     return None
+
+
+def _without_link_furniture(blocks: list, kept: list[int], headline: int | None, links: LinkText) -> list[int]:
+    """kept less its link blocks before the text, at its foot, and in boxes between paragraphs."""
+    linked = {i for i in kept if i != headline and links.share(blocks[i]) >= LINK_SHARE}
+    if not linked:
+        return kept
+    prose = [i for i in kept if i not in linked and len(blocks[i].text.split()) >= PROSE_WORDS]
+    # The head: short link blocks before the first paragraph of prose (or the headline), but not a byline
+    text_start = prose[0] if prose else headline if headline is not None else -1
+    dropped = {i for i in linked if i < text_start and _short(blocks[i]) and not BYLINE.match(blocks[i].text)}
+    if not prose:  # a page of links and short items (a wiki's tables, a list of tools): nothing more to tell apart
+        return [i for i in kept if i not in dropped]
+    # The foot: after the last paragraph of prose, from the first link block on, with the dates and labels among them
+    tail = []
+    for i in reversed([i for i in kept if i > prose[-1]]):
+        if i not in linked and not _label(blocks[i]):
+            break
+        tail.append(i)
+    tail_links = [i for i in tail if i in linked]
+    if tail_links:
+        dropped.update(i for i in tail if i >= min(tail_links))
+    # A box of links between two paragraphs of prose, with its header and separators
+    is_prose = set(prose)
+    box, before = [], None
+    for i in kept:
+        if i in linked or _label(blocks[i]):
+            box.append(i)
+            continue
+        if sum(k in linked for k in box) >= LINK_RUN and before in is_prose and i in is_prose:
+            dropped.update(box)
+        box, before = [], i
+    return [i for i in kept if i not in dropped]
+
+
+def _short(block) -> bool:
+    return len(block.text.split()) < PROSE_WORDS
+
+
+def _label(block) -> bool:
+    """A short line that is not a sentence: a date, a section's name, a list's header, a separator."""
+    return len(block.text.split()) <= 6 and not SENTENCE_END.search(block.text.strip())

@@ -1,7 +1,7 @@
 """`copydesk text`: the clean article text of each file, as plain paragraphs or as JSON blocks with source spans.
 
 The text is the document's blocks (for a web page, the extracted article) without the lines that `scrape-residue`
-flags with the options in force, and its preformatted code as it is. A block that loses a line in its middle
+flags with the options in force, and its preformatted code as it is. A block that loses residue in its middle
 becomes two pieces, so that every piece still maps to one contiguous span of the source. Web addresses, which
 blocks hold as a placeholder word, are printed as the source spells them.
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import html
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from linter import __version__
 from linter.analysis.residue import find_residue
-from linter.model.document import CODE, URL_PLACEHOLDER, block_lines
+from linter.model.document import CODE, URL_PLACEHOLDER
 
 
 @dataclass
@@ -28,28 +29,39 @@ class Piece:
 
 
 def article_pieces(doc, residue_options: dict) -> list[Piece]:
-    """The document's text in reading order, without the residue found with residue_options."""
-    residue = [(hit.start, hit.end) for hit in find_residue(doc, residue_options)]
+    """The document's text in reading order, without the residue found with residue_options (a whole line, or the
+    part of one that a finding covers, such as the photo credit that ends a caption)."""
+    residue = []
+    for start, end in sorted((hit.start, hit.end) for hit in find_residue(doc, residue_options)):
+        if residue and start <= residue[-1][1]:
+            residue[-1] = (residue[-1][0], max(end, residue[-1][1]))
+        else:
+            residue.append((start, end))
+    residue_starts = [s for s, _ in residue]
     pieces = [_piece(doc, block, 0, len(block.text)) for block in doc.code]
     for block in doc.blocks:
-        run = None  # (start, end) in the block's text of the lines kept so far
-        for start, end in block_lines(block, doc.source):
-            source_start, source_end = block.source_span(start, end)
-            if any(s < source_end and source_start < e for s, e in residue):
+        run = None  # (start, end) in the block's text of the characters kept so far
+        for i in range(len(block.text)):
+            k = bisect_right(residue_starts, block.starts[i]) - 1
+            if k >= 0 and block.starts[i] < residue[k][1]:
                 if run is not None:
                     pieces.append(_piece(doc, block, *run))
                 run = None
             else:
-                run = (start, end) if run is None else (run[0], end)
+                run = (i, i + 1) if run is None else (run[0], i + 1)
         if run is not None:
             pieces.append(_piece(doc, block, *run))
     return sorted((p for p in pieces if p.text), key=lambda p: p.start)
 
 
 def _piece(doc, block, start: int, end: int) -> Piece:
+    if block.kind != CODE:  # the span of the text without the spaces around it
+        text = block.text[start:end]
+        start, end = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+        if start >= end:
+            return Piece(block.kind, "", 0, 0)
     source_start, source_end = block.source_span(start, end)
-    text = _spelled_out(doc, block, start, end)
-    return Piece(block.kind, text if block.kind == CODE else text.strip(), source_start, source_end)
+    return Piece(block.kind, _spelled_out(doc, block, start, end), source_start, source_end)
 
 
 def _spelled_out(doc, block, start: int, end: int) -> str:
