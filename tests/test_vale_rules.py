@@ -265,3 +265,58 @@ def test_a_sequence_rule_matches_tokens_by_text_and_tag(tmp_path, monkeypatch):
         "story.md:1:5:House.Meetup:Use 'meetup' for 'meet up'",
         "story.md:3:4:House.Would:'cold' after 'be'",
     ]
+
+
+def _code_project(tmp_path, name: str, source: str):
+    _project(tmp_path, {"Very": EXISTENCE}, ini_extra="\n[*]\nBasedOnStyles = House\n")
+    (tmp_path / name).write_text(source, encoding="utf-8")
+
+
+def test_python_comments_and_docstrings_are_linted_not_the_code(tmp_path, monkeypatch):
+    source = (
+        "very = 1  # a very small number\n"
+        "\n"
+        "def f():\n"
+        '    """Very short."""\n'
+        '    return "very"\n'
+        "# one line\n"
+        "# and a very long second\n"
+    )
+    _code_project(tmp_path, "tool.py", source)
+    output, _ = _run(tmp_path, monkeypatch, "tool.py")
+    assert output.splitlines() == [
+        "tool.py:1:15:House.Very:Avoid 'very'",
+        "tool.py:4:8:House.Very:Avoid 'Very'",
+        "tool.py:7:9:House.Very:Avoid 'very'",
+    ]
+    lines = source.splitlines()
+    for alert in output.splitlines():
+        line, column = (int(n) for n in alert.split(":")[1:3])
+        assert lines[line - 1][column - 1 : column + 3].lower() == "very"
+
+
+def test_block_comments_in_c_style_code(tmp_path, monkeypatch):
+    source = "int very = 0;\n/*\n * A very plain\n * block.\n */\nint f(); // very\n"
+    _code_project(tmp_path, "tool.cc", source)
+    output, _ = _run(tmp_path, monkeypatch, "tool.cc")
+    assert output.splitlines() == ["tool.cc:3:6:House.Very:Avoid 'very'", "tool.cc:6:13:House.Very:Avoid 'very'"]
+
+
+def test_languages_without_a_grammar_use_vales_comment_patterns(tmp_path, monkeypatch):
+    _code_project(tmp_path, "tool.lua", 'local very = 1\n-- a very old note\nprint("very")\n')
+    output, _ = _run(tmp_path, monkeypatch, "tool.lua")
+    assert output.splitlines() == ["tool.lua:2:6:House.Very:Avoid 'very'"]
+
+
+def test_ignored_scopes_leave_out_comments(tmp_path, monkeypatch):
+    _code_project(tmp_path, "tool.py", "# a very old note\n")
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("IgnoredScopes = comment.line\n" + ini.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _run(tmp_path, monkeypatch, "tool.py") == ("", 0)
+
+
+def test_a_double_star_glob_matches_files_at_the_top_too(tmp_path, monkeypatch):
+    _code_project(tmp_path, "tool.py", "# a very old note\n")
+    (tmp_path / "story.md").write_text("A very fine start.\n", encoding="utf-8")
+    output, _ = _run(tmp_path, monkeypatch, "--glob=!**/*.py", ".")
+    assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]

@@ -7,8 +7,9 @@ import json
 import os
 import sys
 
+from linter.vale.code import MissingGrammar
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
-from linter.vale.lint import CODE, CONVERTED, ValeFile, apply_ignores, lint_file, normed_ext
+from linter.vale.lint import CONVERTED, ValeFile, apply_ignores, lint_file, vale_format
 from linter.vale.patterns import PatternError
 from linter.vale.rules import (
     BUILTIN_REPETITION,
@@ -113,9 +114,9 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
                 content = handle.read()
             name = os.path.normpath(path)
         ext_source = name if args.ext == ".txt" or stdin else "x" + args.ext
-        normed = ".txt" if args.ignore_syntax else normed_ext(ext_source, config.formats)
-        if os.path.basename(name).startswith(".") or normed in CODE or normed in CONVERTED:
-            continue  # source code and converted formats are not read (see docs/vale.md)
+        normed, kind = (".txt", "text") if args.ignore_syntax else vale_format(ext_source, config.formats)
+        if os.path.basename(name).startswith(".") or normed in CONVERTED or kind == "fragment":
+            continue  # converted formats and Markdown inside code comments are not read (see docs/vale.md)
         if not config.matches_any_section(name) and not stdin:
             continue
         styles = config.styles_for(name)
@@ -126,7 +127,7 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
             if checks.get(n, n.split(".")[0] in styles) and LEVELS.get(r.level, 0) >= min_level
         }
         content = content.replace("&rsquo;", "'").replace("\r\n", "\n").replace("\r", "\n")
-        f = ValeFile(name, content, os.path.splitext(name)[1], normed, chosen, min_level, lookup=stdin)
+        f = ValeFile(name, content, os.path.splitext(name)[1], normed, chosen, min_level, lookup=stdin, kind=kind)
         f.ignored_classes = config.ignored_classes
         if chosen:
             if normed == ".md":
@@ -136,7 +137,11 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
                     config.ignores_for(config.token_ignores, name),
                     config.path,
                 )
-            lint_file(f, config.ignored_scopes, config.skipped_scopes)
+            try:
+                lint_file(f, config.ignored_scopes, config.skipped_scopes)
+            except MissingGrammar as error:
+                warn(f"{name}: {error}; skipped")
+                continue
         linted.append(f)
     return linted
 
