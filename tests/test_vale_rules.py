@@ -320,3 +320,18 @@ def test_a_double_star_glob_matches_files_at_the_top_too(tmp_path, monkeypatch):
     (tmp_path / "story.md").write_text("A very fine start.\n", encoding="utf-8")
     output, _ = _run(tmp_path, monkeypatch, "--glob=!**/*.py", ".")
     assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]
+
+
+def test_a_filter_expression_keeps_only_the_rules_it_selects(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE, "Spelling": SWAP}, document="A very fine colour.\n")
+    output, _ = _run(tmp_path, monkeypatch, '--filter=.Extends in ["substitution"]', "story.md")
+    assert output.splitlines() == ["story.md:1:13:House.Spelling:Use 'color' rather than 'colour'."]
+    output, _ = _run(tmp_path, monkeypatch, '--filter=.Level == "error" and .Name != "House.Spelling"', "story.md")
+    assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]
+
+
+def test_a_filter_is_read_never_run_as_code(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE}, document="A very fine day.\n")
+    output, status = _run(tmp_path, monkeypatch, "--filter=__import__('os').getcwd() == .Name", "story.md")
+    assert status == 2
+    assert "--filter:" in output and "is not allowed" in output

@@ -22,14 +22,9 @@ from vale_scenarios import VALE, command_for, run, scenarios, verdict  # noqa: E
 CONVERTED = "a format Vale reads through an outside tool or its own parser (rst, AsciiDoc, Org, DITA, XML, LaTeX)"
 SPELLING = "spelling rules (Vale.Spelling, `extends: spelling`) are not implemented"
 SYNC = "needs `vale sync` (network download of packages)"
-FILTER = "`--filter` expressions are not supported"
 
 NOT_PASSING = {
     "CLI.feature::Lint with a custom output format (line)": "`--output` Go templates are not supported",
-    "CLI.feature::Filter --minAlertLevel": FILTER,
-    "CLI.feature::Filter by single scope": FILTER,
-    "CLI.feature::Filter by multiple levels": FILTER,
-    "CLI.feature::Filter by extends": FILTER,
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
     "checks.feature::Occurrence": (

@@ -9,6 +9,7 @@ import sys
 
 from linter.vale.code import MissingGrammar
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
+from linter.vale.filter import FilterError, apply_filter, read_filter
 from linter.vale.lint import CONVERTED, ValeFile, apply_ignores, lint_file, vale_format
 from linter.vale.patterns import PatternError
 from linter.vale.rules import (
@@ -37,6 +38,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default="*")
     p.add_argument("--ext", default=".txt")
     p.add_argument("--ignore-syntax", action="store_true", dest="ignore_syntax")
+    p.add_argument("--filter", default="")
     p.add_argument("paths", nargs="*")
     return p
 
@@ -193,11 +195,16 @@ def main(argv: list[str], out=None, err=None) -> int:
             raise ConfigError("E100 [.vale.ini not found] Runtime error\n\nno config file found")
         config = read_config(path)
         rules = load_rules(config, warn)
+        if args.filter:
+            expression = read_filter(args.filter)
+            rules = apply_filter(rules, expression)
+            if ".Level" in expression:  # as in Vale, a filter on levels may lower MinAlertLevel to what it keeps
+                config.min_level = min([config.min_level] + [LEVELS.get(r.level, 0) for r in rules.values()])
         paths = args.paths
         if not paths and not sys.stdin.isatty():
             paths = [sys.stdin.read()]
         files = lint_paths(config, rules, paths, args, warn)
-    except (ConfigError, PatternError, RuleFileError, OSError) as error:
+    except (ConfigError, PatternError, RuleFileError, FilterError, OSError) as error:
         print(str(error), file=out)
         return 2
     text = json_output(files) if args.output.upper() == "JSON" else line_output(files, args.relative)
