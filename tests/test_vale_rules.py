@@ -335,3 +335,57 @@ def test_a_filter_is_read_never_run_as_code(tmp_path, monkeypatch):
     output, status = _run(tmp_path, monkeypatch, "--filter=__import__('os').getcwd() == .Name", "story.md")
     assert status == 2
     assert "--filter:" in output and "is not allowed" in output
+
+
+AFF = "SET UTF-8\nICONV 1\nICONV ’ '\nSFX S Y 2\nSFX S y ies [^aeiou]y\nSFX S 0 s [aeiou]y\nPFX U Y 1\nPFX U 0 un .\n"
+DIC = "3\nstory/S\nday/SU\ndone/U\n"
+
+
+def _spelling_project(tmp_path, rule: str, document: str):
+    _project(tmp_path, {"Words": rule}, document=document)
+    (tmp_path / "styles" / "dicts").mkdir()
+    (tmp_path / "styles" / "dicts" / "house.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "styles" / "dicts" / "house.dic").write_text(DIC, encoding="utf-8")
+    (tmp_path / "styles" / "ignore.txt").write_text("copydesk\n", encoding="utf-8")
+
+
+def test_a_spelling_rule_expands_its_dictionary_with_the_affix_rules(tmp_path, monkeypatch):
+    rule = (
+        "extends: spelling\nmessage: \"'%s' is not in the house list\"\nlevel: error\ncustom: true\n"
+        "dicpath: dicts\ndictionaries:\n  - house\nignore: ignore.txt\n"
+    )
+    document = "Stories days undone Days storys 42 copydesk.\n\nStorys undays.\n"
+    _spelling_project(tmp_path, rule, document)
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    # "stories" (y -> ies), "undone" (prefix), "Days" (lower case), 42 (a number) and the ignore list are known,
+    # and "undays" crosses a prefix with a suffix ("unday" + "s")
+    assert output.splitlines() == [
+        "story.md:1:26:House.Words:'storys' is not in the house list",
+        "story.md:3:1:House.Words:'Storys' is not in the house list",
+    ]
+    assert status == 1
+
+
+def test_spelling_filters_skip_words_and_custom_drops_the_default_filters(tmp_path, monkeypatch):
+    rule = "extends: spelling\nmessage: \"'%s'?\"\ndicpath: dicts\ndictionaries:\n  - house\nfilters:\n  - '[pP]y.*'\n"
+    _spelling_project(tmp_path, rule, "Python storys GitHub NASA re-done.\n")
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    # Vale's default filters pass camel case, all capitals and words with a character outside a-z, _ and '
+    assert output.splitlines() == ["story.md:1:8:House.Words:'storys'?"]
+
+
+def test_vale_spelling_uses_the_default_en_us_dictionary(tmp_path, monkeypatch):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*]\nVale.Spelling = YES\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("The council's budget was approvd on Tuesday.\n", encoding="utf-8")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == ["story.md:1:26:Vale.Spelling:Did you really mean 'approvd'?"]
+    assert status == 1
+
+
+def test_a_dictionary_that_is_not_there_names_the_rule_file(tmp_path, monkeypatch):
+    rule = "extends: spelling\nmessage: x\ndicpath: dicts\ndictionaries:\n  - missing\n"
+    _spelling_project(tmp_path, rule, "text\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert "Words.yml: 'missing.dic' not found in" in output

@@ -21,6 +21,7 @@ from linter.vale.rules import (
     load_style,
     vocabulary_rules,
 )
+from linter.vale.spelling import BUILTIN_SPELLING
 
 IGNORED_DIRS = {"node_modules", ".git", ".svn", ".hg", "__pycache__", ".bzr"}
 
@@ -67,6 +68,12 @@ def _terms(path: str) -> list[str]:
         return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
 
 
+def _enabled(config: ValeConfig, name: str) -> bool:
+    """Whether some section of the config runs the rule (so a built-in rule no section runs is not built)."""
+    style = name.split(".")[0]
+    return any(section.checks.get(name, style in (section.styles or [])) for section in config.sections)
+
+
 def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     """The rules of every style the config names, with the config's level overrides."""
     styles = {s for section in config.sections for s in section.styles or []}
@@ -76,8 +83,12 @@ def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     for style in sorted(styles):
         if style == "Vale" and not os.path.isdir(os.path.join(config.styles_path, "Vale")):
             rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "Vale (built in)", [])
+            if _enabled(config, "Vale.Spelling"):
+                rules["Vale.Spelling"] = build_rule(
+                    "Vale.Spelling", BUILTIN_SPELLING, "internal", accepted, config.styles_path
+                )
             rules.update(vocabulary_rules(accepted, rejected))
-            continue  # of Vale's built-in style, Spelling is not provided
+            continue
         if style != "vale" and not os.path.isdir(os.path.join(config.styles_path, style)):
             if any(style in (section.styles or []) for section in config.sections):
                 raise ConfigError(f"E100 [loadStyles] Runtime error\n\nstyle '{style}' does not exist on StylesPath")
