@@ -265,3 +265,127 @@ def test_a_sequence_rule_matches_tokens_by_text_and_tag(tmp_path, monkeypatch):
         "story.md:1:5:House.Meetup:Use 'meetup' for 'meet up'",
         "story.md:3:4:House.Would:'cold' after 'be'",
     ]
+
+
+def _code_project(tmp_path, name: str, source: str):
+    _project(tmp_path, {"Very": EXISTENCE}, ini_extra="\n[*]\nBasedOnStyles = House\n")
+    (tmp_path / name).write_text(source, encoding="utf-8")
+
+
+def test_python_comments_and_docstrings_are_linted_not_the_code(tmp_path, monkeypatch):
+    source = (
+        "very = 1  # a very small number\n"
+        "\n"
+        "def f():\n"
+        '    """Very short."""\n'
+        '    return "very"\n'
+        "# one line\n"
+        "# and a very long second\n"
+    )
+    _code_project(tmp_path, "tool.py", source)
+    output, _ = _run(tmp_path, monkeypatch, "tool.py")
+    assert output.splitlines() == [
+        "tool.py:1:15:House.Very:Avoid 'very'",
+        "tool.py:4:8:House.Very:Avoid 'Very'",
+        "tool.py:7:9:House.Very:Avoid 'very'",
+    ]
+    lines = source.splitlines()
+    for alert in output.splitlines():
+        line, column = (int(n) for n in alert.split(":")[1:3])
+        assert lines[line - 1][column - 1 : column + 3].lower() == "very"
+
+
+def test_block_comments_in_c_style_code(tmp_path, monkeypatch):
+    source = "int very = 0;\n/*\n * A very plain\n * block.\n */\nint f(); // very\n"
+    _code_project(tmp_path, "tool.cc", source)
+    output, _ = _run(tmp_path, monkeypatch, "tool.cc")
+    assert output.splitlines() == ["tool.cc:3:6:House.Very:Avoid 'very'", "tool.cc:6:13:House.Very:Avoid 'very'"]
+
+
+def test_languages_without_a_grammar_use_vales_comment_patterns(tmp_path, monkeypatch):
+    _code_project(tmp_path, "tool.lua", 'local very = 1\n-- a very old note\nprint("very")\n')
+    output, _ = _run(tmp_path, monkeypatch, "tool.lua")
+    assert output.splitlines() == ["tool.lua:2:6:House.Very:Avoid 'very'"]
+
+
+def test_ignored_scopes_leave_out_comments(tmp_path, monkeypatch):
+    _code_project(tmp_path, "tool.py", "# a very old note\n")
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("IgnoredScopes = comment.line\n" + ini.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _run(tmp_path, monkeypatch, "tool.py") == ("", 0)
+
+
+def test_a_double_star_glob_matches_files_at_the_top_too(tmp_path, monkeypatch):
+    _code_project(tmp_path, "tool.py", "# a very old note\n")
+    (tmp_path / "story.md").write_text("A very fine start.\n", encoding="utf-8")
+    output, _ = _run(tmp_path, monkeypatch, "--glob=!**/*.py", ".")
+    assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]
+
+
+def test_a_filter_expression_keeps_only_the_rules_it_selects(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE, "Spelling": SWAP}, document="A very fine colour.\n")
+    output, _ = _run(tmp_path, monkeypatch, '--filter=.Extends in ["substitution"]', "story.md")
+    assert output.splitlines() == ["story.md:1:13:House.Spelling:Use 'color' rather than 'colour'."]
+    output, _ = _run(tmp_path, monkeypatch, '--filter=.Level == "error" and .Name != "House.Spelling"', "story.md")
+    assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]
+
+
+def test_a_filter_is_read_never_run_as_code(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE}, document="A very fine day.\n")
+    output, status = _run(tmp_path, monkeypatch, "--filter=__import__('os').getcwd() == .Name", "story.md")
+    assert status == 2
+    assert "--filter:" in output and "is not allowed" in output
+
+
+AFF = "SET UTF-8\nICONV 1\nICONV ’ '\nSFX S Y 2\nSFX S y ies [^aeiou]y\nSFX S 0 s [aeiou]y\nPFX U Y 1\nPFX U 0 un .\n"
+DIC = "3\nstory/S\nday/SU\ndone/U\n"
+
+
+def _spelling_project(tmp_path, rule: str, document: str):
+    _project(tmp_path, {"Words": rule}, document=document)
+    (tmp_path / "styles" / "dicts").mkdir()
+    (tmp_path / "styles" / "dicts" / "house.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "styles" / "dicts" / "house.dic").write_text(DIC, encoding="utf-8")
+    (tmp_path / "styles" / "ignore.txt").write_text("copydesk\n", encoding="utf-8")
+
+
+def test_a_spelling_rule_expands_its_dictionary_with_the_affix_rules(tmp_path, monkeypatch):
+    rule = (
+        "extends: spelling\nmessage: \"'%s' is not in the house list\"\nlevel: error\ncustom: true\n"
+        "dicpath: dicts\ndictionaries:\n  - house\nignore: ignore.txt\n"
+    )
+    document = "Stories days undone Days storys 42 copydesk.\n\nStorys undays.\n"
+    _spelling_project(tmp_path, rule, document)
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    # "stories" (y -> ies), "undone" (prefix), "Days" (lower case), 42 (a number) and the ignore list are known,
+    # and "undays" crosses a prefix with a suffix ("unday" + "s")
+    assert output.splitlines() == [
+        "story.md:1:26:House.Words:'storys' is not in the house list",
+        "story.md:3:1:House.Words:'Storys' is not in the house list",
+    ]
+    assert status == 1
+
+
+def test_spelling_filters_skip_words_and_custom_drops_the_default_filters(tmp_path, monkeypatch):
+    rule = "extends: spelling\nmessage: \"'%s'?\"\ndicpath: dicts\ndictionaries:\n  - house\nfilters:\n  - '[pP]y.*'\n"
+    _spelling_project(tmp_path, rule, "Python storys GitHub NASA re-done.\n")
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    # Vale's default filters pass camel case, all capitals and words with a character outside a-z, _ and '
+    assert output.splitlines() == ["story.md:1:8:House.Words:'storys'?"]
+
+
+def test_vale_spelling_uses_the_default_en_us_dictionary(tmp_path, monkeypatch):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*]\nVale.Spelling = YES\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("The council's budget was approvd on Tuesday.\n", encoding="utf-8")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == ["story.md:1:26:Vale.Spelling:Did you really mean 'approvd'?"]
+    assert status == 1
+
+
+def test_a_dictionary_that_is_not_there_names_the_rule_file(tmp_path, monkeypatch):
+    rule = "extends: spelling\nmessage: x\ndicpath: dicts\ndictionaries:\n  - missing\n"
+    _spelling_project(tmp_path, rule, "text\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert "Words.yml: 'missing.dic' not found in" in output

@@ -20,21 +20,14 @@ from vale_scenarios import VALE, command_for, run, scenarios, verdict  # noqa: E
 
 # Reasons a scenario does not pass here.
 CONVERTED = "a format Vale reads through an outside tool or its own parser (rst, AsciiDoc, Org, DITA, XML, LaTeX)"
-CODE = "source-code comments (Vale reads them with tree-sitter) are not read"
-SPELLING = "spelling rules (Vale.Spelling, `extends: spelling`) are not implemented"
+DICTIONARY = (
+    "Vale's own en_US-web dictionary (not packaged anywhere) knows words that the default here, the spylls"
+    " package's en_US, does not ('webhooks', 'Tessera', 'backtick')"
+)
 SYNC = "needs `vale sync` (network download of packages)"
-FILTER = "`--filter` expressions are not supported"
 
 NOT_PASSING = {
     "CLI.feature::Lint with a custom output format (line)": "`--output` Go templates are not supported",
-    "CLI.feature::Lint a file and a directory": CODE,
-    "CLI.feature::Lint 2 directories": CODE,
-    "CLI.feature::Lint 3 files": CODE,
-    "CLI.feature::Pipe Python input": CODE,
-    "CLI.feature::Filter --minAlertLevel": FILTER,
-    "CLI.feature::Filter by single scope": FILTER,
-    "CLI.feature::Filter by multiple levels": FILTER,
-    "CLI.feature::Filter by extends": FILTER,
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
     "checks.feature::Occurrence": (
@@ -42,7 +35,7 @@ NOT_PASSING = {
         " `scope: heading` is counted per heading"
     ),
     "checks.feature::Repetition": CONVERTED,
-    "checks.feature::Spelling": SPELLING,
+    "checks.feature::Spelling": DICTIONARY,
     "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
     "checks.feature::Substitution": (
         "some substitution alerts differ (case-sensitive swaps, `$1` replacements, inline code in matches)"
@@ -51,26 +44,8 @@ NOT_PASSING = {
     "comments.feature::reStructuredText": CONVERTED,
     "comments.feature::AsciiDoc": CONVERTED,
     "comments.feature::Org Mode": CONVERTED,
-    "config.feature::Missing StylesPath (only Vale)": SPELLING,
-    "config.feature::External config (direct)": SPELLING,
-    "config.feature::External config": SPELLING,
-    "config.feature::Specify BasedOnStyle on a per-syntax basis": CODE,
-    "config.feature::Disable/enable checks on a per-syntax basis": CODE,
-    "config.feature::Overwrite BasedOnStyle on a per-syntax basis": CODE,
-    "config.feature::Overwrite disabled rules on a per-syntax basis": CODE,
-    "config.feature::Overwrite disabled rules on a per-file basis": CODE,
-    "config.feature::Load two base styles": CODE,
-    "config.feature::Load individual rules": CODE,
-    "config.feature::Load section with glob as name": CODE,
-    "config.feature::Test a glob": CODE,
-    "config.feature::Test a negated glob directory": SPELLING,
-    "config.feature::Test another negated glob": CODE,
-    "config.feature::Change an external rule's level": CODE,
-    "fragments.feature::Code -> Markup": CODE,
-    "lint.feature::Lint a CSS file": CODE,
-    "lint.feature::Lint a YAML file": CODE,
-    "lint.feature::Lint a Julia file": CODE,
-    "lint.feature::Lint a proto file": CODE,
+    "fragments.feature::Code -> Markup": "Markdown inside code comments (`[formats] py = md`) is not read",
+    "lint.feature::Lint a proto file": "no tree-sitter grammar for Protocol Buffers is packaged on PyPI",
     "lint.feature::Lint an Org file": CONVERTED,
     "lint.feature::Lint a reStructuredText file": CONVERTED,
     "lint.feature::Lint a AsciiDoc file": CONVERTED,
@@ -78,35 +53,21 @@ NOT_PASSING = {
     "lint.feature::Lint a DITA file": CONVERTED,
     "lint.feature::Lint an XML file": CONVERTED,
     "lint.feature::Lint an AsciiDoc file": CONVERTED,
-    "lint.feature::Lint a Python file": CODE,
-    "lint.feature::Lint a C++ file": CODE,
-    "lint.feature::Lint a Clojure file": CODE,
-    "lint.feature::Lint a JSX file": CODE,
     "lint.feature::Lint a reStructuredText file (2)": CONVERTED,
-    "lint.feature::Lint a Rust file": CODE,
-    "lint.feature::Lint an R file": CODE,
-    "lint.feature::Lint a PHP file": CODE,
-    "lint.feature::Lint a PowerShell file": CODE,
-    "lint.feature::Lint a Lua file": CODE,
-    "lint.feature::Lint a Haskell file": CODE,
-    "lint.feature::Lint a TypeScript file": "`script` rules (Tengo) are not supported",
-    "lint.feature::Lint a Ruby file": CODE,
     "misc.feature::In-text attributes": CONVERTED,
     "misc.feature::Unicode": CONVERTED,
     "misc.feature::Duplicate matches": CONVERTED,
-    "misc.feature::Spelling": SPELLING,
-    "misc.feature::v3.0 Spelling": SPELLING,
     "misc.feature::i18n": CONVERTED,
-    "misc.feature::infostrings": SPELLING,
+    "misc.feature::infostrings": DICTIONARY,
+    "patterns.feature::MDX": DICTIONARY,
+    "patterns.feature::Markdown": DICTIONARY,
     "patterns.feature::AsciiDoc": CONVERTED,
     "patterns.feature::reStructuredText": CONVERTED,
     "patterns.feature::Org": CONVERTED,
-    "patterns.feature::Python": CODE,
     "patterns.feature::Ignored Classes on inline elements": CONVERTED,
     "pkg.feature::Sync a complete, v3 package": SYNC,
     "pkg.feature::Sync a style-only package": SYNC,
     "pkg.feature::Sync a config-only package": SYNC,
-    "scopes.feature::Raw": "source-code comments (test.py); a raw match across a newline is printed with it",
     "scopes.feature::Blockquote": CONVERTED,
     "scopes.feature::Skip": CONVERTED,
     "scopes.feature::Attr": CONVERTED,
@@ -145,7 +106,7 @@ def test_every_listed_scenario_exists():
 
 
 def report() -> str:
-    """Scenarios passed per feature file, as the table in docs/vale.md."""
+    """Scenarios passed per feature file and those that do not pass, as the tables in docs/vale.md."""
     total, passed = collections.Counter(), collections.Counter()
     for scenario in SCENARIOS:
         total[scenario.feature] += 1
@@ -153,7 +114,9 @@ def report() -> str:
             passed[scenario.feature] += 1
     rows = [f"| {f} | {passed[f]} | {total[f]} |" for f in sorted(total)]
     rows.append(f"| **total** | **{sum(passed.values())}** | **{sum(total.values())}** |")
-    return "\n".join(["| feature file | passed | scenarios |", "|---|---|---|", *rows])
+    table = "\n".join(["| feature file | passed | scenarios |", "|---|---|---|", *rows])
+    failing = [f"| `{s.id}` | {NOT_PASSING[s.id]} |" for s in SCENARIOS if s.id in NOT_PASSING]
+    return table + "\n\n" + "\n".join(["| scenario | reason |", "|---|---|", *failing])
 
 
 if __name__ == "__main__":

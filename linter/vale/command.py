@@ -7,8 +7,10 @@ import json
 import os
 import sys
 
+from linter.vale.code import MissingGrammar
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
-from linter.vale.lint import CODE, CONVERTED, ValeFile, apply_ignores, lint_file, normed_ext
+from linter.vale.filter import FilterError, apply_filter, read_filter
+from linter.vale.lint import CONVERTED, ValeFile, apply_ignores, lint_file, vale_format
 from linter.vale.patterns import PatternError
 from linter.vale.rules import (
     BUILTIN_REPETITION,
@@ -19,6 +21,7 @@ from linter.vale.rules import (
     load_style,
     vocabulary_rules,
 )
+from linter.vale.spelling import BUILTIN_SPELLING
 
 IGNORED_DIRS = {"node_modules", ".git", ".svn", ".hg", "__pycache__", ".bzr"}
 
@@ -36,6 +39,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default="*")
     p.add_argument("--ext", default=".txt")
     p.add_argument("--ignore-syntax", action="store_true", dest="ignore_syntax")
+    p.add_argument("--filter", default="")
     p.add_argument("paths", nargs="*")
     return p
 
@@ -64,6 +68,12 @@ def _terms(path: str) -> list[str]:
         return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
 
 
+def _enabled(config: ValeConfig, name: str) -> bool:
+    """Whether some section of the config runs the rule (so a built-in rule no section runs is not built)."""
+    style = name.split(".")[0]
+    return any(section.checks.get(name, style in (section.styles or [])) for section in config.sections)
+
+
 def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     """The rules of every style the config names, with the config's level overrides."""
     styles = {s for section in config.sections for s in section.styles or []}
@@ -73,8 +83,12 @@ def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     for style in sorted(styles):
         if style == "Vale" and not os.path.isdir(os.path.join(config.styles_path, "Vale")):
             rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "Vale (built in)", [])
+            if _enabled(config, "Vale.Spelling"):
+                rules["Vale.Spelling"] = build_rule(
+                    "Vale.Spelling", BUILTIN_SPELLING, "internal", accepted, config.styles_path
+                )
             rules.update(vocabulary_rules(accepted, rejected))
-            continue  # of Vale's built-in style, Spelling is not provided
+            continue
         if style != "vale" and not os.path.isdir(os.path.join(config.styles_path, style)):
             if any(style in (section.styles or []) for section in config.sections):
                 raise ConfigError(f"E100 [loadStyles] Runtime error\n\nstyle '{style}' does not exist on StylesPath")
@@ -113,9 +127,9 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
                 content = handle.read()
             name = os.path.normpath(path)
         ext_source = name if args.ext == ".txt" or stdin else "x" + args.ext
-        normed = ".txt" if args.ignore_syntax else normed_ext(ext_source, config.formats)
-        if os.path.basename(name).startswith(".") or normed in CODE or normed in CONVERTED:
-            continue  # source code and converted formats are not read (see docs/vale.md)
+        normed, kind = (".txt", "text") if args.ignore_syntax else vale_format(ext_source, config.formats)
+        if os.path.basename(name).startswith(".") or normed in CONVERTED or kind == "fragment":
+            continue  # converted formats and Markdown inside code comments are not read (see docs/vale.md)
         if not config.matches_any_section(name) and not stdin:
             continue
         styles = config.styles_for(name)
@@ -126,7 +140,7 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
             if checks.get(n, n.split(".")[0] in styles) and LEVELS.get(r.level, 0) >= min_level
         }
         content = content.replace("&rsquo;", "'").replace("\r\n", "\n").replace("\r", "\n")
-        f = ValeFile(name, content, os.path.splitext(name)[1], normed, chosen, min_level, lookup=stdin)
+        f = ValeFile(name, content, os.path.splitext(name)[1], normed, chosen, min_level, lookup=stdin, kind=kind)
         f.ignored_classes = config.ignored_classes
         if chosen:
             if normed == ".md":
@@ -136,7 +150,11 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
                     config.ignores_for(config.token_ignores, name),
                     config.path,
                 )
-            lint_file(f, config.ignored_scopes, config.skipped_scopes)
+            try:
+                lint_file(f, config.ignored_scopes, config.skipped_scopes)
+            except MissingGrammar as error:
+                warn(f"{name}: {error}; skipped")
+                continue
         linted.append(f)
     return linted
 
@@ -188,11 +206,16 @@ def main(argv: list[str], out=None, err=None) -> int:
             raise ConfigError("E100 [.vale.ini not found] Runtime error\n\nno config file found")
         config = read_config(path)
         rules = load_rules(config, warn)
+        if args.filter:
+            expression = read_filter(args.filter)
+            rules = apply_filter(rules, expression)
+            if ".Level" in expression:  # as in Vale, a filter on levels may lower MinAlertLevel to what it keeps
+                config.min_level = min([config.min_level] + [LEVELS.get(r.level, 0) for r in rules.values()])
         paths = args.paths
         if not paths and not sys.stdin.isatty():
             paths = [sys.stdin.read()]
         files = lint_paths(config, rules, paths, args, warn)
-    except (ConfigError, PatternError, RuleFileError, OSError) as error:
+    except (ConfigError, PatternError, RuleFileError, FilterError, OSError) as error:
         print(str(error), file=out)
         return 2
     text = json_output(files) if args.output.upper() == "JSON" else line_output(files, args.relative)

@@ -18,18 +18,27 @@ class ConfigError(Exception):
 
 
 def glob_to_regex(pattern: str) -> re.Pattern:
-    """A Vale section glob (`*.md`, `*.{md,py}`, `**/*.md`, `!*.py`) as a regex over a slash-separated path."""
+    """A Vale section glob (`*.md`, `*.{md,py}`, `**/*.md`, `!*.py`) as a regex over a slash-separated path.
+
+    As in Vale, a pattern with `**` is read as doublestar reads it (`**/` is any number of folders, none included,
+    and `*` stays within one folder); one without is read as gobwas/glob does (`*` matches any characters)."""
+    doublestar = "**" in pattern
+    star, one = ("[^/]*", "[^/]") if doublestar else (".*", ".")
     out, i = "", 0
     while i < len(pattern):
         ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out += "(?:.*/)?"
+            i += 3
+            continue
         if pattern.startswith("**", i):
             out += ".*"
             i += 2
             continue
         if ch == "*":
-            out += ".*"
+            out += star
         elif ch == "?":
-            out += "."
+            out += one
         elif ch == "{":
             end = pattern.index("}", i)
             out += "(?:" + "|".join(re.escape(p) for p in pattern[i + 1 : end].split(",")) + ")"

@@ -11,7 +11,7 @@ from linter.model.document import LINE_BREAK
 from linter.model.findings import Finding
 from linter.vale.command import load_rules
 from linter.vale.config import read_config
-from linter.vale.lint import ValeFile, apply_ignores, lint_file, normed_ext
+from linter.vale.lint import ValeFile, apply_ignores, lint_file, vale_format
 
 SEVERITY = {"suggestion": "info", "warning": "warning", "error": "error"}
 
@@ -48,8 +48,8 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
     if not chosen:
         return []
     content = source.replace("\r\n", "\n").replace("\r", "\n")
-    normed = normed_ext(path, config.formats)
-    f = ValeFile(path, content, os.path.splitext(path)[1], normed, chosen, config.min_level)
+    normed, kind = vale_format(path, config.formats)
+    f = ValeFile(path, content, os.path.splitext(path)[1], normed, chosen, config.min_level, kind=kind)
     f.ignored_classes = config.ignored_classes
     if normed == ".md":
         f.markup_source = apply_ignores(

@@ -1,7 +1,7 @@
 """Lint one file the way Vale does: render the markup, walk its HTML blocks with scopes, run the rules, place alerts.
 
 Markdown is rendered to HTML by markdown-it-py (Vale uses goldmark), HTML is walked as is, `.txt` is prose, and
-other extensions are linted as plain lines. Source-code comment extraction (Vale's tree-sitter formats) and the
+other extensions are linted as plain lines. Source code is linted in its comments (`linter.vale.code`); the
 converted formats (reStructuredText, AsciiDoc, Org, DITA, XML) are not read.
 """
 
@@ -18,39 +18,11 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 
 from linter.analysis import readability
+from linter.vale.code import OLD_COMMENTS, adjust, format_of, get_comments, language_for
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
 from linter.vale.rules import Alert, Rule
 
 MARKUP = {".md", ".html", ".htm"}
-CODE = {
-    ".py",
-    ".cc",
-    ".c",
-    ".h",
-    ".cpp",
-    ".go",
-    ".rs",
-    ".rb",
-    ".js",
-    ".jsx",
-    ".ts",
-    ".tsx",
-    ".css",
-    ".yml",
-    ".yaml",
-    ".jl",
-    ".proto",
-    ".clj",
-    ".lua",
-    ".hs",
-    ".r",
-    ".php",
-    ".ps1",
-    ".java",
-    ".scala",
-    ".swift",
-    ".sh",
-}
 CONVERTED = {".rst", ".adoc", ".org", ".dita", ".xml", ".tex"}
 SKIP_TAGS = ["script", "style", "pre", "figure", "noscript", "iframe"]
 SKIP_CLASSES = ["problematic", "pre", "code"]
@@ -92,6 +64,7 @@ EX_INFO = re.compile(r"`{3,}.+")
 LINK_REF = re.compile(r"\]\[(?:[^]\n]+)\]")
 LINK_DEF = re.compile(r"\[(?:[^]\n]+)\]:")
 NUMERIC_LIST = re.compile(r"(?m)^\d+\.")
+SPACES = re.compile(" +")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -133,6 +106,7 @@ class ValeFile:
     defined: set = field(default_factory=set)  # terms that conditional rules have seen defined so far
     chosen_forms: dict = field(default_factory=dict)  # (consistency rule, pair) -> the form the file uses
     tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
+    kind: str = ""  # Vale's format of the file: "markup", "code", "text" or "" (plain lines)
 
     def metrics(self, summary: str) -> dict[str, float]:
         """A metric formula's variables: counts of the prose read (the summary) and of the block tags walked."""
@@ -175,15 +149,22 @@ class ValeFile:
                 return self.comments[check]
         return self.comments.get("off", False)
 
-    def lint_block(self, block: Block, lines: int, lookup: bool) -> None:
+    def set_text(self, text: str) -> None:
+        """Lint `text` from now on (a comment of a source file, then the whole file again), forgetting the alerts
+        already placed, as Vale's `SetText` does."""
+        self.content = text
+        self.history = set()
+
+    def lint_block(self, block: Block, lines: int, lookup: bool, pad: int = 0) -> None:
         self.chk_to_ctx = {}
         for name, rule in self.rules.items():
             if self.disabled(name) or not scope_matches(rule.scope, block):
                 continue
             for alert in rule.run(block.text, self):
-                self.add_alert(alert, block, lines, lookup)
+                alert.message = SPACES.sub(" ", alert.message.replace("\n", " "))  # Vale's WhitespaceToSpace
+                self.add_alert(alert, block, lines, lookup, pad)
 
-    def add_alert(self, a: Alert, block: Block, lines: int, lookup: bool) -> None:
+    def add_alert(self, a: Alert, block: Block, lines: int, lookup: bool, pad: int = 0) -> None:
         ctx = self.chk_to_ctx.get(a.check, block.context)
         offsets = []
         if ctx.count(a.match) > 1 and len(ctx) < 1000:
@@ -191,9 +172,11 @@ class ValeFile:
         line, col = (0, -1)
         if not lookup:
             line, col = assign_loc(ctx, block.text, block.line, (a.start, a.end), a.match)
+            col = col + pad if col >= 0 else col
         if lookup or col < 0:
             src_lines = self.lines if self.markup else None
             line, col = find_loc(ctx, block.text, lines, a.match, offsets, src_lines)
+            col = col + pad if col >= 0 else col
         if col > 0:
             self.chk_to_ctx[a.check] = substitute(ctx, a.match, "#")
             key = (line, col, a.check)
@@ -436,6 +419,8 @@ def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str])
         lint_html_tokens(f, rendered, ignored_scopes, skipped_scopes)
     elif f.normed_ext in (".html", ".htm"):
         lint_html_tokens(f, f.content, ignored_scopes, skipped_scopes)
+    elif f.kind == "code":
+        lint_code(f, ignored_scopes)
     elif f.normed_ext == ".txt":
         _lint_prose(f, Block("", f.content, "text" + f.real_ext), len(f.lines))
     else:
@@ -444,8 +429,81 @@ def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str])
     f.lint_block(Block("", raw, "raw" + f.real_ext), len(original_lines), True)
 
 
+def lint_code(f: ValeFile, ignored_scopes: list[str]) -> None:
+    """Lint a source file's comments: each comment's text as a file of its own, its alerts moved back to the
+    comment's place; Vale's older line patterns where it has no grammar for the language."""
+    lang = language_for(f.real_ext)
+    if lang is None:
+        _lint_code_by_lines(f, ignored_scopes)
+        return
+    whole = f.content
+    for comment in get_comments(whole, lang):
+        if {"comment", comment.scope, comment.scope.removeprefix("text.")} & set(ignored_scopes):
+            continue  # `comment.line` as in Vale's line patterns, or `text.comment.line` as Vale matches here
+        f.set_text(comment.text)
+        last = len(f.alerts)
+        f.lint_block(Block("", f.content, "text" + f.real_ext), len(f.lines), True)
+        for alert in f.alerts[last:]:
+            adjust(alert, comment, lang)
+    f.set_text(whole)
+
+
+def _lint_code_by_lines(f: ValeFile, ignored_scopes: list[str]) -> None:
+    """Vale's older comment reader: an inline comment pattern per line, and block comments from a start line to
+    an end line."""
+    patterns = OLD_COMMENTS.get(f.normed_ext)
+    if not patterns:
+        return
+    inline, block_start, block_end = (re.compile(p) for p in patterns)
+    skip_all = "comment" in ignored_scopes
+    skip_inline = skip_all or "comment.line" in ignored_scopes
+    skip_block = skip_all or "comment.block" in ignored_scopes
+    block, in_block, ignore = "", False, False
+    lines = f.content.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for number, text in enumerate(lines, start=1):
+        line = text + "\n"
+        if in_block:
+            block += line
+            if _found(block_end, line):
+                if not skip_block:
+                    f.lint_block(Block(block, block, "text.comment.block" + f.real_ext), number + 1, True)
+                block, in_block = "", False
+        elif match := _found(inline, line):
+            if not skip_inline:
+                padding = len(line) - len(match)
+                f.lint_block(Block(match, match, "text.comment.line" + f.real_ext), number, True, padding - 1)
+        elif _found(block_start, line) and not ignore:
+            block += line
+            in_block = True
+        elif _found(block_end, line):
+            ignore = not ignore
+
+
+def _found(pattern: re.Pattern, line: str) -> str:
+    m = pattern.search(line)
+    return m.group() if m else ""
+
+
 def normed_ext(path: str, formats: dict[str, str]) -> str:
     return _format(os.path.splitext(path)[1].lower(), formats)
+
+
+def vale_format(path: str, formats: dict[str, str]) -> tuple[str, str]:
+    """(normed extension, format) of a path as Vale reads it: `[formats]` maps an extension to another, and a
+    source file mapped to a markup format (`py = md`) is a "fragment" (Markdown in its comments)."""
+    ext = os.path.splitext(path)[1]
+    kind = format_of(ext)[1]
+    mapped = formats.get(ext[1:])
+    if mapped is not None:
+        if kind == "code" and format_of("." + mapped)[1] == "markup":
+            return "." + mapped, "fragment"
+        ext = "." + mapped
+    normed, kind = format_of(ext)
+    if kind == "code":
+        return normed, kind
+    return normed_ext(path, formats), kind
 
 
 FRONT_MATTER = re.compile(r"(?s)^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)")

@@ -551,14 +551,15 @@ def _convert_capture_groups(pattern: str) -> str:
     return regex.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
-def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
-    """A rule from one YAML mapping; `accepted` is the Vocab's accepted terms (exceptions everywhere)."""
+def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_path: str = "") -> Rule:
+    """A rule from one YAML mapping; `accepted` is the Vocab's accepted terms (exceptions everywhere); a spelling
+    rule finds its dictionaries and ignore lists from `styles_path` as Vale does."""
     kind = str(data.get("extends", ""))
     scope = data.get("scope", ["text"])
     base = dict(
         name=name,
         kind=kind,
-        level=str(data.get("level", "suggestion")),
+        level=str(data.get("level", "warning")),  # Vale's default level
         scope=scope if isinstance(scope, list) else [scope],
         message=str(data.get("message", "")),
         link=str(data.get("link", "")),
@@ -661,6 +662,13 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str]) -> Rule:
         evaluate(metric.formula, dict.fromkeys(METRIC_VARIABLES, 1.0), f"{path}: formula")
         _condition(metric.condition, f"{path}: condition")
         return metric
+    if kind == "spelling":
+        from linter.vale.spelling import MissingDictionary, build_spelling
+
+        try:
+            return build_spelling(base, data, path, styles_path, accepted)
+        except MissingDictionary as error:
+            return Unsupported(**base, reason=str(error))
     reason = "Vale's `script` rules run Tengo scripts" if kind == "script" else f"rule kind {kind!r}"
     return Unsupported(**base, reason=f"{reason} is not supported by copydesk yet")
 
@@ -695,5 +703,5 @@ def load_style(styles_path: str, style: str, accepted: list[str]) -> dict[str, R
         path = os.path.join(folder, entry)
         data = read_rule_file(path)
         name = f"{style}.{os.path.splitext(entry)[0]}"
-        rules[name] = build_rule(name, data, path, accepted)
+        rules[name] = build_rule(name, data, path, accepted, styles_path)
     return rules
