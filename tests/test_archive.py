@@ -9,13 +9,14 @@ import signal
 import threading
 import time
 
+import dask
 import distributed
 import pyarrow.parquet as pq
 import pytest
 from conftest import run_cli
 
-from linter.archive.runner import ArchiveOptions, run_archive
-from linter.archive.sources import Columns
+from linter.archive.runner import ArchiveOptions, local_cluster, run_archive
+from linter.archive.sources import Columns, partition_sizes, plan
 from linter.run.config import load_config
 
 pytestmark = [pytest.mark.enable_socket, pytest.mark.allow_hosts(["127.0.0.1"])]
@@ -259,3 +260,25 @@ def test_dataset_rows_with_the_model_rules_get_the_findings_of_check(cluster, de
     expected = check_findings("desk")
     assert {f["rule"] for f in expected} & {"pronoun-number", "incomplete-sentence", "echo-word", "repeated-phrase"}
     assert archived_findings(desk / "rows") == expected
+
+
+def test_default_partitions_are_whole_engine_batches_with_smaller_ones_last(tmp_path):
+    assert partition_sizes(400) == [16] * 23 + [4] * 8
+    assert partition_sizes(2225) == [48] * 44 + [12] * 9 + [5]
+    assert set(partition_sizes(10**6)[:-20]) == {192}
+    assert partition_sizes(6) == [4, 2] and partition_sizes(0) == []
+    for i in range(20):
+        (tmp_path / f"{i:02d}.txt").write_text("A short article.\n", encoding="utf-8")
+    partitions = plan(str(tmp_path), load_config(None, start=str(tmp_path)), Columns(), None, 1024)
+    assert [len(p.items) for p in partitions] == [4] * 5
+    assert [os.path.basename(item) for p in partitions for item in p.items] == [f"{i:02d}.txt" for i in range(20)]
+
+
+def test_the_local_cluster_workers_run_without_the_profiler():
+    client, cluster = local_cluster(1)
+    try:
+        settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+        assert list(settings.values()) == [False]
+    finally:
+        client.close()
+        cluster.close()

@@ -14,14 +14,18 @@ import pyarrow.parquet as pq
 
 from linter.errors import CopydeskError
 from linter.readers.files import MAX_BYTES, SKIPPED_DIRS, UnreadableFile, decode_article, discover, is_article
+from linter.run.engine import FILES_PER_BATCH
 
 DATASETS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
 GLOB_CHARS = set("*?[")
 NEWLINE_SCAN = 64 * 1024
-# Files are split into about this many partitions (enough for the last ones not to leave workers idle), of at most
-# MAX_PARTITION_ARTICLES files; the size depends on the file count only, so that a rerun finds the same partitions.
+# Files are split into about this many partitions, of a whole number of the engine's batches (a partial batch costs
+# CPU: its last parser minibatch is part-empty) and at most MAX_PARTITION_ARTICLES files. The last files go in
+# partitions a quarter of that size, so that the last tasks leave no worker idle for long. The sizes depend on the
+# file count only, so that a rerun finds the same partitions.
 PARTITIONS = 64
-MAX_PARTITION_ARTICLES = 200
+MAX_PARTITION_ARTICLES = 12 * FILES_PER_BATCH
+TAIL_SPLIT = 4
 MAX_BLOCK_BYTES = 16 * 1024 * 1024
 
 
@@ -127,10 +131,20 @@ def _dataset_partitions(url: str, columns: Columns, block_size: int) -> list[Par
     return [Partition("parquet", (url, group)) for group in range(groups)]
 
 
+def partition_sizes(count: int) -> list[int]:
+    """The default sizes of the partitions of `count` files, in order: full partitions (a multiple of the engine's
+    batch), then the last two full partitions' worth of files (or fewer) in partitions a quarter that size."""
+    batches = -(-count // PARTITIONS // FILES_PER_BATCH) if count else 1
+    size = min(MAX_PARTITION_ARTICLES, FILES_PER_BATCH * max(1, batches))
+    full = max(0, count - 2 * size) // size
+    small = max(1, size // TAIL_SPLIT)
+    rest = count - full * size
+    return [size] * full + [small] * (rest // small) + ([rest % small] if rest % small else [])
+
+
 def plan(source: str, config, columns: Columns, partition_size: int | None, block_size: int) -> list[Partition]:
-    """The partitions of SOURCE: files in groups of partition_size (default: about PARTITIONS groups, of at most
-    MAX_PARTITION_ARTICLES), JSON Lines files in blocks of block_size bytes, Parquet files by row
-    group."""
+    """The partitions of SOURCE: files in groups of partition_size (default: see `partition_sizes`), JSON Lines
+    files in blocks of block_size bytes, Parquet files by row group."""
     if _is_local(source):
         files, datasets = _expand_local(source, config)
         kind = "files"
@@ -141,9 +155,12 @@ def plan(source: str, config, columns: Columns, partition_size: int | None, bloc
         raise CopydeskError(
             f"{source}: no article files (.md .markdown .txt .html .htm .docx) or datasets (.jsonl .parquet)"
         )
-    size = partition_size or max(1, min(MAX_PARTITION_ARTICLES, -(-len(files) // PARTITIONS)))
+    sizes = [partition_size] * -(-len(files) // partition_size) if partition_size else partition_sizes(len(files))
     base = os.getcwd() if kind == "files" else ""
-    partitions = [Partition(kind, tuple(files[i : i + size]), base) for i in range(0, len(files), size)]
+    partitions, start = [], 0
+    for size in sizes:
+        partitions.append(Partition(kind, tuple(files[start : start + size]), base))
+        start += size
     for url in datasets:
         partitions += _dataset_partitions(os.path.abspath(url) if kind == "files" else url, columns, block_size)
     return partitions

@@ -88,11 +88,17 @@ class ResultsFolder:
             write(f)
         self.fs.mv(temporary, final)
 
-    def write_partition(self, partition_id: str, findings: list[dict], articles: list[dict], manifest: dict) -> None:
-        """The partition's two tables, then its manifest: each renamed into place once complete."""
+    def write_partition(
+        self, partition_id: str, findings: list[dict], articles: list[dict], manifest: dict, clock=None
+    ) -> None:
+        """The partition's two tables, then its manifest: each renamed into place once complete. With a clock
+        (see `linter.archive.worker.PhaseClock`), the manifest also holds its timings, the write's included."""
         for folder, rows, schema in ((FINDINGS, findings, FINDINGS_SCHEMA), (ARTICLES, articles, ARTICLES_SCHEMA)):
             table = pa.Table.from_pylist(rows, schema=schema)
             self._put(self._path(folder, f"{partition_id}.parquet"), lambda f, table=table: pq.write_table(table, f))
+        if clock is not None:
+            clock.lap("write")
+            manifest.update(clock.figures())
         data = json.dumps(manifest, indent=1).encode()
         self._put(self._path(MANIFEST, f"{partition_id}.json"), lambda f: f.write(data))
 
