@@ -37,8 +37,9 @@ BOUNDED = {DATELINE.pattern: DATELINE_MAX_CHARS}
 # Runs `copydesk check` with every pattern that copydesk's own code compiles (`re.compile`, `re.search`, ... all go
 # through `re._compile`) written down, with the place that compiled it, into a JSON file.
 RECORDER = """
-import atexit, json, re, sys
-linter, out = sys.argv[1:3]
+import atexit, importlib.util, json, os, re, sys
+linter = importlib.util.find_spec("linter").submodule_search_locations[0] + os.sep
+out = sys.argv[1]
 seen = {}
 compile_pattern = re._compile
 def recording(pattern, flags):
@@ -52,7 +53,7 @@ def recording(pattern, flags):
     return compile_pattern(pattern, flags)
 re._compile = recording
 atexit.register(lambda: json.dump([[p, f, w] for (p, f), w in seen.items()], open(out, "w")))
-sys.argv = ["copydesk", *sys.argv[3:]]
+sys.argv = ["copydesk", *sys.argv[2:]]
 from linter.cli import main
 main()
 """
@@ -112,8 +113,7 @@ def recorded(tmp_path_factory) -> dict[tuple[str, int], str]:
         (folder / "house-rules" / name).write_text(text, encoding="utf-8")
     (folder / ".copydesk.yml").write_text(RECORDED_CONFIG, encoding="utf-8")
     out = folder / "patterns.json"
-    linter = str(ROOT / "linter") + os.sep
-    command = [sys.executable, "-c", RECORDER, linter, str(out), "check", "--no-cache", "--jobs", "1", "--quiet"]
+    command = [sys.executable, "-c", RECORDER, str(out), "check", "--no-cache", "--jobs", "1", "--quiet"]
     command += ["--format", "json", str(ROOT / "tests" / "rules"), str(ROOT / "tests" / "fixtures")]
     env = dict(os.environ, XDG_CACHE_HOME=str(folder / ".xdg-cache"), COPYDESK_PARSE_CACHE="")
     done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=500)
