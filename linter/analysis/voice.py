@@ -130,7 +130,7 @@ def _outside_quotes(block) -> str:
 
 
 def _reads_as_message(block) -> bool:
-    """Outside quotation marks, the paragraph speaks as "I", to "you", or asks or exclaims."""
+    """Outside quotation marks, the paragraph speaks as "I", or asks or exclaims (see `MESSAGE_VOICE`)."""
     return MESSAGE_VOICE.search(_outside_quotes(block)) is not None
 
 
