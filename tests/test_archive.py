@@ -274,11 +274,13 @@ def test_default_partitions_are_whole_engine_batches_with_smaller_ones_last(tmp_
     assert [os.path.basename(item) for p in partitions for item in p.items] == [f"{i:02d}.txt" for i in range(20)]
 
 
-def test_the_local_cluster_workers_run_without_the_profiler():
+def test_the_local_cluster_workers_run_without_the_profiler_and_with_glibc_malloc_tuning():
     client, cluster = local_cluster(1)
     try:
         settings = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
         assert list(settings.values()) == [False]
+        trim = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+        assert list(trim.values()) == [os.environ.get("MALLOC_TRIM_THRESHOLD_")]  # the user's own setting, if any
     finally:
         client.close()
         cluster.close()
