@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import run_cli
 
+from linter.analysis.readability import FORMULAS
 from linter.archive.runner import ArchiveOptions, local_cluster, run_archive
 from linter.archive.sources import Columns, partition_sizes, plan
 from linter.run.config import load_config
@@ -45,6 +46,8 @@ ARTICLES = {
         "# School opens\n\nThe school opened its doors on Wednesday. The school the school said was ready.\n"
     ),
 }
+
+STATS_COLUMNS = ("words", "sentences", "paragraphs", "average_sentence_length", *FORMULAS)
 
 
 def no_model_config(folder) -> str:
@@ -115,12 +118,18 @@ def test_folder_findings_are_those_of_check(cluster, desk):
     assert ferry["findings_repetition"] == sum(
         1 for f in expected if f["path"] == "desk/ferry.md" and f["category"] == "repetition"
     )
-    stats = json.loads(run_cli("stats", "desk/ferry.md", "--format", "json").stdout)["files"][0]
-    assert (ferry["words"], ferry["sentences"], ferry["flesch_reading_ease"]) == (
-        stats["words"],
-        stats["sentences"],
-        stats["scores"]["flesch_reading_ease"],
-    )
+    assert article_stats(desk / "out") == stats_of("desk")
+
+
+def stats_of(*paths) -> dict[str, dict]:
+    """The figures of `copydesk stats --format json` per path, named as the articles table's columns."""
+    files = json.loads(run_cli("stats", *paths, "--format", "json").stdout)["files"]
+    return {f["path"]: {name: f[name] if name in f else f["scores"][name] for name in STATS_COLUMNS} for f in files}
+
+
+def article_stats(out) -> dict[str, dict]:
+    """The statistics columns of the articles table, per article id."""
+    return {row["article_id"]: {name: row[name] for name in STATS_COLUMNS} for row in table(out, "articles")}
 
 
 def test_default_rules_through_the_command_line(cluster, desk):
@@ -260,6 +269,7 @@ def test_dataset_rows_with_the_model_rules_get_the_findings_of_check(cluster, de
     expected = check_findings("desk")
     assert {f["rule"] for f in expected} & {"pronoun-number", "incomplete-sentence", "echo-word", "repeated-phrase"}
     assert archived_findings(desk / "rows") == expected
+    assert article_stats(desk / "rows") == stats_of("desk")
 
 
 def test_default_partitions_are_whole_engine_batches_with_smaller_ones_last(tmp_path):

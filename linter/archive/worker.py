@@ -13,13 +13,11 @@ from linter.analysis.nlp import load_model, needs_model
 from linter.archive.sources import Article, Columns, Partition, read_partition
 from linter.archive.tables import ResultsFolder
 from linter.model.findings import CATEGORIES
-from linter.readers.files import FileStatus, UnreadableFile, read_article
-from linter.reporters.stats import article_stats
+from linter.readers.files import FileStatus
+from linter.reporters.stats import document_stats
 from linter.run.config import parse_config
 from linter.run.engine import FILES_PER_BATCH, lint_files, lint_texts
 from linter.run.options import RunOptions
-
-RESIDUE_RULE = "scrape-residue"
 
 
 class ArchivePlugin(WorkerPlugin):
@@ -45,29 +43,30 @@ class ArchivePlugin(WorkerPlugin):
         }
 
 
-def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileStatus]]:
-    """(findings, status) per readable article, by the engine of `copydesk check`: local files through
+def lint_with_engine(articles: list[Article], config) -> list[tuple[list, FileStatus, object]]:
+    """(findings, status, document) per readable article, by the engine of `copydesk check`: local files through
     lint_files, a dataset's texts through lint_texts (either way their prose is parsed together). The one place
     that calls the engine."""
     if all(article.local for article in articles):
-        results = lint_files([article.location for article in articles], RunOptions(config))
-        for article, (findings, status) in zip(articles, results):
+        results = lint_files([article.location for article in articles], RunOptions(config), keep_documents=True)
+        for article, (findings, status, _) in zip(articles, results):
             status.path = article.path
             for finding in findings:
                 finding.path = article.path
         return results
-    return lint_texts([(a.path, a.text, a.notices) for a in articles], RunOptions(config))
+    texts = [(a.path, a.text, a.notices) for a in articles]
+    return lint_texts(texts, RunOptions(config), keep_documents=True)
 
 
-def _internal_error(article: Article, exc: Exception) -> tuple[list, FileStatus]:
+def _internal_error(article: Article, exc: Exception) -> str:
     where = traceback.extract_tb(exc.__traceback__)[-1]
-    message = f"internal error: {type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
-    return [], FileStatus(article.path, linted=False, error=message)
+    return f"internal error: {type(exc).__name__}: {exc} ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
 
 
-def lint_articles(articles: list[Article], config) -> list[tuple[list, FileStatus]]:
-    """(findings, status) for every article in order, in batches of the engine's size. A batch that raises is
-    linted again article by article, so that only the article at fault is recorded with the error."""
+def lint_articles(articles: list[Article], config) -> list[tuple[list, FileStatus, dict]]:
+    """(findings, status, statistics) for every article in order, in batches of the engine's size. A batch that
+    raises is linted again article by article, so that only the article at fault is recorded with the error.
+    Each batch's documents are dropped once their statistics are taken."""
     results = []
     for i in range(0, len(articles), FILES_PER_BATCH):
         batch = articles[i : i + FILES_PER_BATCH]
@@ -78,40 +77,44 @@ def lint_articles(articles: list[Article], config) -> list[tuple[list, FileStatu
             linted = iter([_lint_alone(a, config) for a in readable])
         for article in batch:
             if article.error is not None:
-                results.append(([], FileStatus(article.path, linted=False, error=article.error)))
+                results.append(([], FileStatus(article.path, linted=False, error=article.error), {}))
             else:
-                results.append(next(linted))
+                results.append(_with_stats(article, *next(linted)))
     return results
 
 
-def _lint_alone(article: Article, config) -> tuple[list, FileStatus]:
+def _lint_alone(article: Article, config) -> tuple[list, FileStatus, object]:
     try:
         return lint_with_engine([article], config)[0]
     except Exception as exc:
-        return _internal_error(article, exc)
+        return [], FileStatus(article.path, linted=False, error=_internal_error(article, exc)), None
 
 
-def _stats(article: Article, config) -> dict:
-    """The figures of `copydesk stats --format json` for the article (empty when it cannot be read)."""
-    text = article.text
-    if article.local:
-        try:
-            text, _ = read_article(article.location)
-        except UnreadableFile:
-            return {}
-    where = article.location or article.path
-    figures = article_stats(where, text, config.options(RESIDUE_RULE, where)).to_dict()
+def _with_stats(article: Article, findings: list, status: FileStatus, doc) -> tuple[list, FileStatus, dict]:
+    """The article's result with the figures of `copydesk stats --format json`, read from the analyses that its
+    rules made of the engine's document (the readability rules count the same sentences)."""
+    if not status.linted or doc is None:
+        return findings, status, {}
+    try:
+        figures = document_stats(doc).to_dict()
+    except Exception as exc:
+        status.error = _internal_error(article, exc)
+        return findings, status, {}
+    return (
+        findings,
+        status,
+        {
+            "words": figures["words"],
+            "sentences": figures["sentences"],
+            "paragraphs": figures["paragraphs"],
+            "average_sentence_length": figures["average_sentence_length"],
+            **figures["scores"],
+        },
+    )
+
+
+def article_row(article: Article, findings: list, status: FileStatus, stats: dict, partition_id: str) -> dict:
     return {
-        "words": figures["words"],
-        "sentences": figures["sentences"],
-        "paragraphs": figures["paragraphs"],
-        "average_sentence_length": figures["average_sentence_length"],
-        **figures["scores"],
-    }
-
-
-def article_row(article: Article, findings: list, status: FileStatus, partition_id: str, config) -> dict:
-    row = {
         "article_id": article.id,
         "path": article.path,
         "partition": partition_id,
@@ -124,13 +127,8 @@ def article_row(article: Article, findings: list, status: FileStatus, partition_
         "errors": sum(1 for f in findings if f.severity == "error"),
         "warnings": sum(1 for f in findings if f.severity == "warning"),
         "infos": sum(1 for f in findings if f.severity == "info"),
+        **stats,
     }
-    if status.linted:
-        try:
-            row.update(_stats(article, config))
-        except Exception as exc:
-            row["error"] = _internal_error(article, exc)[1].error
-    return row
 
 
 def peak_memory_mb() -> float:
@@ -177,9 +175,9 @@ def lint_partition(partition: Partition, out_url: str, columns: Columns, plugin_
     results = lint_articles(articles, config)
     clock.lap("lint")
     findings_rows, article_rows = [], []
-    for article, (findings, status) in zip(articles, results):
+    for article, (findings, status, stats) in zip(articles, results):
         findings_rows += [finding_row(article, f) for f in findings]
-        article_rows.append(article_row(article, findings, status, partition.id, config))
+        article_rows.append(article_row(article, findings, status, stats, partition.id))
     clock.lap("rows")
     summary = {
         "partition": partition.id,

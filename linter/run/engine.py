@@ -289,21 +289,27 @@ def lint_file(
     return _finish(_start(path, options, source, notices), options)
 
 
-def lint_files(paths, options: RunOptions) -> list:
+def lint_files(paths, options: RunOptions, keep_documents: bool = False) -> list:
     """(findings, status) for each of several files, linted as lint_file does, with the prose of all the files
-    that need the model going through the parser together."""
-    return _lint_jobs([_start(path, options) for path in paths], options)
+    that need the model going through the parser together. With keep_documents, (findings, status, document):
+    the parsed Document that the rules read, with their analyses (None for a file that was not parsed:
+    unreadable, or found in the cache), for a caller that reports more of them (the archive's statistics)."""
+    return _lint_jobs([_start(path, options) for path in paths], options, keep_documents)
 
 
-def lint_texts(texts, options: RunOptions) -> list:
+def lint_texts(texts, options: RunOptions, keep_documents: bool = False) -> list:
     """(findings, status) for each (path, source, notices) of several texts (an archive's rows), as lint_files
-    does for files: their prose goes through the parser together."""
-    return _lint_jobs([_start(path, options, source, notices) for path, source, notices in texts], options)
+    does for files: their prose goes through the parser together. keep_documents: as for lint_files."""
+    jobs = [_start(path, options, source, notices) for path, source, notices in texts]
+    return _lint_jobs(jobs, options, keep_documents)
 
 
-def _lint_jobs(jobs: list[_FileJob], options: RunOptions) -> list:
+def _lint_jobs(jobs: list[_FileJob], options: RunOptions, keep_documents: bool = False) -> list:
     parse_together([job.doc for job in jobs if job.doc is not None and needs_model(job.settings)])
-    return [_finish(job, options) for job in jobs]
+    results = [_finish(job, options) for job in jobs]
+    if keep_documents:
+        return [(findings, status, job.doc) for (findings, status), job in zip(results, jobs)]
+    return results
 
 
 _worker_options: RunOptions | None = None
