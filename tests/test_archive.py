@@ -3,11 +3,15 @@ Parquet tables that a rerun leaves unchanged, bad articles recorded, a killed wo
 
 from __future__ import annotations
 
+import collections
+import datetime
 import json
 import os
+import re
 import signal
 import threading
 import time
+from pathlib import Path
 
 import dask
 import distributed
@@ -47,6 +51,7 @@ ARTICLES = {
     ),
 }
 
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "archive.md"
 STATS_COLUMNS = ("words", "sentences", "paragraphs", "average_sentence_length", *FORMULAS)
 
 
@@ -294,3 +299,43 @@ def test_the_local_cluster_workers_run_without_the_profiler_and_with_glibc_mallo
     finally:
         client.close()
         cluster.close()
+
+
+def docs_blocks(language: str) -> list[str]:
+    """The fenced code blocks of docs/archive.md in that language."""
+    return re.findall(rf"```{language}\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_queries_of_the_docs_run_on_a_results_folder(cluster, tmp_path, monkeypatch, capsys):
+    import duckdb
+    import pyarrow as pa
+
+    monkeypatch.chdir(tmp_path)
+    where = {"ferry.md": ("sport", 2019), "council.txt": ("politics", 2019), "market.html": ("business", 2020)}
+    where |= {"clean.md": ("politics", 2020), "harbour.md": ("business", 2021), "school.md": ("politics", 2021)}
+    ids = {}
+    for name, text in ARTICLES.items():
+        section, year = where[os.path.basename(name)]
+        path = tmp_path / "archive" / section / str(year) / os.path.basename(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        ids[str(path.relative_to(tmp_path))] = (section, year)
+    (tmp_path / "archive" / "sport" / "2019" / "broken.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
+    published = [datetime.date(year, 6, 1) for _, year in ids.values()]
+    export = {"id": list(ids), "section": [section for section, _ in ids.values()], "published": published}
+    pq.write_table(pa.table(export), "export.parquet")
+    archive(cluster, "archive", tmp_path / "lint", config_path=no_model_config(tmp_path))
+    articles, findings = table("lint", "articles"), table("lint", "findings")
+
+    worst, errors, per_section = [query for block in docs_blocks("sql") for query in block.split(";") if query.strip()]
+    linted = sorted((a for a in articles if a["linted"]), key=lambda a: (-a["errors"], -a["findings"] / a["words"]))
+    assert [row[0] for row in duckdb.sql(worst).fetchall()] == [a["article_id"] for a in linted]
+    assert duckdb.sql(errors).fetchall() == [("binary file (contains NUL bytes); not linted", 1)]
+    counts = collections.Counter((*ids[f["article_id"]], f["category"]) for f in findings)
+    assert len(counts) > 3  # findings in several sections, years and categories
+    assert sorted(duckdb.sql(per_section).fetchall()) == sorted((*key, n) for key, n in counts.items())
+
+    [pandas_example] = docs_blocks("python")
+    exec(pandas_example, {})
+    printed = capsys.readouterr().out
+    assert linted[0]["article_id"] in printed and all(section in printed for section, _ in where.values())
