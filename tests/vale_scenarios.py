@@ -7,9 +7,12 @@ Aruba's `tmp/aruba` (two levels below a folder whose `styles` and `fixtures` lin
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 VALE = Path(__file__).resolve().parent.parent.parent / "shared" / "vale" / "testdata"
+DOCBOOK_XSL = Path("/usr/share/xml/docbook/stylesheet/docbook-xsl")  # Debian's docbook-xsl package
 FLAGS = ["--output=line", "--sort", "--normalize", "--relative", "--no-global"]
 
 # step pattern -> (folder under testdata/fixtures or None for the aruba folder, argument builder)
@@ -135,6 +139,38 @@ def command_for(scenario: Scenario):
     raise ValueError(f"no step for {scenario.when!r}")
 
 
+def extensions(scenario: Scenario) -> set[str]:
+    """The file extensions the scenario's command lints (the files it names, or those under a folder it names)."""
+    folder, args, _ = command_for(scenario)
+    cwd = VALE / "tmp" / "aruba" / folder if folder else None
+    found = {os.path.splitext(name)[1] for name in scenario.files}
+    for arg in (a for a in args if not a.startswith("-") and cwd is not None):
+        path = Path(os.path.normpath(cwd / arg))
+        names = [p.name for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path.name]
+        found |= {os.path.splitext(name)[1] for name in names}
+    return found
+
+
+@functools.cache
+def testdata() -> Path:
+    """Vale's testdata folder, or, when its DocBook XSL snapshot (the XML fixtures' `Transform`) was left out and
+    Debian's docbook-xsl is installed, a mirror of it (real folders, links to the files) whose
+    `fixtures/XSL/docbook-xsl-snapshot` is Debian's stylesheets."""
+    if (VALE / "fixtures" / "XSL").exists() or not DOCBOOK_XSL.is_dir():
+        return VALE
+    mirror = Path(tempfile.mkdtemp(prefix="vale-testdata-"))
+    atexit.register(shutil.rmtree, mirror, True)
+    (mirror / "styles").symlink_to(VALE / "styles")
+    for root, _, names in os.walk(VALE / "fixtures"):
+        folder = mirror / Path(root).relative_to(VALE)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            (folder / name).symlink_to(Path(root) / name)
+    (mirror / "fixtures" / "XSL").mkdir()
+    (mirror / "fixtures" / "XSL" / "docbook-xsl-snapshot").symlink_to(DOCBOOK_XSL)
+    return mirror
+
+
 def run(scenario: Scenario) -> tuple[str, int]:
     """The output (stdout and stderr, as Aruba reads it) and exit status of the scenario's command."""
     folder, args, stdin = command_for(scenario)
@@ -149,7 +185,7 @@ def run(scenario: Scenario) -> tuple[str, int]:
         if folder is None:
             cwd = aruba
         else:
-            target = os.path.normpath(VALE / "tmp" / "aruba" / folder)
+            target = os.path.normpath(testdata() / "tmp" / "aruba" / folder)
             cwd = Path(target)
         data = (cwd / stdin).read_text(encoding="utf-8") if stdin else ""
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))

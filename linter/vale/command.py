@@ -9,8 +9,9 @@ import sys
 
 from linter.vale.code import MissingGrammar
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
+from linter.vale.convert import CONVERTED, NOT_READ, ConversionError, source_for
 from linter.vale.filter import FilterError, apply_filter, read_filter
-from linter.vale.lint import CONVERTED, ValeFile, apply_ignores, lint_file, vale_format
+from linter.vale.lint import ValeFile, apply_ignores, lint_file, vale_format
 from linter.vale.patterns import PatternError
 from linter.vale.rules import (
     BUILTIN_REPETITION,
@@ -128,8 +129,8 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
             name = os.path.normpath(path)
         ext_source = name if args.ext == ".txt" or stdin else "x" + args.ext
         normed, kind = (".txt", "text") if args.ignore_syntax else vale_format(ext_source, config.formats)
-        if os.path.basename(name).startswith(".") or normed in CONVERTED or kind == "fragment":
-            continue  # converted formats and Markdown inside code comments are not read (see docs/vale.md)
+        if os.path.basename(name).startswith(".") or normed in NOT_READ or kind == "fragment":
+            continue  # DITA and Markdown inside code comments are not read (see docs/vale.md)
         if not config.matches_any_section(name) and not stdin:
             continue
         styles = config.styles_for(name)
@@ -150,11 +151,20 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
                     config.ignores_for(config.token_ignores, name),
                     config.path,
                 )
+            elif normed in CONVERTED:
+                blocks = config.ignores_for(config.block_ignores, name)
+                f.markup_source = source_for(
+                    normed, f.content, blocks, config.ignores_for(config.token_ignores, name), config.path
+                )
+                f.stylesheet, f.asciidoctor = config.transform_for(name), config.asciidoctor
             try:
                 lint_file(f, config.ignored_scopes, config.skipped_scopes)
             except MissingGrammar as error:
                 warn(f"{name}: {error}; skipped")
                 continue
+            except ConversionError as error:
+                warn(f"{name}: {error}; skipped")
+                f.alerts, f.failed = [], True
         linted.append(f)
     return linted
 
@@ -221,5 +231,7 @@ def main(argv: list[str], out=None, err=None) -> int:
     text = json_output(files) if args.output.upper() == "JSON" else line_output(files, args.relative)
     if text:
         print(text, file=out)
+    if any(f.failed for f in files):
+        return 2  # a file Vale would convert could not be (a runtime error in Vale too)
     errors = any(a.level == "error" for f in files for a in f.alerts)
     return 1 if errors and not args.no_exit else 0

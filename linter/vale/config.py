@@ -82,6 +82,8 @@ class ValeConfig:
     levels: dict[str, str] = field(default_factory=dict)  # Style.Rule -> level set in the file
     block_ignores: dict[str, list[str]] = field(default_factory=dict)
     token_ignores: dict[str, list[str]] = field(default_factory=dict)
+    transforms: dict[str, str] = field(default_factory=dict)  # section glob -> XSLT stylesheet (`Transform`)
+    asciidoctor: dict[str, str] = field(default_factory=dict)  # `[asciidoctor]` attributes
 
     def names(self, path: str) -> list[str]:
         """The path and, when `[formats]` maps its extension, the path with the mapped extension."""
@@ -108,6 +110,10 @@ class ValeConfig:
     def matches_any_section(self, path: str) -> bool:
         return any(section.glob.match(name) for name in self.names(path) for section in self.sections)
 
+    def transform_for(self, path: str) -> str:
+        """The `Transform` stylesheet of the first section whose glob matches the path ("" for none)."""
+        return next((xsl for pattern, xsl in self.transforms.items() if Glob(pattern).match(path)), "")
+
     def ignores_for(self, table: dict[str, list[str]], path: str) -> list[str]:
         return [
             p
@@ -131,7 +137,7 @@ def read_config(path: str) -> ValeConfig:
     config = ValeConfig(path=path)
     base = os.path.dirname(os.path.abspath(path))
     section: Section | None = None
-    in_formats = False
+    in_formats = in_asciidoctor = False
     with open(path, encoding="utf-8") as handle:
         lines = handle.read().splitlines()
     for raw in lines:
@@ -140,8 +146,8 @@ def read_config(path: str) -> ValeConfig:
             continue
         if line.startswith("[") and line.endswith("]"):
             name = line[1:-1].strip()
-            in_formats = name == "formats"
-            section = None if in_formats else Section(name, Glob(name))
+            in_formats, in_asciidoctor = name == "formats", name == "asciidoctor"
+            section = None if in_formats or in_asciidoctor else Section(name, Glob(name))
             if section is not None:
                 config.sections.append(section)
             continue
@@ -151,10 +157,14 @@ def read_config(path: str) -> ValeConfig:
         key, value = key.strip(), value.strip()
         if in_formats:
             config.formats[key] = value
+        elif in_asciidoctor:
+            config.asciidoctor[key] = value
         elif section is None:
             _global_key(config, base, key, value)
         elif key == "BasedOnStyles":
             section.styles = _values(value)
+        elif key == "Transform":
+            config.transforms[section.pattern] = os.path.join(base, os.path.expanduser(value))
         elif key in ("BlockIgnores", "IgnorePatterns", "TokenIgnores"):
             target = config.token_ignores if key == "TokenIgnores" else config.block_ignores
             target.setdefault(section.pattern, []).extend(_values(value))

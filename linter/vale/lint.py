@@ -2,7 +2,7 @@
 
 Markdown is rendered to HTML by markdown-it-py (Vale uses goldmark), HTML is walked as is, `.txt` is prose, and
 other extensions are linted as plain lines. Source code is linted in its comments (`linter.vale.code`); the
-converted formats (reStructuredText, AsciiDoc, Org, DITA, XML) are not read.
+formats Vale converts (reStructuredText, AsciiDoc, Org, XML) go to HTML through `linter.vale.convert`.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from markdown_it import MarkdownIt
 
 from linter.analysis import readability
 from linter.vale.code import OLD_COMMENTS, adjust, format_of, get_comments, language_for
+from linter.vale.convert import CONVERTED, to_html
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
 from linter.vale.rules import Alert, Rule
 
 MARKUP = {".md", ".html", ".htm"}
-CONVERTED = {".rst", ".adoc", ".org", ".dita", ".xml", ".tex"}
 SKIP_TAGS = ["script", "style", "pre", "figure", "noscript", "iframe"]
 SKIP_CLASSES = ["problematic", "pre", "code"]
 INLINE_TAGS = [
@@ -107,6 +107,9 @@ class ValeFile:
     chosen_forms: dict = field(default_factory=dict)  # (consistency rule, pair) -> the form the file uses
     tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
     kind: str = ""  # Vale's format of the file: "markup", "code", "text" or "" (plain lines)
+    stylesheet: str = ""  # the XSLT `Transform` that turns an XML file into HTML
+    asciidoctor: dict = field(default_factory=dict)  # `[asciidoctor]` attributes passed to Asciidoctor
+    failed: bool = False  # the file could not be converted to HTML
 
     def metrics(self, summary: str) -> dict[str, float]:
         """A metric formula's variables: counts of the prose read (the summary) and of the block tags walked."""
@@ -133,7 +136,7 @@ class ValeFile:
 
     @property
     def markup(self) -> bool:
-        return self.normed_ext in MARKUP
+        return self.normed_ext in MARKUP or self.normed_ext in CONVERTED
 
     def update_comments(self, comment: str) -> None:
         if comment == "vale off":
@@ -348,6 +351,7 @@ def lint_html_tokens(f: ValeFile, raw: str, ignored_scopes: list[str], skipped_s
             f.update_comments(txt)
             walker.update(txt)
         elif kind == "text":
+            skip = skip or _in_rst_literal(walker.tag_history, f.normed_ext)
             walker.append(txt)
             if not in_block and txt:
                 skip_class = any(c in skip_classes for c in parent_class.split(" "))
@@ -372,6 +376,17 @@ def lint_html_tokens(f: ValeFile, raw: str, ignored_scopes: list[str], skipped_s
                     walker.update(unquote(attrs[key]) if key == "href" else attrs[key])
     f.comments = {k: v for k, v in f.comments.items() if k == "off"} | {k: False for k in f.comments if k != "off"}
     f.lint_block(Block(f.content, "".join(f.summary), "summary" + f.real_ext, 0), len(f.lines), True)
+
+
+def _in_rst_literal(tag_history: list[str], ext: str) -> bool:
+    """Text after a `<span>` inside rst2html's `<tt>` (inline literals split at word-wrap points) is code, as Vale
+    reads it."""
+    if ext != ".rst":
+        return False
+    for i in range(len(tag_history) - 1, -1, -1):
+        if tag_history[i] != "span":
+            return tag_history[i] == "tt" and i + 1 != len(tag_history)
+    return False
 
 
 def _lint_scope(f: ValeFile, walker: Walker, txt: str) -> None:
@@ -419,6 +434,10 @@ def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str])
         lint_html_tokens(f, rendered, ignored_scopes, skipped_scopes)
     elif f.normed_ext in (".html", ".htm"):
         lint_html_tokens(f, f.content, ignored_scopes, skipped_scopes)
+    elif f.normed_ext in CONVERTED:
+        source = f.content if f.markup_source is None else f.markup_source
+        page, f.content = to_html(f.normed_ext, f.content, source, f.stylesheet, f.asciidoctor)
+        lint_html_tokens(f, page, ignored_scopes, skipped_scopes)
     elif f.kind == "code":
         lint_code(f, ignored_scopes)
     elif f.normed_ext == ".txt":
