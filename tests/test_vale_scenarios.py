@@ -27,13 +27,8 @@ DICTIONARY = (
 SYNC = "needs `vale sync` (network download of packages)"
 
 NOT_PASSING = {
-    "CLI.feature::Lint with a custom output format (line)": "`--output` Go templates are not supported",
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
-    "checks.feature::Occurrence": (
-        "occurrence alerts differ: Vale places `min` alerts on the scope, copydesk at the file start;"
-        " `scope: heading` is counted per heading"
-    ),
     "checks.feature::Repetition": CONVERTED,
     "checks.feature::Spelling": DICTIONARY,
     "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
