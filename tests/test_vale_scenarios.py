@@ -29,13 +29,8 @@ DICTIONARY = (
 SYNC = "needs `vale sync` (network download of packages)"
 
 NOT_PASSING = {
-    "CLI.feature::Lint with a custom output format (line)": "`--output` Go templates are not supported",
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
-    "checks.feature::Occurrence": (
-        "occurrence alerts differ: Vale places `min` alerts on the scope, copydesk at the file start;"
-        " `scope: heading` is counted per heading"
-    ),
     "checks.feature::Repetition": CONVERTED,
     "checks.feature::Spelling": DICTIONARY,
     "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
@@ -47,7 +42,6 @@ NOT_PASSING = {
     "fragments.feature::Code -> Markup": "Markdown inside code comments (`[formats] py = md`) is not read",
     "lint.feature::Lint a proto file": "no tree-sitter grammar for Protocol Buffers is packaged on PyPI",
     "lint.feature::Lint an Org file": CONVERTED,
-    "lint.feature::Lint a AsciiDoc file": CONVERTED,
     "lint.feature::Lint a DITA file": CONVERTED,
     "misc.feature::In-text attributes": CONVERTED,
     "misc.feature::Duplicate matches": CONVERTED,
@@ -60,7 +54,6 @@ NOT_PASSING = {
     "pkg.feature::Sync a complete, v3 package": SYNC,
     "pkg.feature::Sync a style-only package": SYNC,
     "pkg.feature::Sync a config-only package": SYNC,
-    "scopes.feature::Attr": CONVERTED,
     "scopes.feature::Heading": CONVERTED,
     "styles.feature::Lint against Scripts": "`script` rules (Tengo) are not supported",
     "styles.feature::Lint against demo": CONVERTED,

@@ -23,6 +23,7 @@ from linter.vale.rules import (
     vocabulary_rules,
 )
 from linter.vale.spelling import BUILTIN_SPELLING
+from linter.vale.template import TemplateError, find_template, render_files
 
 IGNORED_DIRS = {"node_modules", ".git", ".svn", ".hg", "__pycache__", ".bzr"}
 
@@ -98,7 +99,7 @@ def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
         if name in config.levels:
             rule.level = config.levels[name]
         if isinstance(rule, Unsupported):
-            warn(f"{name}: {rule.reason}; skipped")
+            warn(f"{name}: {rule.reason}; the rule is skipped")
             del rules[name]
     return rules
 
@@ -129,8 +130,8 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
             name = os.path.normpath(path)
         ext_source = name if args.ext == ".txt" or stdin else "x" + args.ext
         normed, kind = (".txt", "text") if args.ignore_syntax else vale_format(ext_source, config.formats)
-        if os.path.basename(name).startswith(".") or normed in NOT_READ or kind == "fragment":
-            continue  # DITA and Markdown inside code comments are not read (see docs/vale.md)
+        if os.path.basename(name).startswith(".") or normed in NOT_READ:
+            continue  # DITA and Org are not read (see docs/vale.md)
         if not config.matches_any_section(name) and not stdin:
             continue
         styles = config.styles_for(name)
@@ -145,12 +146,13 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
         f.ignored_classes = config.ignored_classes
         if chosen:
             if normed == ".md":
-                f.markup_source = apply_ignores(
-                    f.content,
+                f.ignores = (
                     config.ignores_for(config.block_ignores, name),
                     config.ignores_for(config.token_ignores, name),
                     config.path,
                 )
+                if kind != "fragment":
+                    f.markup_source = apply_ignores(f.content, *f.ignores)
             elif normed in CONVERTED:
                 blocks = config.ignores_for(config.block_ignores, name)
                 f.markup_source = source_for(
@@ -199,6 +201,22 @@ def json_output(files: list[ValeFile]) -> str:
     return json.dumps(out, indent=2)
 
 
+BUILT_IN_OUTPUTS = ("line", "JSON", "CLI")
+
+
+def _template(output: str, config: ValeConfig) -> str:
+    """The template file that `--output` names ("" for Vale's built-in formats), found as Vale finds it."""
+    if output in BUILT_IN_OUTPUTS or output.upper() == "JSON":
+        return ""
+    path = find_template(output, config.styles_path)
+    if path is None:
+        raise TemplateError(
+            f"{output}: no such template file (looked for it as a path, under StylesPath and in "
+            f"StylesPath/config/templates)"
+        )
+    return path
+
+
 def main(argv: list[str], out=None, err=None) -> int:
     """Run Vale's command line; 0 clean or only warnings, 1 an error-level alert, 2 a runtime error."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -221,16 +239,23 @@ def main(argv: list[str], out=None, err=None) -> int:
             rules = apply_filter(rules, expression)
             if ".Level" in expression:  # as in Vale, a filter on levels may lower MinAlertLevel to what it keeps
                 config.min_level = min([config.min_level] + [LEVELS.get(r.level, 0) for r in rules.values()])
+        template = _template(args.output, config)
         paths = args.paths
         if not paths and not sys.stdin.isatty():
             paths = [sys.stdin.read()]
         files = lint_paths(config, rules, paths, args, warn)
+        if template:
+            out.write(render_files(template, sorted(files, key=lambda f: f.path)))
     except (ConfigError, PatternError, RuleFileError, FilterError, OSError) as error:
         print(str(error), file=out)
         return 2
-    text = json_output(files) if args.output.upper() == "JSON" else line_output(files, args.relative)
-    if text:
-        print(text, file=out)
+    except TemplateError as error:
+        print(f"E100 [template] Runtime error\n\n{error}", file=out)
+        return 2
+    if not template:
+        text = json_output(files) if args.output.upper() == "JSON" else line_output(files, args.relative)
+        if text:
+            print(text, file=out)
     if any(f.failed for f in files):
         return 2  # a file Vale would convert could not be (a runtime error in Vale too)
     errors = any(a.level == "error" for f in files for a in f.alerts)

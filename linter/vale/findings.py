@@ -52,12 +52,13 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
     f = ValeFile(path, content, os.path.splitext(path)[1], normed, chosen, config.min_level, kind=kind)
     f.ignored_classes = config.ignored_classes
     if normed == ".md":
-        f.markup_source = apply_ignores(
-            content,
+        f.ignores = (
             config.ignores_for(config.block_ignores, name),
             config.ignores_for(config.token_ignores, name),
             config.path,
         )
+        if kind != "fragment":  # a fragment's comments get the ignores one by one
+            f.markup_source = apply_ignores(content, *f.ignores)
     lint_file(f, config.ignored_scopes, config.skipped_scopes)
     lines = content.split("\n")
     starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]  # offsets in the source as read, CRLF kept

@@ -1,8 +1,9 @@
 """Lint one file the way Vale does: render the markup, walk its HTML blocks with scopes, run the rules, place alerts.
 
 Markdown is rendered to HTML by markdown-it-py (Vale uses goldmark), HTML is walked as is, `.txt` is prose, and
-other extensions are linted as plain lines. Source code is linted in its comments (`linter.vale.code`); the
-formats Vale converts (reStructuredText, AsciiDoc, Org, XML) go to HTML through `linter.vale.convert`.
+other extensions are linted as plain lines. Source code is linted in its comments (`linter.vale.code`), read as
+Markdown when `[formats]` maps the language to it; the formats Vale converts (reStructuredText, AsciiDoc, XML) go
+to HTML through `linter.vale.convert`; DITA and Org are not read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 
 from linter.analysis import readability
-from linter.vale.code import OLD_COMMENTS, adjust, format_of, get_comments, language_for
+from linter.vale.code import OLD_COMMENTS, MissingGrammar, adjust, format_of, get_comments, language_for
 from linter.vale.convert import CONVERTED, to_html
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
 from linter.vale.rules import Alert, Rule
@@ -106,7 +107,8 @@ class ValeFile:
     defined: set = field(default_factory=set)  # terms that conditional rules have seen defined so far
     chosen_forms: dict = field(default_factory=dict)  # (consistency rule, pair) -> the form the file uses
     tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
-    kind: str = ""  # Vale's format of the file: "markup", "code", "text" or "" (plain lines)
+    kind: str = ""  # Vale's format of the file: "markup", "code", "fragment", "text" or "" (plain lines)
+    ignores: tuple = ()  # (BlockIgnores, TokenIgnores, where) for Markdown, applied to each fragment of code
     stylesheet: str = ""  # the XSLT `Transform` that turns an XML file into HTML
     asciidoctor: dict = field(default_factory=dict)  # `[asciidoctor]` attributes passed to Asciidoctor
     failed: bool = False  # the file could not be converted to HTML
@@ -427,11 +429,10 @@ def markdown_body(content: str) -> str:
 def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str]) -> None:
     """Run every rule of the file over its blocks, then `scope: raw` over the unprocessed text."""
     original_lines = f.lines
-    if f.normed_ext == ".md":
-        rendered = _MARKDOWN.render(f.content if f.markup_source is None else f.markup_source)
-        rendered = rendered.replace("<s>", "<del>").replace("</s>", "</del>")  # goldmark's strikethrough tag
-        f.content = markdown_body(f.content)
-        lint_html_tokens(f, rendered, ignored_scopes, skipped_scopes)
+    if f.kind == "fragment":
+        lint_fragments(f, ignored_scopes, skipped_scopes)
+    elif f.normed_ext == ".md":
+        lint_markdown(f, ignored_scopes, skipped_scopes)
     elif f.normed_ext in (".html", ".htm"):
         lint_html_tokens(f, f.content, ignored_scopes, skipped_scopes)
     elif f.normed_ext in CONVERTED:
@@ -446,6 +447,29 @@ def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str])
         f.lint_block(Block("", f.content, "text" + f.real_ext), len(f.lines), True)
     raw = "".join(original_lines)
     f.lint_block(Block("", raw, "raw" + f.real_ext), len(original_lines), True)
+
+
+def lint_markdown(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str]) -> None:
+    rendered = _MARKDOWN.render(f.content if f.markup_source is None else f.markup_source)
+    rendered = rendered.replace("<s>", "<del>").replace("</s>", "</del>")  # goldmark's strikethrough tag
+    f.content = markdown_body(f.content)
+    lint_html_tokens(f, rendered, ignored_scopes, skipped_scopes)
+
+
+def lint_fragments(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str]) -> None:
+    """A source file mapped to Markdown (`[formats] py = md`): each comment is read as a Markdown document of its
+    own (BlockIgnores and TokenIgnores applied to it), its alerts moved back to the comment's place. As in Vale,
+    the file's text stays the last comment's afterwards."""
+    lang = language_for(f.real_ext)
+    if lang is None:
+        raise MissingGrammar("Vale reads Markdown only in the comments of languages it has a grammar for")
+    for comment in get_comments(f.content, lang):
+        f.set_text(comment.text)
+        f.markup_source = apply_ignores(f.content, *f.ignores) if f.ignores else None
+        last = len(f.alerts)
+        lint_markdown(f, ignored_scopes, skipped_scopes)
+        for alert in f.alerts[last:]:
+            adjust(alert, comment, lang)
 
 
 def lint_code(f: ValeFile, ignored_scopes: list[str]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from linter.vale.patterns import Pattern
+from linter.vale.patterns import Pattern, PatternError
 
 WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?m)(?:%s)"
@@ -111,49 +111,99 @@ class Existence(Rule):
 
 @dataclass
 class Substitution(Rule):
+    """Each `swap` key found is an alert unless it already reads as its replacement. As in Vale: the replacement
+    is capitalized when `capitalize` is set and the match starts with a capital; `$1` in it is the match's own
+    group; a replacement of letters, digits, spaces and hyphens must equal the match, any other is a pattern the
+    match must fill; with `action: replace`, the message's first `%s` is the quoted choice(s) ('a' or 'b')."""
+
     pattern: Pattern | None = None
+    terms: list[str] = field(default_factory=list)  # the swap keys as written, longest first
     replacements: list[str] = field(default_factory=list)
     exceptions: Pattern | None = None
     capitalize: bool = False
+    ignorecase: bool = False
+    replace_action: bool = False  # `action: {name: replace}` without params: the choices are the replacement's
 
     def run(self, text, file):
         alerts = []
         for m in self.pattern.finditer(text):
-            for index, replacement in enumerate(self.replacements):
-                span = m.span(index + 1)
-                if span[0] == -1:
+            for index in range(len(self.replacements)):
+                start, end = m.span(index + 1)
+                if start == -1:
                     continue
-                observed = text[span[0] : span[1]].strip()
-                expected = replacement
-                if self.capitalize and observed[:1].isupper():
-                    expected = expected[:1].upper() + expected[1:]
-                if _same(expected, observed) or (self.exceptions and self.exceptions.search(observed)):
+                observed = text[start:end].strip()
+                expected = self.expected(index, observed)
+                if same_token(expected, observed) or (self.exceptions and self.exceptions.search(observed)):
                     continue
                 message = self.message
-                if "|" in expected:
+                if self.replace_action:
                     choices = expected.split("|")
-                    expected = "' or '".join(choices) if len(choices) == 2 else _sentence(choices)
-                alert = self.alert(text, span[0], span[1])
+                    if self.capitalize and observed == cap_first(observed):
+                        choices = [cap_first(choice) for choice in choices]
+                    expected = to_sentence(choices, "or")
+                    message = unquote_first(message)
+                alert = self.alert(text, start, end)
                 alert.message = format_message(message, expected, observed)
                 alerts.append(alert)
         return alerts
 
+    def expected(self, index: int, observed: str) -> str:
+        """The replacement for a match of the index-th term: capitalized as the match, `$1` filled from it."""
+        expected = self.replacements[index]
+        if self.capitalize and observed == cap_first(observed):
+            expected = cap_first(expected)
+        if not GO_GROUP_REFERENCE.search(expected):
+            return expected
+        term = Pattern((IGNORE_CASE if self.ignorecase else "") + self.terms[index]).python()
+        return term.sub(python_template(expected), observed)
 
-def _sentence(choices: list[str]) -> str:
-    return "', '".join(choices[:-1]) + "', or '" + choices[-1]
+
+GO_GROUP_REFERENCE = re.compile(r"\$\d+")
+GO_REFERENCE = re.compile(r"\$\{(\w+)\}|\$(\d+)|\$\$")
 
 
-def _same(expected: str, observed: str) -> bool:
-    if " " in expected or any(c in expected for c in "|"):
+def python_template(replacement: str) -> str:
+    """A Go replacement (`$1`, `${name}`, `$$`) as a Python `re.sub` template."""
+    escaped = replacement.replace("\\", "\\\\")
+    return GO_REFERENCE.sub(lambda m: "$" if m.group() == "$$" else f"\\g<{m.group(1) or m.group(2)}>", escaped)
+
+
+def cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def to_sentence(words: list[str], conjunction: str) -> str:
+    """Vale's `ToSentence`: 'a'; 'a' or 'b'; 'a', 'b', or 'c'."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) <= 2:
+        return f" {conjunction} ".join(quoted)
+    return ", ".join(quoted[:-1]) + f", {conjunction} " + quoted[-1]
+
+
+def unquote_first(message: str) -> str:
+    """A message with two `'%s'` (or two `"%s"`) loses the quotes of the first, since the choices come quoted."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+def same_token(expected: str, observed: str) -> bool:
+    """Vale's `matchToken`: a plain phrase must equal the match; anything else is a pattern it must fill."""
+    if all(c.isalpha() or c.isdigit() or c in " -" for c in expected):
         return expected == observed
     try:
         return Pattern(f"^(?:{expected})$").search(observed)
-    except ValueError:
+    except PatternError:
         return expected == observed
 
 
 @dataclass
 class Occurrence(Rule):
+    """`token` must occur at most `max` and at least `min` times in the scope; `%s` in the message is the count.
+    As in Vale, the alert is placed on the first match that is not masked code (a run of `*` or `@`), or at the
+    file's start when there is no match at all; a scope whose matches are all code gets no alert."""
+
     pattern: Pattern | None = None
     maximum: int = 0
     minimum: int = 0
@@ -161,12 +211,23 @@ class Occurrence(Rule):
     def run(self, text, file):
         found = list(self.pattern.finditer(text))
         count = len(found)
-        if (self.maximum and count > self.maximum) or (self.minimum and count < self.minimum):
-            if self.maximum and count > self.maximum:
-                m = found[self.maximum]
-                return [self.alert(text, m.start(), m.end())]
-            return [Alert(self.name, self.level, 0, 0, "", format_message(self.message, ""), self.link)]
+        if not ((self.maximum and count > self.maximum) or (self.minimum and count < self.minimum)):
+            return []
+        message = format_message(self.message, str(count))
+        if not found:
+            return [Alert(self.name, self.level, 0, 0, "", message, self.link)]
+        for m in found:
+            matched = text[m.start() : m.end()]
+            if matched.strip() and not is_code(matched):
+                alert = self.alert(text, m.start(), m.end())
+                alert.message = message
+                return [alert]
         return []
+
+
+def is_code(text: str) -> bool:
+    """Vale's `IsCode`: text the walker has masked (only `*` and `@`)."""
+    return all(c in "*@" for c in text)
 
 
 @dataclass
@@ -584,16 +645,20 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
                 term = _convert_capture_groups(term)
             groups.append(f"({term})")
         regex = _make_regex(bool(data.get("ignorecase", False)), not nonword, "|".join(groups))
+        action = data.get("action") or {}
         return Substitution(
             **base,
             pattern=Pattern(regex, f"{path}: swap"),
+            terms=terms,
             replacements=[swap[t] for t in terms],
             exceptions=exceptions,
             capitalize=bool(data.get("capitalize", False)),
+            ignorecase=ignorecase,
+            replace_action=isinstance(action, dict) and action.get("name") == "replace" and not action.get("params"),
         )
     if kind == "occurrence":
         token = str(data.get("token", ""))
-        regex = (IGNORE_CASE if ignorecase else "") + token
+        regex = (IGNORE_CASE if ignorecase else "") + f"(?:{token})"
         return Occurrence(
             **base,
             pattern=Pattern(regex, f"{path}: token"),
@@ -669,8 +734,13 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
             return build_spelling(base, data, path, styles_path, accepted)
         except MissingDictionary as error:
             return Unsupported(**base, reason=str(error))
-    reason = "Vale's `script` rules run Tengo scripts" if kind == "script" else f"rule kind {kind!r}"
-    return Unsupported(**base, reason=f"{reason} is not supported by copydesk yet")
+    if kind == "script":
+        script = data.get("script", "")
+        reason = f"`script` rules run a Tengo script ({path}), which copydesk cannot run"
+        if isinstance(script, str) and script.endswith(".tengo"):
+            reason = f"`script` rules run a Tengo script ({script}, from {path}), which copydesk cannot run"
+        return Unsupported(**base, reason=reason)
+    return Unsupported(**base, reason=f"rule kind {kind!r} ({path}) is not one copydesk knows")
 
 
 class RuleFileError(ValueError):
