@@ -3,10 +3,9 @@
 - reStructuredText: docutils' HTML writer with the options Vale passes to `rst2html` (the `vale-rst` extra).
 - XML: the `Transform` stylesheet applied with lxml's XSLT (libxslt, the engine of Vale's `xsltproc`).
 - AsciiDoc: the `asciidoctor` command with Vale's arguments, when it is on PATH.
-- Org: `linter.vale.org`, the HTML Vale's go-org parser writes.
 
-Each converter returns the HTML to walk and the source text alerts are searched in (Vale masks some AsciiDoc and
-Org syntax in it so a match is not placed inside a block attribute or a comment). A file that cannot be converted
+Each converter returns the HTML to walk and the source text alerts are searched in (Vale masks some AsciiDoc
+syntax in it so a match is not placed inside a block attribute or a comment). A file that cannot be converted
 (a missing tool or library, a broken document) raises `ConversionError` naming the problem.
 """
 
@@ -24,9 +23,8 @@ TOOL_TIMEOUT = 120  # seconds an outside converter may run on one file
 BLOCK_DELIMITERS = {
     ".adoc": "\n----\n\\g<1>\n----\n",
     ".rst": "\n::\n\n{}\n",
-    ".org": "\n#+BEGIN_EXAMPLE\n\\g<1>\n#+END_EXAMPLE\n",
 }
-INLINE_DELIMITERS = {".adoc": "`\\g<1>`", ".rst": "``\\g<1>``", ".org": "=\\g<1>="}
+INLINE_DELIMITERS = {".adoc": "`\\g<1>`", ".rst": "``\\g<1>``"}
 FRONT_MATTER = re.compile(r"(?s)^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)")
 
 # reStructuredText: Sphinx directives rst2html does not know become literal blocks, as Vale rewrites them.
@@ -184,16 +182,11 @@ def adoc_body(content: str) -> str:
 
 
 CONVERTED = {".rst", ".xml", ".adoc"}
-NOT_READ = {".dita", ".org"}  # Vale runs DITA-OT's `dita` (a Java toolkit no package index ships); skipped here
+NOT_READ = {".dita", ".org"}  # skipped: Vale runs DITA-OT's `dita` on DITA and its own go-org parser on Org
 
 
 def source_for(ext: str, content: str, blocks: list[str], tokens: list[str], where: str) -> str:
-    """The text of a file that goes to its converter, after Vale's Transform (and, for Org, its rewriting of
-    keyword lines and property drawers)."""
-    if ext == ".org":
-        from linter.vale.org import prepare
-
-        content = prepare(content)
+    """The text of a file that goes to its converter, after Vale's Transform."""
     if ext in BLOCK_DELIMITERS:
         return transform(content, ext, blocks, tokens, where)
     return content
@@ -207,8 +200,4 @@ def to_html(ext: str, content: str, source: str, stylesheet: str, attributes: di
         return xml_to_html(content, stylesheet), content
     if ext == ".adoc":
         return adoc_to_html(source, attributes), adoc_body(content)
-    if ext == ".org":
-        from linter.vale.org import org_body, org_to_html
-
-        return org_to_html(source), org_body(content)
     raise ValueError(f"not a converted format: {ext}")
