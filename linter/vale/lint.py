@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from linter.analysis import readability
 from linter.vale.code import OLD_COMMENTS, MissingGrammar, adjust, format_of, get_comments, language_for
-from linter.vale.convert import CONVERTED, to_html
+from linter.vale.convert import CONVERTED, FRONT_MATTER, to_html
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
 from linter.vale.rules import Alert, Rule
 
@@ -549,7 +549,6 @@ def vale_format(path: str, formats: dict[str, str]) -> tuple[str, str]:
     return normed_ext(path, formats), kind
 
 
-FRONT_MATTER = re.compile(r"(?s)^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)")
 GO_GROUP = re.compile(r"\$(\d+)")
 
 
