@@ -21,7 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from vale_scenarios import DOCBOOK_XSL, VALE, command_for, extensions, run, scenarios, verdict  # noqa: E402
 
 # Reasons a scenario does not pass here.
-ORG = "Org files (Vale's own go-org parser) are not converted yet"
 DITA = "needs DITA-OT's `dita` (a Java toolkit no Debian or PyPI package ships)"
 DICTIONARY = (
     "Vale's own en_US-web dictionary (not packaged anywhere) knows words that the default here, the spylls"
@@ -43,10 +42,8 @@ NOT_PASSING = {
     "checks.feature::Sequence": (
         "the AsciiDoc file converts; sequence rules OF_ALL_TIMES and Metadata miss on every format (spaCy's tags)"
     ),
-    "comments.feature::Org Mode": ORG,
     "fragments.feature::Code -> Markup": "Markdown inside code comments (`[formats] py = md`) is not read",
     "lint.feature::Lint a proto file": "no tree-sitter grammar for Protocol Buffers is packaged on PyPI",
-    "lint.feature::Lint an Org file": ORG,
     "lint.feature::Lint a DITA file": DITA,
     "misc.feature::In-text attributes": (
         "the AsciiDoc file converts; Markup.ID alerts on the `[[id]]` anchors are not reported"
@@ -56,7 +53,6 @@ NOT_PASSING = {
     "misc.feature::infostrings": DICTIONARY,
     "patterns.feature::MDX": DICTIONARY,
     "patterns.feature::Markdown": DICTIONARY,
-    "patterns.feature::Org": ORG,
     "patterns.feature::Ignored Classes on inline elements": DICTIONARY,
     "pkg.feature::Sync a complete, v3 package": SYNC,
     "pkg.feature::Sync a style-only package": SYNC,

@@ -3,6 +3,7 @@
 - reStructuredText: docutils' HTML writer with the options Vale passes to `rst2html` (the `vale-rst` extra).
 - XML: the `Transform` stylesheet applied with lxml's XSLT (libxslt, the engine of Vale's `xsltproc`).
 - AsciiDoc: the `asciidoctor` command with Vale's arguments, when it is on PATH.
+- Org: go-org's HTML (`linter.vale.org`), after Vale's rewrite of keywords and one-line property drawers.
 
 Each converter returns the HTML to walk and the source text alerts are searched in (Vale masks some AsciiDoc
 syntax in it so a match is not placed inside a block attribute or a comment). A file that cannot be converted
@@ -15,6 +16,7 @@ import re
 import shutil
 import subprocess
 
+from linter.vale import org
 from linter.vale.patterns import Pattern
 
 TOOL_TIMEOUT = 120  # seconds an outside converter may run on one file
@@ -23,8 +25,9 @@ TOOL_TIMEOUT = 120  # seconds an outside converter may run on one file
 BLOCK_DELIMITERS = {
     ".adoc": "\n----\n\\g<1>\n----\n",
     ".rst": "\n::\n\n{}\n",
+    ".org": "\n#+BEGIN_EXAMPLE\n\\g<1>\n#+END_EXAMPLE\n",
 }
-INLINE_DELIMITERS = {".adoc": "`\\g<1>`", ".rst": "``\\g<1>``"}
+INLINE_DELIMITERS = {".adoc": "`\\g<1>`", ".rst": "``\\g<1>``", ".org": "=\\g<1>="}
 FRONT_MATTER = re.compile(r"(?s)^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)")
 
 # reStructuredText: Sphinx directives rst2html does not know become literal blocks, as Vale rewrites them.
@@ -57,6 +60,12 @@ _ADOC_SANITIZE = re.compile("|".join(re.escape(old) for old, _ in ADOC_SANITIZER
 ADOC_SOURCE = re.compile(r"\[source,.+\]")
 ADOC_COMMENT = re.compile(r"// .+")
 ADOC_ARGUMENTS = ["-s", "-a", "notitle!", "-a", "attribute-missing=drop"]
+
+# Org: Vale turns `#+KEY: value` lines into verbatim text and one-line property drawers into example blocks before
+# go-org reads the file, and masks `#+BEGIN_SRC` lines in the source so that no match is placed there.
+ORG_KEYWORD = re.compile(r"(#(?:\+| )[^\s]+:.+)", re.ASCII)
+ORG_PROPERTIES = re.compile(r"(:PROPERTIES:\n.+\n:END:)")
+ORG_SRC = re.compile(r"(?i)#\+BEGIN_SRC .+")
 
 XSLT_PARAMETERS = {"use.extensions": "0", "generate.toc": "nop"}
 
@@ -181,12 +190,25 @@ def adoc_body(content: str) -> str:
     return ADOC_COMMENT.sub(lambda m: "// " + "*" * (len(m.group().split("//")[1]) - 1), body)
 
 
-CONVERTED = {".rst", ".xml", ".adoc"}
-NOT_READ = {".dita", ".org"}  # skipped: Vale runs DITA-OT's `dita` on DITA and its own go-org parser on Org
+def org_source(content: str) -> str:
+    """The Org text go-org reads in Vale: keywords as verbatim text, one-line property drawers as examples."""
+    text = ORG_KEYWORD.sub("\n=\\1=\n", content)
+    return ORG_PROPERTIES.sub(BLOCK_DELIMITERS[".org"], text)
+
+
+def org_body(content: str) -> str:
+    """The Org source with `#+BEGIN_SRC ...` lines masked, as Vale masks them."""
+    return ORG_SRC.sub(lambda m: "*" * len(m.group()), content)
+
+
+CONVERTED = {".rst", ".xml", ".adoc", ".org"}
+NOT_READ = {".dita"}  # skipped: Vale runs DITA-OT's `dita` on DITA
 
 
 def source_for(ext: str, content: str, blocks: list[str], tokens: list[str], where: str) -> str:
     """The text of a file that goes to its converter, after Vale's Transform."""
+    if ext == ".org":
+        content = org_source(content)
     if ext in BLOCK_DELIMITERS:
         return transform(content, ext, blocks, tokens, where)
     return content
@@ -200,4 +222,6 @@ def to_html(ext: str, content: str, source: str, stylesheet: str, attributes: di
         return xml_to_html(content, stylesheet), content
     if ext == ".adoc":
         return adoc_to_html(source, attributes), adoc_body(content)
+    if ext == ".org":
+        return org.to_html(source), org_body(content)
     raise ValueError(f"not a converted format: {ext}")
