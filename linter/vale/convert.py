@@ -3,6 +3,7 @@
 - reStructuredText: docutils' HTML writer with the options Vale passes to `rst2html` (the `vale-rst` extra).
 - XML: the `Transform` stylesheet applied with lxml's XSLT (libxslt, the engine of Vale's `xsltproc`).
 - AsciiDoc: the `asciidoctor` command with Vale's arguments, when it is on PATH.
+- DITA: DITA-OT's `dita` command with Vale's arguments, or, without it, the Ant build of Debian's DITA-OT 1.5.
 - Org: go-org's HTML (`linter.vale.org`), after Vale's rewrite of keywords and one-line property drawers.
 
 Each converter returns the HTML to walk and the source text alerts are searched in (Vale masks some AsciiDoc
@@ -12,9 +13,11 @@ syntax in it so a match is not placed inside a block attribute or a comment). A 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 
 from linter.vale import org
 from linter.vale.patterns import Pattern
@@ -66,6 +69,19 @@ ADOC_ARGUMENTS = ["-s", "-a", "notitle!", "-a", "attribute-missing=drop"]
 ORG_KEYWORD = re.compile(r"(#(?:\+| )[^\s]+:.+)", re.ASCII)
 ORG_PROPERTIES = re.compile(r"(:PROPERTIES:\n.+\n:END:)")
 ORG_SRC = re.compile(r"(?i)#\+BEGIN_SRC .+")
+
+# DITA: Vale's `dita` command line (DITA-OT 2 and later); Debian's dita-ot package is DITA-OT 1.5.3, which has no
+# `dita` command and no html5 output: its Ant build is run with the xhtml transtype and the jars Debian ships.
+DITA_ARGUMENTS = ["-f", "html5", "--nav-toc=none", "--outer.control=quiet"]
+DEBIAN_DITA_OT = "/usr/share/dita-ot"
+DEBIAN_JARS = [
+    "/usr/share/java/" + jar
+    for jar in ("xercesImpl.jar", "xml-resolver.jar", "xalan2.jar", "serializer.jar", "com.ibm.icu-4.4.jar")
+]
+DITA_MISSING = (
+    "dita not found (Vale converts DITA with DITA-OT's `dita` command; on Debian: apt-get install dita-ot ant"
+    " libxalan2-java)"
+)
 
 XSLT_PARAMETERS = {"use.extensions": "0", "generate.toc": "nop"}
 
@@ -190,6 +206,54 @@ def adoc_body(content: str) -> str:
     return ADOC_COMMENT.sub(lambda m: "// " + "*" * (len(m.group().split("//")[1]) - 1), body)
 
 
+def dita_command(path: str, out: str) -> list[str] | None:
+    """The command that converts a DITA file into `out`: `dita` as Vale runs it, else Debian's DITA-OT via Ant."""
+    if exe := shutil.which("dita") or shutil.which("dita.bat"):
+        return [exe, "-i", path, "-o", out, *DITA_ARGUMENTS]
+    ant, build = shutil.which("ant"), os.path.join(DEBIAN_DITA_OT, "build.xml")
+    if ant is None or not os.path.isfile(build) or not all(os.path.isfile(jar) for jar in DEBIAN_JARS):
+        return None
+    libraries = [arg for jar in [*DEBIAN_JARS, os.path.join(DEBIAN_DITA_OT, "lib")] for arg in ("-lib", jar)]
+    libraries += ["-lib", os.path.join(DEBIAN_DITA_OT, "lib", "dost.jar")]
+    properties = {
+        "args.input": os.path.abspath(path),
+        "transtype": "xhtml",
+        "output.dir": out,
+        "dita.temp.dir": os.path.join(out, ".temp"),
+        "outer.control": "quiet",
+    }
+    return [ant, "-q", *libraries, "-f", build, *(f"-D{key}={value}" for key, value in properties.items())]
+
+
+def dita_to_html(path: str) -> str:
+    """The HTML DITA-OT writes of a DITA topic, without its `<head>` (so no new text is linted), as Vale reads it."""
+    with tempfile.TemporaryDirectory(prefix="dita-") as out:
+        command = dita_command(path, out)
+        if command is None:
+            raise ConversionError(DITA_MISSING)
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL
+            )
+        except subprocess.TimeoutExpired:
+            raise ConversionError(f"{os.path.basename(command[0])} did not finish in {TOOL_TIMEOUT} s") from None
+        if done.returncode != 0:
+            said = [line.strip() for line in (done.stderr + "\n" + done.stdout).splitlines()]
+            said = [line for line in said if line and line != "BUILD FAILED" and not line.startswith("Total time")]
+            raise ConversionError(f"{os.path.basename(command[0])} failed: {said[-1] if said else done.returncode}")
+        target, found = os.path.splitext(os.path.basename(path))[0] + ".html", ""
+        for root, dirs, names in os.walk(out):
+            dirs.sort()
+            if target in names:
+                found = os.path.join(root, target)
+        if not found:
+            raise ConversionError(f"DITA-OT wrote no {target}")
+        with open(found, encoding="utf-8") as handle:
+            page = handle.read()
+    start, end = page.find("<head>"), page.find("</head>")
+    return page[:start] + page[end:] if start >= 0 and end >= 0 else page
+
+
 def org_source(content: str) -> str:
     """The Org text go-org reads in Vale: keywords as verbatim text, one-line property drawers as examples."""
     text = ORG_KEYWORD.sub("\n=\\1=\n", content)
@@ -201,8 +265,7 @@ def org_body(content: str) -> str:
     return ORG_SRC.sub(lambda m: "*" * len(m.group()), content)
 
 
-CONVERTED = {".rst", ".xml", ".adoc", ".org"}
-NOT_READ = {".dita"}  # skipped: Vale runs DITA-OT's `dita` on DITA
+CONVERTED = {".rst", ".xml", ".adoc", ".org", ".dita"}
 
 
 def source_for(ext: str, content: str, blocks: list[str], tokens: list[str], where: str) -> str:
@@ -214,8 +277,11 @@ def source_for(ext: str, content: str, blocks: list[str], tokens: list[str], whe
     return content
 
 
-def to_html(ext: str, content: str, source: str, stylesheet: str, attributes: dict[str, str]) -> tuple[str, str]:
-    """(HTML to walk, text the alerts are placed in) of a file Vale converts; `source` is `source_for`'s text."""
+def to_html(
+    ext: str, content: str, source: str, stylesheet: str, attributes: dict[str, str], path: str = ""
+) -> tuple[str, str]:
+    """(HTML to walk, text the alerts are placed in) of a file Vale converts; `source` is `source_for`'s text and
+    `path` the file's (DITA-OT reads the file itself, as in Vale)."""
     if ext == ".rst":
         return rst_to_html(source), content
     if ext == ".xml":
@@ -224,4 +290,6 @@ def to_html(ext: str, content: str, source: str, stylesheet: str, attributes: di
         return adoc_to_html(source, attributes), adoc_body(content)
     if ext == ".org":
         return org.to_html(source), org_body(content)
+    if ext == ".dita":
+        return dita_to_html(path), content
     raise ValueError(f"not a converted format: {ext}")
