@@ -388,6 +388,26 @@ def _list_kind(t: Token) -> tuple[str, str]:
     return kind, "descriptive" if DESCRIPTIVE_ITEM.search(t.content) else kind
 
 
+PARSERS = {  # token kind -> the Document method that parses the node starting there
+    "unorderedList": "parse_list",
+    "orderedList": "parse_list",
+    "tableRow": "parse_table",
+    "tableSeparator": "parse_table",
+    "beginBlock": "parse_block",
+    "beginLatexBlock": "parse_latex_block",
+    "result": "parse_result",
+    "beginDrawer": "parse_drawer",
+    "text": "parse_paragraph",
+    "example": "parse_example",
+    "horizontalRule": "parse_horizontal_rule",
+    "comment": "parse_comment",
+    "keyword": "parse_keyword",
+    "headline": "parse_headline",
+    "footnoteDefinition": "parse_footnote_definition",
+}
+INLINE_START = re.compile(r"[\^_@*/+=~\[{<\\$\n:]")  # the characters parse_inline looks at
+
+
 class Document:
     """go-org's parser: tokens in, nodes out."""
 
@@ -412,29 +432,19 @@ class Document:
         return i - start, nodes
 
     def parse_one(self, i: int, stop) -> tuple[int, object]:
-        parse = {
-            "unorderedList": self.parse_list,
-            "orderedList": self.parse_list,
-            "tableRow": self.parse_table,
-            "tableSeparator": self.parse_table,
-            "beginBlock": self.parse_block,
-            "beginLatexBlock": self.parse_latex_block,
-            "result": self.parse_result,
-            "beginDrawer": self.parse_drawer,
-            "text": self.parse_paragraph,
-            "example": self.parse_example,
-            "horizontalRule": lambda i, stop: (1, HorizontalRule()),
-            "comment": lambda i, stop: (1, Comment(self.tokens[i].content)),
-            "keyword": self.parse_keyword,
-            "headline": self.parse_headline,
-            "footnoteDefinition": self.parse_footnote_definition,
-        }.get(self.tokens[i].kind)
+        parse = getattr(self, PARSERS.get(self.tokens[i].kind, ""), None)
         consumed, node = parse(i, stop) if parse else (0, None)
         if consumed:
             return consumed, node
         m = PLAIN_TEXT.match(self.tokens[i].matches[0])  # go-org falls back to plain text
         self.tokens[i] = Token("text", len(m.group(1)), m.group(2), _groups(m))
         return self.parse_one(i, stop)
+
+    def parse_horizontal_rule(self, i: int, stop) -> tuple[int, object]:
+        return 1, HorizontalRule()
+
+    def parse_comment(self, i: int, stop) -> tuple[int, object]:
+        return 1, Comment(self.tokens[i].content)
 
     def parse_headline(self, i: int, parent_stop) -> tuple[int, object]:
         t = self.tokens[i]
@@ -705,23 +715,22 @@ class Document:
                 current += consumed
                 previous = current
             else:
-                current += 1
+                m = INLINE_START.search(text, current + 1)
+                current = m.start() if m else len(text)
         if previous < len(text):
             nodes.append(Text(text[previous:]))
         return nodes
 
     def parse_raw_inline(self, text: str) -> list:
-        nodes, previous, current = [], 0, 0
-        while current < len(text):
-            if text[current] == "\n":
-                consumed, node = self.line_break(text, current)
-                if current > previous:
-                    nodes.append(Text(text[previous:current], True))
-                nodes.append(node)
-                current += consumed
-                previous = current
-            else:
-                current += 1
+        nodes, previous = [], 0
+        current = text.find("\n")
+        while current != -1:
+            consumed, node = self.line_break(text, current)
+            if current > previous:
+                nodes.append(Text(text[previous:current], True))
+            nodes.append(node)
+            previous = current + consumed
+            current = text.find("\n", previous)
         if previous < len(text):
             nodes.append(Text(text[previous:], True))
         return nodes
