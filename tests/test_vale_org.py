@@ -113,6 +113,27 @@ def test_timestamps_images_and_autolinks():
     )
 
 
+def test_an_empty_caption_makes_a_figure():
+    assert org.to_html("#+CAPTION:\n| a |\n") == (
+        "<figure>\n<table>\n<tbody>\n<tr>\n<td>a</td>\n</tr>\n</tbody>\n</table>\n<figcaption>\n\n</figcaption>\n</figure>\n"
+    )
+
+
+def test_a_later_macro_is_consumed_in_bytes_from_the_brace_as_go_org_does():
+    # go-org finds `{{{m(1)}}}` after the first `{` and skips its length in UTF-8 bytes from there
+    assert org.to_html("\\begin{eq}\u65e5\u672c {{{m(1)}}}\n") == "<p>\\begin </p>\n"
+
+
+def test_a_footnote_inside_a_footnote_is_numbered_but_not_written():
+    assert org.to_html("Text[fn:1].\n\n[fn:1] Note with [fn::inner].\n") == (
+        '<p>Text<sup class="footnote-reference"><a id="footnote-reference-1" href="#footnote-1">1</a></sup>.</p>\n'
+        '<div class="footnotes">\n<hr class="footnotes-separatator">\n<div class="footnote-definitions">\n'
+        '<div class="footnote-definition">\n<sup id="footnote-1"><a href="#footnote-reference-1">1</a></sup>\n'
+        '<div class="footnote-body">\n<p>Note with <sup class="footnote-reference"><a id="footnote-reference-2" '
+        'href="#footnote-2">2</a></sup>.</p>\n</div>\n</div>\n</div>\n</div>\n'
+    )
+
+
 DOCUMENT = """\
 #+title: A TODO title is a keyword
 * TODO Write the intro :draft:

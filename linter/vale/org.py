@@ -253,6 +253,13 @@ class NodeWithName:
 
 
 @dataclass
+class NodeWithMeta:
+    node: object
+    captions: list[list]
+    attributes: int  # `#+ATTR_HTML:` lines (only empty ones reach go-org in Vale)
+
+
+@dataclass
 class Headline:
     index: int
     lvl: int
@@ -657,8 +664,29 @@ class Document:
                 return 0, None
             consumed, node = self.parse_one(i + 1, stop)
             return consumed + 1, NodeWithName(value, node)
+        if key in ("CAPTION", "ATTR_HTML"):
+            consumed, node = self.parse_affiliated(i, stop)
+            if consumed:
+                return consumed, node
         self.settings[key] = self.settings[key] + "\n" + value if key in self.settings else value
         return 1, Keyword(key, value)
+
+    def parse_affiliated(self, i: int, stop) -> tuple[int, object]:
+        """`#+CAPTION:` and `#+ATTR_HTML:` lines and the node they belong to."""
+        start, captions, attributes = i, [], 0
+        while not stop(i) and self.tokens[i].kind == "keyword":
+            key, value = self.tokens[i].matches[2].upper(), self.tokens[i].matches[4].strip()
+            if key == "CAPTION":
+                captions.append(self.parse_inline(value))
+            elif key == "ATTR_HTML":
+                attributes += 1
+            else:
+                return 0, None
+            i += 1
+        if stop(i):
+            return 0, None
+        consumed, node = self.parse_one(i, stop)
+        return i + consumed - start, NodeWithMeta(node, captions, attributes)
 
     def parse_footnote_definition(self, i: int, parent_stop) -> tuple[int, object]:
         start, name = i, self.tokens[i].content
@@ -695,7 +723,7 @@ class Document:
                 consumed, node = self.opening_bracket(text, current)
             elif c == "{":
                 if m := MACRO.search(text[current:]):
-                    consumed, node = len(m.group()), Macro(m.group(1))
+                    consumed, node = _go_length(text, current, m.group()), Macro(m.group(1))
             elif c == "<":
                 consumed, node = self.timestamp(text, current)
             elif c == "\\":
@@ -746,7 +774,11 @@ class Document:
         if before.endswith("src") and (start - 4 < 0 or text[start - 4].isspace()):
             if m := INLINE_BLOCK.search(text[start - 3 :]):
                 parameters = (m.group(1) + " " + (m.group(3) or "")).split()
-                return 3, len(m.group()), InlineBlock("src", parameters, self.parse_raw_inline(m.group(4)))
+                return (
+                    3,
+                    _go_length(text, start - 3, m.group()),
+                    InlineBlock("src", parameters, self.parse_raw_inline(m.group(4))),
+                )
         consumed, node = self.sub_or_superscript(text, start)
         if consumed:
             return 0, consumed, node
@@ -759,7 +791,9 @@ class Document:
 
     def inline_export(self, text: str, start: int) -> tuple[int, object]:
         if m := INLINE_EXPORT.search(text[start:]):
-            return len(m.group()), InlineBlock("export", [m.group(1)], self.parse_raw_inline(m.group(2)))
+            return _go_length(text, start, m.group()), InlineBlock(
+                "export", [m.group(1)], self.parse_raw_inline(m.group(2))
+            )
         return 0, None
 
     def emphasis(self, text: str, start: int, raw: bool) -> tuple[int, object]:
@@ -874,6 +908,16 @@ class Document:
         return i + 2 * size, LatexFragment(opening, closing, content)
 
 
+def _go_length(text: str, start: int, match: str) -> int:
+    """The characters from `start` that go-org consumes for a match it found somewhere after `start`: it counts the
+    match's length in UTF-8 bytes from `start`, as Go strings are indexed."""
+    size, n = len(match.encode("utf-8")), 0
+    while size > 0 and start + n < len(text):
+        size -= len(text[start + n].encode("utf-8"))
+        n += 1
+    return n
+
+
 def _prev(text: str, i: int) -> str:
     return text[i - 1] if i > 0 else ""
 
@@ -957,6 +1001,19 @@ class Writer:
     def write_nodewithname(self, n: NodeWithName) -> None:
         self.write([n.node])
 
+    def write_nodewithmeta(self, n: NodeWithMeta) -> None:
+        out = self.nodes_as_string([n.node])
+        if isinstance(n.node, Paragraph) and len(n.node.children) == 1:
+            child = n.node.children[0]
+            if isinstance(child, RegularLink) and child.kind() in ("image", "video"):
+                out = self.nodes_as_string([child])
+        for _ in range(n.attributes):  # go-org re-renders the element, trimmed, with the (here always empty) attributes
+            out = out.strip() + "\n"
+        if n.captions:
+            caption = " ".join(self.nodes_as_string(c) for c in n.captions)
+            out = f"<figure>\n{out}<figcaption>\n{caption}\n</figcaption>\n</figure>\n"
+        self.put(out)
+
     def write_block(self, b: Block) -> None:
         content, params = self.block_content(b.name, b.children), b.parameter_map()
         exports = params.get(":exports", "")
@@ -1019,7 +1076,7 @@ class Writer:
         if not self.footnotes:
             return
         self.put('<div class="footnotes">\n<hr class="footnotes-separatator">\n<div class="footnote-definitions">\n')
-        for n, definition in enumerate(self.footnotes, start=1):
+        for n, definition in enumerate(list(self.footnotes), start=1):  # not those added while writing, as in Go
             if definition is None:
                 continue
             self.put(f'<div class="footnote-definition">\n<sup id="footnote-{n}"><a href="#footnote-reference-{n}">')
