@@ -112,3 +112,13 @@ def test_a_dita_command_on_path_is_run_with_vale_arguments(tmp_path, monkeypatch
         "--nav-toc=none",
         "--outer.control=quiet",
     ]
+
+
+@NEEDS_DITA
+def test_a_dtd_outside_the_catalog_is_never_fetched(tmp_path, monkeypatch):
+    remote = '<!DOCTYPE topic PUBLIC "-//Nobody//DTD None//EN" "http://dtd.example.invalid/none.dtd">'
+    _project(tmp_path, {"remote.dita": TOPIC.replace(TOPIC.split("\n")[1], remote)})
+    rows, status = _run(tmp_path, monkeypatch, "remote.dita")
+    assert len(rows) == 1 and rows[0].startswith("copydesk vale: remote.dita: ")
+    assert "Connection refused" in rows[0]  # DITA-OT's Java was sent to the refusing proxy, not to the web
+    assert status == 2

@@ -78,6 +78,12 @@ DEBIAN_JARS = [
     "/usr/share/java/" + jar
     for jar in ("xercesImpl.jar", "xml-resolver.jar", "xalan2.jar", "serializer.jar", "com.ibm.icu-4.4.jar")
 ]
+# DITA-OT fetches a DTD its catalog lacks from the web: its Java is pointed at a proxy that refuses, so it fails at
+# once instead (copydesk never touches the network when it runs).
+NO_NETWORK = " ".join(
+    [f"-D{scheme}.proxyHost=127.0.0.1 -D{scheme}.proxyPort=1" for scheme in ("http", "https", "ftp")]
+    + ["-DsocksProxyHost=127.0.0.1 -DsocksProxyPort=1"]
+)
 DITA_MISSING = (
     "dita not found (Vale converts DITA with DITA-OT's `dita` command; on Debian: apt-get install dita-ot ant"
     " libxalan2-java)"
@@ -232,8 +238,9 @@ def dita_to_html(path: str) -> str:
         if command is None:
             raise ConversionError(DITA_MISSING)
         try:
+            env = dict(os.environ, ANT_OPTS=(os.environ.get("ANT_OPTS", "") + " " + NO_NETWORK).strip())
             done = subprocess.run(
-                command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL
+                command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL, env=env
             )
         except subprocess.TimeoutExpired:
             raise ConversionError(f"{os.path.basename(command[0])} did not finish in {TOOL_TIMEOUT} s") from None
