@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from linter.vale.convert import DITA_MISSING, dita_command
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from vale_scenarios import DOCBOOK_XSL, VALE, command_for, extensions, run, scenarios, verdict  # noqa: E402
 
 # Reasons a scenario does not pass here.
-ORG = "Org files (Vale's own go-org parser) are not converted yet"
-DITA = "needs DITA-OT's `dita` (a Java toolkit no Debian or PyPI package ships)"
 DICTIONARY = (
     "Vale's own en_US-web dictionary (not packaged anywhere) knows words that the default here, the spylls"
     " package's en_US, does not ('webhooks', 'Tessera', 'backtick')"
@@ -43,11 +43,8 @@ NOT_PASSING = {
     "checks.feature::Sequence": (
         "the AsciiDoc file converts; sequence rules OF_ALL_TIMES and Metadata miss on every format (spaCy's tags)"
     ),
-    "comments.feature::Org Mode": ORG,
     "fragments.feature::Code -> Markup": "Markdown inside code comments (`[formats] py = md`) is not read",
     "lint.feature::Lint a proto file": "no tree-sitter grammar for Protocol Buffers is packaged on PyPI",
-    "lint.feature::Lint an Org file": ORG,
-    "lint.feature::Lint a DITA file": DITA,
     "misc.feature::In-text attributes": (
         "the AsciiDoc file converts; Markup.ID alerts on the `[[id]]` anchors are not reported"
     ),
@@ -56,12 +53,10 @@ NOT_PASSING = {
     "misc.feature::infostrings": DICTIONARY,
     "patterns.feature::MDX": DICTIONARY,
     "patterns.feature::Markdown": DICTIONARY,
-    "patterns.feature::Org": ORG,
     "patterns.feature::Ignored Classes on inline elements": DICTIONARY,
     "pkg.feature::Sync a complete, v3 package": SYNC,
     "pkg.feature::Sync a style-only package": SYNC,
     "pkg.feature::Sync a config-only package": SYNC,
-    "scopes.feature::Heading": DITA + "; and the MinH2 occurrence alert is placed at the file start",
     "styles.feature::Lint against Scripts": "`script` rules (Tengo) are not supported",
     "styles.feature::Lint against demo": (
         "the rst and AsciiDoc files convert; sentence-length, metric and smart-quote alerts differ on every format"
@@ -71,6 +66,7 @@ NOT_PASSING = {
 
 SCENARIOS = scenarios() if VALE.is_dir() else []
 NO_ASCIIDOCTOR = shutil.which("asciidoctor") is None and not os.environ.get("CI")  # CI installs it: fail there
+NO_DITA = dita_command("test.dita", ".") is None and not os.environ.get("CI")
 
 
 def _param(scenario):
@@ -80,6 +76,8 @@ def _param(scenario):
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
     if not reason and ".adoc" in extensions(scenario) and NO_ASCIIDOCTOR:
         marks = [pytest.mark.skip(reason="asciidoctor is not on PATH (Debian: apt-get install asciidoctor)")]
+    if not reason and ".dita" in extensions(scenario) and NO_DITA:
+        marks = [pytest.mark.skip(reason=DITA_MISSING)]
     if not reason and ".xml" in extensions(scenario) and not DOCBOOK_XSL.is_dir() and not os.environ.get("CI"):
         marks = [
             pytest.mark.skip(

@@ -9,7 +9,7 @@ import sys
 
 from linter.vale.code import MissingGrammar
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
-from linter.vale.convert import CONVERTED, NOT_READ, ConversionError, source_for
+from linter.vale.convert import CONVERTED, ConversionError, source_for
 from linter.vale.filter import FilterError, apply_filter, read_filter
 from linter.vale.lint import ValeFile, apply_ignores, lint_file, vale_format
 from linter.vale.patterns import PatternError
@@ -130,8 +130,8 @@ def lint_paths(config: ValeConfig, rules: dict[str, Rule], paths: list[str], arg
             name = os.path.normpath(path)
         ext_source = name if args.ext == ".txt" or stdin else "x" + args.ext
         normed, kind = (".txt", "text") if args.ignore_syntax else vale_format(ext_source, config.formats)
-        if os.path.basename(name).startswith(".") or normed in NOT_READ:
-            continue  # DITA and Org are not read (see docs/vale.md)
+        if os.path.basename(name).startswith("."):
+            continue
         if not config.matches_any_section(name) and not stdin:
             continue
         styles = config.styles_for(name)

@@ -3,6 +3,8 @@
 - reStructuredText: docutils' HTML writer with the options Vale passes to `rst2html` (the `vale-rst` extra).
 - XML: the `Transform` stylesheet applied with lxml's XSLT (libxslt, the engine of Vale's `xsltproc`).
 - AsciiDoc: the `asciidoctor` command with Vale's arguments, when it is on PATH.
+- DITA: DITA-OT's `dita` command with Vale's arguments, or, without it, the Ant build of Debian's DITA-OT 1.5.
+- Org: go-org's HTML (`linter.vale.org`), after Vale's rewrite of keywords and one-line property drawers.
 
 Each converter returns the HTML to walk and the source text alerts are searched in (Vale masks some AsciiDoc
 syntax in it so a match is not placed inside a block attribute or a comment). A file that cannot be converted
@@ -11,10 +13,13 @@ syntax in it so a match is not placed inside a block attribute or a comment). A 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 
+from linter.vale import org
 from linter.vale.patterns import Pattern
 
 TOOL_TIMEOUT = 120  # seconds an outside converter may run on one file
@@ -23,8 +28,9 @@ TOOL_TIMEOUT = 120  # seconds an outside converter may run on one file
 BLOCK_DELIMITERS = {
     ".adoc": "\n----\n\\g<1>\n----\n",
     ".rst": "\n::\n\n{}\n",
+    ".org": "\n#+BEGIN_EXAMPLE\n\\g<1>\n#+END_EXAMPLE\n",
 }
-INLINE_DELIMITERS = {".adoc": "`\\g<1>`", ".rst": "``\\g<1>``"}
+INLINE_DELIMITERS = {".adoc": "`\\g<1>`", ".rst": "``\\g<1>``", ".org": "=\\g<1>="}
 FRONT_MATTER = re.compile(r"(?s)^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)")
 
 # reStructuredText: Sphinx directives rst2html does not know become literal blocks, as Vale rewrites them.
@@ -57,6 +63,31 @@ _ADOC_SANITIZE = re.compile("|".join(re.escape(old) for old, _ in ADOC_SANITIZER
 ADOC_SOURCE = re.compile(r"\[source,.+\]")
 ADOC_COMMENT = re.compile(r"// .+")
 ADOC_ARGUMENTS = ["-s", "-a", "notitle!", "-a", "attribute-missing=drop"]
+
+# Org: Vale turns `#+KEY: value` lines into verbatim text and one-line property drawers into example blocks before
+# go-org reads the file, and masks `#+BEGIN_SRC` lines in the source so that no match is placed there.
+ORG_KEYWORD = re.compile(r"(#(?:\+| )[^\s]+:.+)", re.ASCII)
+ORG_PROPERTIES = re.compile(r"(:PROPERTIES:\n.+\n:END:)")
+ORG_SRC = re.compile(r"(?i)#\+BEGIN_SRC .+")
+
+# DITA: Vale's `dita` command line (DITA-OT 2 and later); Debian's dita-ot package is DITA-OT 1.5.3, which has no
+# `dita` command and no html5 output: its Ant build is run with the xhtml transtype and the jars Debian ships.
+DITA_ARGUMENTS = ["-f", "html5", "--nav-toc=none", "--outer.control=quiet"]
+DEBIAN_DITA_OT = "/usr/share/dita-ot"
+DEBIAN_JARS = [
+    "/usr/share/java/" + jar
+    for jar in ("xercesImpl.jar", "xml-resolver.jar", "xalan2.jar", "serializer.jar", "com.ibm.icu-4.4.jar")
+]
+# DITA-OT fetches a DTD its catalog lacks from the web: its Java is pointed at a proxy that refuses, so it fails at
+# once instead (copydesk never touches the network when it runs).
+NO_NETWORK = " ".join(
+    [f"-D{scheme}.proxyHost=127.0.0.1 -D{scheme}.proxyPort=1" for scheme in ("http", "https", "ftp")]
+    + ["-DsocksProxyHost=127.0.0.1 -DsocksProxyPort=1"]
+)
+DITA_MISSING = (
+    "dita not found (Vale converts DITA with DITA-OT's `dita` command; on Debian: apt-get install dita-ot ant"
+    " libxalan2-java)"
+)
 
 XSLT_PARAMETERS = {"use.extensions": "0", "generate.toc": "nop"}
 
@@ -181,23 +212,91 @@ def adoc_body(content: str) -> str:
     return ADOC_COMMENT.sub(lambda m: "// " + "*" * (len(m.group().split("//")[1]) - 1), body)
 
 
-CONVERTED = {".rst", ".xml", ".adoc"}
-NOT_READ = {".dita", ".org"}  # skipped: Vale runs DITA-OT's `dita` on DITA and its own go-org parser on Org
+def dita_command(path: str, out: str) -> list[str] | None:
+    """The command that converts a DITA file into `out`: `dita` as Vale runs it, else Debian's DITA-OT via Ant."""
+    if exe := shutil.which("dita") or shutil.which("dita.bat"):
+        return [exe, "-i", path, "-o", out, *DITA_ARGUMENTS]
+    ant, build = shutil.which("ant"), os.path.join(DEBIAN_DITA_OT, "build.xml")
+    if ant is None or not os.path.isfile(build) or not all(os.path.isfile(jar) for jar in DEBIAN_JARS):
+        return None
+    libraries = [arg for jar in [*DEBIAN_JARS, os.path.join(DEBIAN_DITA_OT, "lib")] for arg in ("-lib", jar)]
+    libraries += ["-lib", os.path.join(DEBIAN_DITA_OT, "lib", "dost.jar")]
+    properties = {
+        "args.input": os.path.abspath(path),
+        "transtype": "xhtml",
+        "output.dir": out,
+        "dita.temp.dir": os.path.join(out, ".temp"),
+        "outer.control": "quiet",
+    }
+    return [ant, "-q", *libraries, "-f", build, *(f"-D{key}={value}" for key, value in properties.items())]
+
+
+def dita_to_html(path: str) -> str:
+    """The HTML DITA-OT writes of a DITA topic, without its `<head>` (so no new text is linted), as Vale reads it."""
+    with tempfile.TemporaryDirectory(prefix="dita-") as out:
+        command = dita_command(path, out)
+        if command is None:
+            raise ConversionError(DITA_MISSING)
+        try:
+            env = dict(os.environ, ANT_OPTS=(os.environ.get("ANT_OPTS", "") + " " + NO_NETWORK).strip())
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL, env=env
+            )
+        except subprocess.TimeoutExpired:
+            raise ConversionError(f"{os.path.basename(command[0])} did not finish in {TOOL_TIMEOUT} s") from None
+        if done.returncode != 0:
+            said = [line.strip() for line in (done.stderr + "\n" + done.stdout).splitlines()]
+            said = [line for line in said if line and line != "BUILD FAILED" and not line.startswith("Total time")]
+            raise ConversionError(f"{os.path.basename(command[0])} failed: {said[-1] if said else done.returncode}")
+        target, found = os.path.splitext(os.path.basename(path))[0] + ".html", ""
+        for root, dirs, names in os.walk(out):
+            dirs.sort()
+            if target in names:
+                found = os.path.join(root, target)
+        if not found:
+            raise ConversionError(f"DITA-OT wrote no {target}")
+        with open(found, encoding="utf-8") as handle:
+            page = handle.read()
+    start, end = page.find("<head>"), page.find("</head>")
+    return page[:start] + page[end:] if start >= 0 and end >= 0 else page
+
+
+def org_source(content: str) -> str:
+    """The Org text go-org reads in Vale: keywords as verbatim text, one-line property drawers as examples."""
+    text = ORG_KEYWORD.sub("\n=\\1=\n", content)
+    return ORG_PROPERTIES.sub(BLOCK_DELIMITERS[".org"], text)
+
+
+def org_body(content: str) -> str:
+    """The Org source with `#+BEGIN_SRC ...` lines masked, as Vale masks them."""
+    return ORG_SRC.sub(lambda m: "*" * len(m.group()), content)
+
+
+CONVERTED = {".rst", ".xml", ".adoc", ".org", ".dita"}
 
 
 def source_for(ext: str, content: str, blocks: list[str], tokens: list[str], where: str) -> str:
     """The text of a file that goes to its converter, after Vale's Transform."""
+    if ext == ".org":
+        content = org_source(content)
     if ext in BLOCK_DELIMITERS:
         return transform(content, ext, blocks, tokens, where)
     return content
 
 
-def to_html(ext: str, content: str, source: str, stylesheet: str, attributes: dict[str, str]) -> tuple[str, str]:
-    """(HTML to walk, text the alerts are placed in) of a file Vale converts; `source` is `source_for`'s text."""
+def to_html(
+    ext: str, content: str, source: str, stylesheet: str, attributes: dict[str, str], path: str = ""
+) -> tuple[str, str]:
+    """(HTML to walk, text the alerts are placed in) of a file Vale converts; `source` is `source_for`'s text and
+    `path` the file's (DITA-OT reads the file itself, as in Vale)."""
     if ext == ".rst":
         return rst_to_html(source), content
     if ext == ".xml":
         return xml_to_html(content, stylesheet), content
     if ext == ".adoc":
         return adoc_to_html(source, attributes), adoc_body(content)
+    if ext == ".org":
+        return org.to_html(source), org_body(content)
+    if ext == ".dita":
+        return dita_to_html(path), content
     raise ValueError(f"not a converted format: {ext}")

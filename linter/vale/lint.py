@@ -2,8 +2,8 @@
 
 Markdown is rendered to HTML by markdown-it-py (Vale uses goldmark), HTML is walked as is, `.txt` is prose, and
 other extensions are linted as plain lines. Source code is linted in its comments (`linter.vale.code`), read as
-Markdown when `[formats]` maps the language to it; the formats Vale converts (reStructuredText, AsciiDoc, XML) go
-to HTML through `linter.vale.convert`; DITA and Org are not read.
+Markdown when `[formats]` maps the language to it; the formats Vale converts (reStructuredText, AsciiDoc, XML, Org,
+DITA) go to HTML through `linter.vale.convert`.
 """
 
 from __future__ import annotations
@@ -437,7 +437,7 @@ def lint_file(f: ValeFile, ignored_scopes: list[str], skipped_scopes: list[str])
         lint_html_tokens(f, f.content, ignored_scopes, skipped_scopes)
     elif f.normed_ext in CONVERTED:
         source = f.content if f.markup_source is None else f.markup_source
-        page, f.content = to_html(f.normed_ext, f.content, source, f.stylesheet, f.asciidoctor)
+        page, f.content = to_html(f.normed_ext, f.content, source, f.stylesheet, f.asciidoctor, f.path)
         lint_html_tokens(f, page, ignored_scopes, skipped_scopes)
     elif f.kind == "code":
         lint_code(f, ignored_scopes)
