@@ -12,7 +12,8 @@ Prints per setting, from the manifests: the task threads' lint CPU seconds and p
 workers' peak resident memory (the largest, and the first worker's after its first, middle and last partition:
 the peak so far, so that growth with the number of partitions shows), with the command's wall time and glibc's
 mmap threshold in each worker at the end (probed with malloc: the smallest block it maps).
---limit N takes N files spread evenly over the corpus (as bench/archive_bench.py does).
+--limit N takes N files spread evenly over the corpus (as bench/archive_bench.py does); --repeat K links them K
+times (the same articles again: memory that grows with the partitions shows as a higher peak in the later passes).
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ def probe(address: str) -> str:
 
 
 def run(setting: str, work: str, workers: int) -> str:
-    out = os.path.join(work, f"out-{setting}")
+    out = os.path.join(work, f"out-{setting}-{len(os.listdir(work))}")  # a setting may be given twice
     command = [str(BIN / "copydesk"), "archive", "articles", "--out", out]
     environ = base_environment()
     started = time.perf_counter()
@@ -153,7 +154,8 @@ def row(setting: str, out: str, wall: float, threshold: str) -> str:
     cpu = sum(m["cpu_seconds"]["lint"] for m in found)
     faults = sum(m["page_faults"]["lint"] for m in found)
     first_worker = [m["peak_memory_mb"] for m in found if m["worker"] == found[0]["worker"]]
-    growth = " / ".join(f"{first_worker[i]:.0f}" for i in (0, len(first_worker) // 2, -1))
+    quarters = [first_worker[max(0, len(first_worker) * q // 4 - 1)] for q in (1, 2, 3, 4)]
+    growth = " / ".join(f"{peak:.0f}" for peak in quarters)
     malloc = {m["worker_startup"].get("malloc", "") for m in found}
     return (
         f"| {setting} | {articles} | {len(found)} | {cpu:.1f} | {1000 * cpu / articles:.1f} | {faults} | "
@@ -167,6 +169,7 @@ def main() -> None:
     parser.add_argument("--corpus", default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=200, help="Take this many files, spread over the corpus.")
     parser.add_argument("--settings", default=",".join(SETTINGS), help=f"Comma-separated, of {','.join(SETTINGS)}.")
+    parser.add_argument("--repeat", type=int, default=1, help="Link the sample this many times.")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     settings = args.settings.split(",")
@@ -175,12 +178,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         articles = os.path.join(work, "articles")
         os.mkdir(articles)
-        files = sample(args.corpus, args.limit, articles)
-        print(f"{len(files)} files ({args.corpus}, --limit {args.limit}), {args.workers} worker(s) of one thread\n")
+        for repeat in range(args.repeat):
+            os.mkdir(os.path.join(articles, f"pass-{repeat}"))
+            files = sample(args.corpus, args.limit, os.path.join(articles, f"pass-{repeat}"))
+        print(
+            f"{len(files)} files x {args.repeat} ({args.corpus}, --limit {args.limit}), "
+            f"{args.workers} worker(s) of one thread\n"
+        )
         print(
             "| setting | articles | partitions | lint CPU s | lint CPU ms per article | page faults | per article "
-            "| peak MB | first worker's peak MB: first / middle / last partition | wall s | mmap threshold after "
-            "| plugin's malloc |"
+            "| peak MB | first worker's peak MB after 1/4, 1/2, 3/4, all of its partitions | wall s "
+            "| mmap threshold after | plugin's malloc |"
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for setting in settings:
