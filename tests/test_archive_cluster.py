@@ -142,6 +142,8 @@ def test_archive_on_a_dask_scheduler_and_workers_gets_the_findings_of_check(clus
     again = copydesk("archive", "desk", "--out", "out", "--scheduler", cluster, "--partition-size", "2", cwd=desk)
     assert again.returncode == 0, again.stderr
     assert "2 of 3 partitions already finished" in again.stderr
+    redone = [json.loads(p.read_text()) for p in sorted((desk / "out" / "manifest").iterdir())]
+    assert [m["finished"] == n["finished"] for m, n in zip(manifests, redone)] == [True, False, True]
     assert sorted(table(desk / "out", "articles"), key=lambda row: row["article_id"]) == first
     assert archived_findings(desk / "out") == expected
 
