@@ -10,6 +10,7 @@ import traceback
 from distributed import WorkerPlugin, get_worker
 
 from linter.analysis.nlp import load_model, needs_model
+from linter.archive.malloc import undo_nanny_trim_threshold
 from linter.archive.sources import Article, Columns, Partition, read_partition
 from linter.archive.tables import ResultsFolder
 from linter.model.findings import CATEGORIES
@@ -22,7 +23,8 @@ from linter.run.options import RunOptions
 
 class ArchivePlugin(WorkerPlugin):
     """Loads the run's configuration (sent as data, so that the file need not be on the worker) and, when a rule
-    needs it, the spaCy model, once when the worker starts (and again when a killed worker is restarted)."""
+    needs it, the spaCy model, once when the worker starts (and again when a killed worker is restarted). First, on
+    glibc, it undoes the malloc tuning that Dask's nanny sets by default (see linter.archive.malloc)."""
 
     def __init__(self, name: str, config_path: str | None, config_data: dict | None):
         self.name = name
@@ -32,6 +34,7 @@ class ArchivePlugin(WorkerPlugin):
 
     def setup(self, worker):
         imports, started = time.process_time(), time.perf_counter()
+        malloc = undo_nanny_trim_threshold()
         self.config = parse_config(self.config_path, self.config_data)
         if needs_model(self.config.effective("article.md")):
             load_model()
@@ -40,6 +43,7 @@ class ArchivePlugin(WorkerPlugin):
             "setup_cpu_seconds": round(time.process_time() - imports, 3),
             "setup_seconds": round(time.perf_counter() - started, 3),
             "ready": time.time(),
+            "malloc": malloc,
         }
 
 
@@ -141,25 +145,36 @@ def finding_row(article, finding) -> dict:
     return {"article_id": article.id, **finding.to_dict(), "suggestion": finding.suggestion, "related": finding.related}
 
 
+def thread_page_faults() -> int:
+    """Page faults of the calling thread so far (Linux); 0 where the system does not count them per thread."""
+    if not hasattr(resource, "RUSAGE_THREAD"):
+        return 0
+    usage = resource.getrusage(resource.RUSAGE_THREAD)
+    return usage.ru_minflt + usage.ru_majflt
+
+
 class PhaseClock:
-    """CPU seconds of the task's own thread per phase (read, lint, rows, write), and of the whole worker process
-    (its event loop and monitors too) from start to end, for the benchmark's breakdown."""
+    """CPU seconds and page faults of the task's own thread per phase (read, lint, rows, write), and CPU seconds of
+    the whole worker process (its event loop and monitors too) from start to end, for the benchmark's breakdown."""
 
     def __init__(self):
         self.phases: dict[str, float] = {}
+        self.faults: dict[str, int] = {}
         self.started, self.process_started = time.time(), time.process_time()
-        self.last = time.thread_time()
+        self.last, self.last_faults = time.thread_time(), thread_page_faults()
 
     def lap(self, phase: str) -> None:
-        now = time.thread_time()
+        now, faults = time.thread_time(), thread_page_faults()
         self.phases[phase] = round(now - self.last, 3)
-        self.last = now
+        self.faults[phase] = faults - self.last_faults
+        self.last, self.last_faults = now, faults
 
     def figures(self) -> dict:
         return {
             "started": self.started,
             "finished": time.time(),
             "cpu_seconds": self.phases,
+            "page_faults": self.faults,
             "process_cpu_seconds": round(time.process_time() - self.process_started, 3),
         }
 
