@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from linter.analysis.patterns import PatternError, compiled
 from linter.checks.base import COMMON_OPTIONS, option_schema
 from linter.errors import CopydeskError, did_you_mean, key_line, read_yaml_file
 from linter.model.findings import CATEGORIES, SEVERITIES
@@ -176,6 +177,18 @@ def validate_options(where: str, options, schema: dict, keys: tuple = ()) -> Non
         problem = _value_problem(value, option)
         if problem:
             raise OptionError(f"{where}: option '{name}': {problem}", (*keys, name))
+        if option.pattern:
+            _compile_patterns(where, name, value, (*keys, name))
+
+
+def _compile_patterns(where: str, name: str, value, keys: tuple) -> None:
+    """Raise OptionError, with the line of the item, for a pattern of the option that cannot be compiled."""
+    items = value.items() if isinstance(value, dict) else enumerate(value if isinstance(value, list) else [value])
+    for key, pattern in items:
+        try:
+            compiled(str(pattern))
+        except PatternError as error:
+            raise OptionError(f"{where}: option '{name}': {error}", (*keys, key)) from None
 
 
 def parse_rule(path: str, data) -> Rule:
