@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from linter.analysis.patterns import BUDGET_CHARS, TIME_BUDGET, Pattern, PatternError, PatternTimeout, budget, to_re2
-from linter.run.rules import builtin_rule
+from linter.run.rules import builtin_rule, builtin_rules_dir, load_rules
 
 # Every character Python's Unicode database assigns (the engines' tables may know newer ones).
 ASSIGNED = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)) != "Cn")
@@ -68,6 +68,19 @@ def test_the_residue_headers_run_on_re2_with_re_s_meaning():
         assert pattern.linear, source
         for line in lines:
             assert bool(pattern.fullmatch(line)) == bool(re.fullmatch(source, line, re.IGNORECASE)), (source, line)
+
+
+def test_every_pattern_of_the_built_in_rule_modules_compiles():
+    """The built-in modules' patterns are not compiled as the rules load (that is for the user's): here they are."""
+    count = 0
+    for rule in load_rules().values():
+        assert rule.source.startswith(str(builtin_rules_dir()))
+        for name, option in rule.option_schema.items():
+            value = rule.options.get(name) if option.pattern else None
+            for source in value.values() if isinstance(value, dict) else value or []:
+                Pattern(source, flags=re.IGNORECASE)  # raises PatternError when it cannot be compiled
+                count += 1
+    assert count >= 11
 
 
 @pytest.mark.parametrize("source", [r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"[\w\s]", r"[^\d\s]", r"[.\w-]"])
