@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from linter.analysis.analyses import analyses_of
-from linter.analysis.patterns import PatternTimeout, compiled, stopped
+from linter.analysis.patterns import PatternError, PatternTimeout, compiled, stopped
 from linter.analysis.residue_signals import NETWORKS, PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
@@ -83,9 +83,22 @@ def score_line(line: ResidueLine, extra_patterns=()) -> tuple[float, list[str]]:
     return total, fired
 
 
+def _header_patterns(sources) -> list:
+    """The headers' patterns; when RE2 runs each, one pattern for them all, which matches a whole line when one of
+    them does (a line is then one search, not one per header)."""
+    patterns = [compiled(source, re.IGNORECASE) for source in sources]
+    if len(patterns) < 2 or not all(pattern.linear for pattern in patterns):
+        return patterns
+    try:
+        union = compiled("|".join(f"(?:{source})" for source in sources), re.IGNORECASE)
+    except PatternError:
+        return patterns
+    return [union] if union.linear else patterns
+
+
 def scan_residue(doc, options):
     """The residue found with these options, scanned line by line."""
-    headers = [compiled(p, re.IGNORECASE) for p in options["headers"]]
+    headers = _header_patterns(options["headers"])
     extra_patterns = [(what, compiled(p)) for what, p in options["lines"].items()]
     threshold = options.get("threshold", DEFAULT_THRESHOLD)
     lines = list(_lines(doc))
