@@ -212,6 +212,9 @@ def test_user_patterns_that_backtrack_end_with_findings_or_a_clear_timeout(tmp_p
         "(see docs/reliability.md)",
         f"copydesk: line.txt: rule house-behind did not run: {stopped} (see docs/reliability.md)",
     ]
+    text = copydesk("text", "line.txt", "sheep.txt", cwd=tmp_path, timeout=200)  # the residue is left out there too
+    assert (text.returncode, text.stdout) == (2, "Headline\n")  # sheep.txt without its "residue" line
+    assert text.stderr == f"copydesk: line.txt: scrape-residue lines: {stopped} (see docs/reliability.md)\n"
 
 
 @pytest.mark.timeout(120)
