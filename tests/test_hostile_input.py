@@ -239,6 +239,22 @@ def test_a_user_pattern_that_cannot_compile_is_an_error_naming_the_file_and_the_
     )
 
 
+@pytest.mark.timeout(120)
+def test_patterns_that_compile_alone_but_not_joined_are_a_rule_error(tmp_path):
+    """A verbose pattern's comment swallows what follows it once the rule's patterns are joined into one."""
+    (tmp_path / "house").mkdir()
+    rule = BACKTRACKING_RULE.format(name="joined", pattern="(?x)sheep # the animal', 'flock")
+    (tmp_path / "house" / "joined.yml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".copydesk.yml").write_text("rules-dir: house\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(f"Headline\n\n{SHEEP}\n", encoding="utf-8")
+    done = copydesk("check", "--no-cache", "--select", "house-joined", "story.txt", cwd=tmp_path, timeout=100)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[0] == (
+        "copydesk: story.txt: rule house-joined did not run: its tokens and patterns cannot be joined into one "
+        "pattern: cannot compile '(?:(?x)sheep # the animal)|(?:flock)': missing ) at position 12"
+    )
+
+
 def copydesk(*args, cwd, timeout):
     env = dict(os.environ, XDG_CACHE_HOME=str(Path(cwd) / ".xdg-cache"), COPYDESK_PARSE_CACHE="")
     return subprocess.run(

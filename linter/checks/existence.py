@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from linter.analysis.patterns import Pattern, matches_in_block
+from linter.analysis.patterns import Pattern, PatternError, matches_in_block
 from linter.checks.base import KINDS, Option
+from linter.errors import RuleError
 from linter.model.findings import block_hit
 
 CATEGORY = None  # the rule module names it
@@ -45,7 +46,10 @@ def compile_terms(tokens: tuple, patterns: tuple, ignorecase: bool) -> Pattern |
 
 
 def check(doc, options):
-    pattern = compile_terms(tuple(options["tokens"]), tuple(options["patterns"]), options["ignorecase"])
+    try:
+        pattern = compile_terms(tuple(options["tokens"]), tuple(options["patterns"]), options["ignorecase"])
+    except PatternError as error:  # each compiles alone, not joined (a group name used twice)
+        raise RuleError(f"its tokens and patterns cannot be joined into one pattern: {error}") from None
     if pattern is None:
         return
     exceptions = {e.lower() if options["ignorecase"] else e for e in options["exceptions"]}
