@@ -8,7 +8,7 @@ import sys
 import click
 
 from linter import __version__
-from linter.errors import CopydeskError, did_you_mean
+from linter.errors import CopydeskError, RuleError, did_you_mean
 from linter.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -459,7 +459,10 @@ def text(paths, config_path, output_format, extract):
     for path, source, notices in texts:
         doc = parse(path, source, extract=extract)
         doc.notices[:0] = notices
-        articles.append((doc, article_pieces(doc, config.options("scrape-residue", path))))
+        try:
+            articles.append((doc, article_pieces(doc, config.options("scrape-residue", path))))
+        except RuleError as exc:  # a residue pattern of the user's stopped by its time budget
+            errors[path] = str(exc)
     click.echo(render_json(articles, errors) if output_format == "json" else render_text(articles), nl=False)
     for message in warnings + [f"{path}: {error}" for path, error in errors.items()]:
         click.echo(f"copydesk: {message}", err=True)

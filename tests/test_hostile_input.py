@@ -123,16 +123,17 @@ def recorded(tmp_path_factory) -> dict[tuple[str, int], str]:
 
 
 def test_the_recording_finds_the_patterns_compiled_in_functions_rules_and_the_configuration(recorded):
-    """The recorded patterns include every module-level pattern, patterns compiled inside functions, the rule
-    modules' own (scrape-residue's headers) and the user's (a house rule's pattern, a residue line pattern)."""
+    """The recorded patterns include every module-level pattern and patterns compiled inside functions; those from
+    rule modules and the configuration are not compiled by `re`."""
     patterns = {pattern for pattern, _ in recorded}
     modules = module_patterns()
     assert len(modules) >= 25 and DATELINE.pattern in patterns
     assert not {name for name, compiled in modules.items() if compiled.pattern not in patterns}
-    assert r"(?:^|\b|_)" not in patterns  # Vale's patterns go to RE2 or `regex` with a time limit, not here
-    assert any(r"(?:\b[Vv]ery \w+ly\b)" in pattern for pattern in patterns)  # a house rule, inside its union
-    assert r"^(?:Sponsored|Promoted) by [A-Z]\w+" in patterns
-    assert any("keep reading" in pattern for pattern in patterns)  # scrape-residue's headers, from its YAML
+    # Vale's and the user's patterns (a house rule's, a residue line's, scrape-residue's headers) go to RE2 or
+    # `regex` with a time limit (tests/test_patterns.py, and the tests below), not here
+    assert r"(?:^|\b|_)" not in patterns
+    assert not any(r"\b[Vv]ery \w+ly\b" in pattern for pattern in patterns)
+    assert r"^(?:Sponsored|Promoted) by [A-Z]\w+" not in patterns and "keep reading:?" not in patterns
     assert r"[A-Z][a-z][\w'-]+" in patterns  # compiled inside name-variant's check
     assert any(pattern.endswith(r"\bthe\s+$") for pattern in patterns)  # a pattern passed to re.search directly
 
@@ -167,6 +168,91 @@ def test_no_pattern_backtracks_on_long_runs(recorded):
         if found:
             slow[f"{where}: {pattern[:80]}"] = found
     assert slow == {}
+
+
+BACKTRACKING_RULE = """id: house-{name}
+category: style
+level: warning
+check: existence
+message: '{name}: "{{match}}"'
+description: A pattern of the desk's.
+options: {{tokens: [], patterns: ['{pattern}'], ignorecase: false, exceptions: [], kinds: [paragraph]}}
+"""
+BACKTRACKING_CONFIG = """rules-dir: house
+limits: {max_file_mb: 5}
+rules:
+  scrape-residue: {lines: {loop: '(?<![b])(a|aa)+$'}}
+"""
+SHEEP = "The farmer said the flock had been calm all week, and then the old sheep said baaa"
+
+
+@pytest.mark.timeout(300)
+def test_user_patterns_that_backtrack_end_with_findings_or_a_clear_timeout(tmp_path):
+    """`(a+)+$` runs on RE2: over a 1 MB line it ends at once, and still finds "aaa" in a sentence. A lookbehind
+    variant runs on `regex`: as a house rule and as a residue line pattern it is stopped after its budget with an
+    error naming it and the line, exit 2, and the other file's findings are reported."""
+    (tmp_path / "house").mkdir()
+    for name, pattern in (("nested", "(a+)+$"), ("behind", "(?<![b])(a|aa)+$")):
+        rule = BACKTRACKING_RULE.format(name=name, pattern=pattern)
+        (tmp_path / "house" / f"{name}.yml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".copydesk.yml").write_text(BACKTRACKING_CONFIG, encoding="utf-8")
+    (tmp_path / "line.txt").write_text("Headline\n\n" + "a" * 1_000_000 + "!\n", encoding="utf-8")
+    (tmp_path / "sheep.txt").write_text(f"Headline\n\n{SHEEP}\n", encoding="utf-8")
+    select = ["--select", "house-nested", "--select", "house-behind", "--select", "scrape-residue"]
+    done = copydesk("check", "--no-cache", *select, ".", cwd=tmp_path, timeout=280)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout.splitlines() == [
+        f'sheep.txt:3:1: error [scrape-residue] scraped page residue (loop): "{SHEEP}"',
+        'sheep.txt:3:80: warning [house-nested] nested: "aaa"',
+        'sheep.txt:3:81: warning [house-behind] behind: "aa"',
+    ]
+    stopped = "pattern '(?<![b])(a|aa)+$' was stopped after 2.5 s on line 3: it backtracks; simplify it"
+    assert done.stderr.splitlines()[:2] == [
+        f"copydesk: line.txt: rule scrape-residue did not run: scrape-residue lines: {stopped} "
+        "(see docs/reliability.md)",
+        f"copydesk: line.txt: rule house-behind did not run: {stopped} (see docs/reliability.md)",
+    ]
+    text = copydesk("text", "line.txt", "sheep.txt", cwd=tmp_path, timeout=200)  # the residue is left out there too
+    assert (text.returncode, text.stdout) == (2, "Headline\n")  # sheep.txt without its "residue" line
+    assert text.stderr == f"copydesk: line.txt: scrape-residue lines: {stopped} (see docs/reliability.md)\n"
+
+
+@pytest.mark.timeout(120)
+def test_a_user_pattern_that_cannot_compile_is_an_error_naming_the_file_and_the_rule(tmp_path):
+    (tmp_path / "house").mkdir()
+    rule = BACKTRACKING_RULE.format(name="bad", pattern="(unclosed")
+    (tmp_path / "house" / "bad.yml").write_text(rule, encoding="utf-8")
+    (tmp_path / "story.txt").write_text(f"Headline\n\n{SHEEP}\n", encoding="utf-8")
+    (tmp_path / ".copydesk.yml").write_text("rules-dir: house\n", encoding="utf-8")
+    done = copydesk("check", "story.txt", cwd=tmp_path, timeout=100)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"copydesk: {tmp_path / 'house' / 'bad.yml'}:7: rule 'house-bad': option 'patterns': "
+        "cannot compile '(unclosed': missing ) at position 9\n"
+    )
+    (tmp_path / ".copydesk.yml").write_text("rules:\n  scrape-residue: {lines: {promo: '[unclosed'}}\n")
+    done = copydesk("check", "story.txt", cwd=tmp_path, timeout=100)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"copydesk: {tmp_path / '.copydesk.yml'}:2: rule 'scrape-residue': option 'lines': "
+        "cannot compile '[unclosed': unterminated character set at position 9\n"
+    )
+
+
+@pytest.mark.timeout(120)
+def test_patterns_that_compile_alone_but_not_joined_are_a_rule_error(tmp_path):
+    """A verbose pattern's comment swallows what follows it once the rule's patterns are joined into one."""
+    (tmp_path / "house").mkdir()
+    rule = BACKTRACKING_RULE.format(name="joined", pattern="(?x)sheep # the animal', 'flock")
+    (tmp_path / "house" / "joined.yml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".copydesk.yml").write_text("rules-dir: house\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(f"Headline\n\n{SHEEP}\n", encoding="utf-8")
+    done = copydesk("check", "--no-cache", "--select", "house-joined", "story.txt", cwd=tmp_path, timeout=100)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[0] == (
+        "copydesk: story.txt: rule house-joined did not run: its tokens and patterns cannot be joined into one "
+        "pattern: cannot compile '(?:(?x)sheep # the animal)|(?:flock)': missing ) at position 12"
+    )
 
 
 def copydesk(*args, cwd, timeout):

@@ -10,6 +10,8 @@ import json
 from collections import Counter
 from functools import cached_property
 
+from linter.errors import RuleError
+
 
 class Analyses:
     """The analyses of one document, each a lazily computed, typed value."""
@@ -60,7 +62,12 @@ class Analyses:
         if key not in self._residue:
             from linter.analysis.residue import scan_residue
 
-            self._residue[key] = list(scan_residue(self.doc, options))
+            try:
+                self._residue[key] = list(scan_residue(self.doc, options))
+            except RuleError as error:  # a pattern stopped by its time budget: once per file, not once per rule
+                self._residue[key] = error
+        if isinstance(self._residue[key], RuleError):
+            raise self._residue[key]
         return self._residue[key]
 
     def body_blocks(self, kinds: tuple) -> list:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from linter.analysis.analyses import analyses_of
+from linter.analysis.patterns import PatternError, PatternTimeout, compiled, stopped
 from linter.analysis.residue_signals import NETWORKS, PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
@@ -77,15 +78,28 @@ def score_line(line: ResidueLine, extra_patterns=()) -> tuple[float, list[str]]:
             fired.append(name)
             total += weight
     for name, pattern in extra_patterns:
-        if pattern.search(line.text):
+        if pattern.search(line.text) is not None:
             return float("inf"), [name, *fired]
     return total, fired
 
 
+def _header_patterns(sources) -> list:
+    """The headers' patterns; when RE2 runs each, one pattern for them all, which matches a whole line when one of
+    them does (a line is then one search, not one per header)."""
+    patterns = [compiled(source, re.IGNORECASE) for source in sources]
+    if len(patterns) < 2 or not all(pattern.linear for pattern in patterns):
+        return patterns
+    try:
+        union = compiled("|".join(f"(?:{source})" for source in sources), re.IGNORECASE)
+    except PatternError:
+        return patterns
+    return [union] if union.linear else patterns
+
+
 def scan_residue(doc, options):
     """The residue found with these options, scanned line by line."""
-    headers = [re.compile(p, re.IGNORECASE) for p in options["headers"]]
-    extra_patterns = [(what, re.compile(p)) for what, p in options["lines"].items()]
+    headers = _header_patterns(options["headers"])
+    extra_patterns = [(what, compiled(p)) for what, p in options["lines"].items()]
     threshold = options.get("threshold", DEFAULT_THRESHOLD)
     lines = list(_lines(doc))
     scored = _residue_lines(doc, lines)
@@ -93,7 +107,10 @@ def scan_residue(doc, options):
     while i < len(lines):
         block, start, end, text = lines[i]
         source_start = block.starts[start]
-        header = next((h for h in headers if h.fullmatch(text.strip())), None)
+        try:
+            header = next((h for h in headers if h.fullmatch(text.strip()) is not None), None)
+        except PatternTimeout as error:
+            raise stopped(error, doc, source_start, "scrape-residue headers") from None
         if header is not None:
             last = i
             while last + 1 < len(lines) and _is_headline(lines[last + 1][3], options["max_headline_words"]):
@@ -107,7 +124,10 @@ def scan_residue(doc, options):
             i = last + 1
             continue
         line = scored[i]
-        score, fired = score_line(line, extra_patterns)
+        try:
+            score, fired = score_line(line, extra_patterns)
+        except PatternTimeout as error:
+            raise stopped(error, doc, source_start, "scrape-residue lines") from None
         credit = caption_credit(line)
         if credit is None and score >= threshold:
             yield Hit(source_start, block.ends[end - 1], {"what": " + ".join(fired), "text": line.text})

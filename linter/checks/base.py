@@ -31,12 +31,15 @@ UNIVERSAL_POS += ("PUNCT", "SCONJ", "SYM", "VERB", "X")
 @dataclass(frozen=True)
 class Option:
     """One option's schema: its type (`int`, `float`, `bool`, `str`, `dict`, `[str]` for a list of strings, a
-    tuple for either), the values allowed (for a string or each item of a list) and the range of a number."""
+    tuple for either), the values allowed (for a string or each item of a list), the range of a number, and
+    whether its strings (each item of a list, each value of a mapping) are regular expressions, which are
+    compiled when the rules load (`linter.analysis.patterns`)."""
 
     type: object
     allowed: tuple = ()
     minimum: float | None = None
     maximum: float | None = None
+    pattern: bool = False
 
 
 KINDS = Option([str], allowed=BLOCK_KINDS)  # the block kinds a check reads

@@ -18,8 +18,8 @@ from linter.checks.base import Option
 CATEGORY = "boilerplate"
 NEEDS = ()
 OPTIONS = {
-    "headers": [str],
-    "lines": dict,
+    "headers": Option([str], pattern=True),
+    "lines": Option(dict, pattern=True),
     "max_headline_words": Option(int, minimum=1),
     "threshold": Option(float, minimum=0.1),
 }

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from linter.analysis.patterns import matches_in_block
 from linter.checks.base import KINDS
 from linter.checks.existence import compile_terms
 from linter.model.findings import block_hit
@@ -26,12 +27,12 @@ OPTIONS = {"swap": dict, "ignorecase": bool, "kinds": KINDS}
 
 def check(doc, options):
     swap = {str(k): str(v) for k, v in options["swap"].items()}
-    regex = compile_terms(list(swap), [], options["ignorecase"])
-    if regex is None:
+    pattern = compile_terms(tuple(swap), (), options["ignorecase"])
+    if pattern is None:
         return
     lookup = {(k.lower() if options["ignorecase"] else k): v for k, v in swap.items()}
     for block in doc.prose(tuple(options["kinds"])):
-        for m in regex.finditer(block.text):
+        for m in matches_in_block(pattern, doc, block):
             key = re.sub(r"\s+", " ", m.group(0))
             preferred = lookup.get(key.lower() if options["ignorecase"] else key)
             if preferred is not None and preferred != m.group(0):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from linter.analysis.patterns import PatternError, compiled
 from linter.checks.base import COMMON_OPTIONS, option_schema
 from linter.errors import CopydeskError, did_you_mean, key_line, read_yaml_file
 from linter.model.findings import CATEGORIES, SEVERITIES
@@ -155,9 +156,10 @@ def _value_problem(value, option) -> str | None:
     return None
 
 
-def validate_options(where: str, options, schema: dict, keys: tuple = ()) -> None:
-    """Raise OptionError on an unknown option, an option of the wrong type, or a value outside its allowed set or
-    range; schema maps names to `linter.checks.base.Option`, keys lead to the options in the YAML file."""
+def validate_options(where: str, options, schema: dict, keys: tuple = (), patterns: bool = True) -> None:
+    """Raise OptionError on an unknown option, an option of the wrong type, a value outside its allowed set or
+    range, or (with `patterns`) a pattern that cannot be compiled; schema maps names to
+    `linter.checks.base.Option`, keys lead to the options in the YAML file."""
     if not isinstance(options, dict):
         raise OptionError(f"{where}: options must be a mapping, not {type_name(options)}", keys)
     for name, value in options.items():
@@ -176,6 +178,18 @@ def validate_options(where: str, options, schema: dict, keys: tuple = ()) -> Non
         problem = _value_problem(value, option)
         if problem:
             raise OptionError(f"{where}: option '{name}': {problem}", (*keys, name))
+        if option.pattern and patterns:
+            _compile_patterns(where, name, value, (*keys, name))
+
+
+def _compile_patterns(where: str, name: str, value, keys: tuple) -> None:
+    """Raise OptionError, with the line of the item, for a pattern of the option that cannot be compiled."""
+    items = value.items() if isinstance(value, dict) else enumerate(value if isinstance(value, list) else [value])
+    for key, pattern in items:
+        try:
+            compiled(str(pattern))
+        except PatternError as error:
+            raise OptionError(f"{where}: option '{name}': {error}", (*keys, key)) from None
 
 
 def parse_rule(path: str, data) -> Rule:
@@ -211,7 +225,10 @@ def parse_rule(path: str, data) -> Rule:
         )
     schema = option_schema(check)
     options = data.get("options") or {}
-    validate_options(f"{path}: rule '{rule_id}'", options, schema, ("options",))
+    # The built-in modules' patterns are tested (tests/test_patterns.py): not compiling them keeps the regular
+    # expression engines out of a run that lints nothing, such as the refusal of a file over the size limit.
+    builtin = os.path.dirname(os.path.abspath(path)) == str(builtin_rules_dir())
+    validate_options(f"{path}: rule '{rule_id}'", options, schema, ("options",), patterns=not builtin)
     options = options | {name: default for name, (_, default) in COMMON_OPTIONS.items() if name not in options}
     missing = [name for name in schema if name not in options]
     if missing:

@@ -1,23 +1,19 @@
-"""Vale's regular expressions in Python: RE2 where the pattern allows, else `regex` under a time budget.
+"""Vale's regular expressions in Python, through `linter.analysis.patterns`: RE2 where the pattern allows, else
+`regex` under a time budget.
 
-Vale compiles rule patterns with regexp2 in its RE2-compatible mode, plus lookarounds. google-re2 runs in linear
-time, so a pattern it accepts cannot hang a run; a pattern it refuses (lookarounds, backreferences) goes to the
-`regex` module, whose matching is stopped after `TIME_BUDGET` seconds per rule and block.
+Vale compiles rule patterns with regexp2 in its RE2-compatible mode, plus lookarounds: Go's syntax, which RE2
+reads as it is; a pattern it refuses (lookarounds, backreferences) goes to the `regex` module, whose search is
+abandoned after its budget, keeping the matches found until then.
 """
 
 from __future__ import annotations
 
-import re2
 import regex
 
-TIME_BUDGET = 0.25  # seconds one backtracking search may take before it is abandoned
+from linter.analysis.patterns import Pattern as SafePattern
+from linter.analysis.patterns import PatternError, PatternTimeout
 
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False
-
-
-class PatternError(ValueError):
-    """A rule's pattern that neither engine can compile; the message names the rule file and field."""
+__all__ = ["Pattern", "PatternError", "translate"]
 
 
 def translate(pattern: str) -> str:
@@ -25,29 +21,20 @@ def translate(pattern: str) -> str:
     return pattern.replace(r"\z", r"\Z")
 
 
-class Pattern:
-    """A compiled rule pattern with `finditer` returning (start, end, groups) in characters."""
+class Pattern(SafePattern):
+    """A compiled Vale rule pattern with `finditer` returning match objects, positions in characters."""
 
-    def __init__(self, pattern: str, where: str = ""):
-        self.source = pattern
-        self.linear = True
-        try:
-            self._compiled = re2.compile(pattern, _RE2_OPTIONS)
-        except re2.error:
-            self.linear = False
-            try:
-                self._compiled = regex.compile(translate(pattern), regex.V0)
-            except regex.error as error:
-                raise PatternError(f"{where}: cannot compile {pattern!r}: {error}") from None
+    def re2_form(self) -> tuple[str, bool]:
+        return self.source, False
+
+    def regex_form(self) -> str:
+        return translate(self.source)
 
     def finditer(self, text: str):
-        """Every match as a match object; a backtracking search that exceeds the budget yields what it found."""
-        if self.linear:
-            yield from self._compiled.finditer(text)
-            return
+        """Every match; a backtracking search that exceeds the budget yields what it found."""
         try:
-            yield from self._compiled.finditer(text, timeout=TIME_BUDGET)
-        except TimeoutError:
+            yield from super().finditer(text)
+        except PatternTimeout:
             return
 
     def python(self):
