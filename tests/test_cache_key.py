@@ -175,6 +175,20 @@ def test_a_broken_style_is_reported_on_every_run_and_never_cached(tmp_path):
     assert len(findings(tmp_path)) == 2
 
 
+@pytest.mark.timeout(300)
+def test_a_style_missing_from_stylespath_is_one_error_line_on_every_run(tmp_path):
+    vale_project(tmp_path, {"Very": VERY})
+    ini = tmp_path / ".vale.ini"
+    ini.write_text(ini.read_text(encoding="utf-8").replace("= House", "= House, Gone"), encoding="utf-8")
+    for _ in range(2):
+        done = copydesk(tmp_path, "--select", "repeated-word", "story.md")
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert done.stderr.splitlines()[0] == (
+            "copydesk: story.md: vale: E100 [loadStyles] Runtime error style 'Gone' does not exist on StylesPath"
+        )
+    assert not list((tmp_path / ".copydesk_cache").glob("*/*.json"))
+
+
 def test_the_key_holds_the_versions_of_spacy_and_its_model():
     from importlib import metadata
 

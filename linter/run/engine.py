@@ -247,7 +247,10 @@ def _over_budget_message(budget: TimeBudget) -> str:
 
 
 def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -> list[Finding]:
-    """Alerts of the Vale styles that `vale:` in the configuration names; a broken style is a file error."""
+    """Alerts of the Vale styles that `vale:` in the configuration names; a broken style or a `.vale.ini` that Vale
+    would refuse (a style missing from StylesPath) is a file error, on one line."""
+    from linter.vale.config import ConfigError
+
     try:
         ini = vale_config_path(config)
         if ini is None or source is None:
@@ -255,8 +258,8 @@ def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -
         from linter.vale.findings import vale_findings
 
         return sorted(vale_findings(path, source, ini), key=Finding.sort_key)
-    except (CopydeskError, ValueError, OSError) as error:
-        status.errors.append(f"vale: {error}")
+    except (ConfigError, CopydeskError, ValueError, OSError) as error:
+        status.errors.append("vale: " + " ".join(str(error).split()))
         return []
 
 
