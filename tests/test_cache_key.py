@@ -107,6 +107,18 @@ def test_a_changed_vale_ini_or_a_new_style_file_changes_the_findings(tmp_path):
 
 
 @pytest.mark.timeout(300)
+def test_a_stylespath_that_holds_the_cache_still_hits(tmp_path):
+    """StylesPath = the project's folder: the cache's own entries (a hidden folder) are not part of the key."""
+    vale_project(tmp_path, {"Very": VERY})
+    (tmp_path / "styles" / "House").rename(tmp_path / "House")
+    ini = tmp_path / ".vale.ini"
+    ini.write_text(ini.read_text(encoding="utf-8").replace("StylesPath = styles", "StylesPath = ."), encoding="utf-8")
+    first = findings(tmp_path)
+    assert first == [("House.Very", "very", "Avoid 'very'"), ("House.Very", "very", "Avoid 'very'")]
+    assert_rerun_reads_the_cache(tmp_path, first)
+
+
+@pytest.mark.timeout(300)
 def test_a_changed_vocabulary_changes_the_findings(tmp_path):
     vale_project(tmp_path, {"Very": VERY.replace("very", "harbour")}, "Vocab = Desk\n")
     vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "Desk"

@@ -49,10 +49,14 @@ def recording_reads():
 
 
 def _tree(ini: str, styles_path: str) -> list[str]:
-    """The `.vale.ini` and every file under its StylesPath, in a fixed order."""
+    """The `.vale.ini` and every file under its StylesPath, in a fixed order, leaving out hidden folders (`.git`,
+    the result cache itself when StylesPath is the project's folder); a file in one that loading reads is still
+    recorded."""
     files = [ini]
     if styles_path and os.path.isdir(styles_path):
-        files += sorted(str(p) for p in Path(styles_path).rglob("*") if p.is_file())
+        root = Path(styles_path)
+        found = (p for p in root.rglob("*") if not any(part.startswith(".") for part in p.relative_to(root).parts[:-1]))
+        files += sorted(str(p) for p in found if p.is_file())
     return files
 
 
