@@ -7,7 +7,9 @@ folder with a `.copydesk.yml` (so that the cache is `.copydesk_cache/` there), m
 cold `--no-cache` run, then for each count of --runs, --rounds times: empties the cache, starts that many
 `copydesk check --format json --jobs 1` at once over the folder, and compares each one's exit code, standard
 output and standard error with the reference. A third of the rounds leave the cache warm and corrupt some of its
-entries first (cut short, or not JSON) instead of emptying it. Prints one line per count of runs.
+entries first (cut short, or not JSON) instead of emptying it. Prints one line per count of runs: rounds, rounds
+in which some output differed, crashes, wall time (total, median and slowest round) and the load average (1 min)
+at the start of the rounds, from least to most.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -63,21 +66,30 @@ def main() -> None:
         print(f"{args.files} files; reference: exit {cold.returncode}, {findings} findings", flush=True)
         cache = folder / ".copydesk_cache"
         for runs in args.runs:
-            differing, crashes, corrupted, started = 0, 0, 0, time.monotonic()
+            differing, crashes, corrupted, bad_rounds = 0, 0, 0, 0
+            walls, loads = [], []
             for round_number in range(args.rounds):
                 if round_number % 3 == 2 and cache.exists():
                     corrupted += corrupt(cache, rng)
                 else:
                     shutil.rmtree(cache, ignore_errors=True)
+                loads.append(os.getloadavg()[0])
+                started = time.monotonic()
                 processes = [check(folder) for _ in range(runs)]
-                for process in processes:
-                    out, err = process.communicate()
-                    crashes += b"Traceback" in err or process.returncode not in (0, 1)
-                    differing += (process.returncode, out, err) != reference
-            seconds = time.monotonic() - started
+                outputs = [(process.communicate(), process.returncode) for process in processes]
+                walls.append(time.monotonic() - started)
+                round_differs = 0
+                for (out, err), code in outputs:
+                    crashes += b"Traceback" in err or code not in (0, 1)
+                    round_differs += (code, out, err) != reference
+                differing += round_differs
+                bad_rounds += round_differs > 0
             print(
                 f"{runs} concurrent runs x {args.rounds} rounds ({corrupted} entries corrupted first): "
-                f"{crashes} crashes, {differing} outputs that differ from the cold run; {seconds:.0f} s",
+                f"{crashes} crashes, {differing} outputs that differ from the cold run "
+                f"({bad_rounds} rounds with any); wall {sum(walls):.0f} s (round median "
+                f"{statistics.median(walls):.1f} s, slowest {max(walls):.1f} s); "
+                f"load {min(loads):.1f}-{max(loads):.1f}",
                 flush=True,
             )
 

@@ -30,11 +30,20 @@ def load_yaml(stream):
 def read_yaml_file(path: str, what: str):
     """The data of a YAML file; a CopydeskError naming the file (and the line of a syntax error) when it cannot be
     read as `what` ("configuration", "rule module")."""
+    return read_yaml_file_with_digest(path, what)[0]
+
+
+def read_yaml_file_with_digest(path: str, what: str) -> tuple:
+    """(data, sha256 of the bytes it was read from), as read_yaml_file: the digest is of exactly the text parsed,
+    so that a key made of it (the result cache's) never pairs one version of the file with another's data."""
+    import hashlib
+
     import yaml
 
     try:
-        with open(path, encoding="utf-8") as f:
-            return load_yaml(f)
+        with open(path, "rb") as f:
+            raw = f.read()
+        return load_yaml(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
     except yaml.YAMLError as exc:
         raise yaml_error(path, exc) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -7,10 +7,11 @@ import json
 import os
 import stat
 
+import pytest
 from conftest import FIXTURES, run_cli
 
 from linter.model.findings import Finding
-from linter.run.fixes import apply_suggestions
+from linter.run.fixes import ChangedOnDisk, apply_suggestions, write_atomic
 
 INTEGRATION = FIXTURES / "integration"
 
@@ -197,3 +198,22 @@ def test_a_double_that_can_be_correct_is_reported_but_not_fixed(tmp_path):
     assert article.read_text(encoding="utf-8") == text.replace("the the", "the")
     [left] = json.loads(result.stdout)["findings"]
     assert (left["rule"], left["excerpt"], "suggestion" in left) == ("repeated-word", "for for", False)
+
+
+@pytest.mark.timeout(60)
+def test_a_file_edited_while_its_fix_is_computed_is_left_as_edited(tmp_path):
+    """The last check before the rename: the file no longer holds the bytes the fix was computed from (an editor
+    saved meanwhile), so the fixed text is not written, the edit stays and no temporary file is left."""
+    article = tmp_path / "story.md"
+    article.write_bytes(b"The the council met.\n")
+    article.chmod(0o640)
+    article.write_bytes(b"The the council met on Monday.\n")  # saved after copydesk read the first version
+    with pytest.raises(ChangedOnDisk, match="changed on disk while it was being fixed; not fixed"):
+        write_atomic(str(article), b"The council met.\n", expected=b"The the council met.\n")
+    assert article.read_bytes() == b"The the council met on Monday.\n"
+    assert stat.S_IMODE(article.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["story.md"]
+    write_atomic(str(article), b"The council met on Monday.\n", expected=b"The the council met on Monday.\n")
+    assert article.read_bytes() == b"The council met on Monday.\n"
+    assert stat.S_IMODE(article.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["story.md"]

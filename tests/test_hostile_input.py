@@ -31,6 +31,7 @@ UNITS = [
 RUN_CHARS = 20_000  # anchored at the start: a pattern that backtracks at one position
 SEARCH_CHARS = 2_000  # searched from every position: a pattern that costs the length of the text at each one
 PATTERN_BUDGET = 0.5  # seconds for one pattern on one run: linear patterns take a few milliseconds
+pytestmark = pytest.mark.timeout(900)  # the tests without a limit of their own (the recording takes minutes)
 # Patterns that backtrack on long input, and the most characters their check gives them.
 BOUNDED = {DATELINE.pattern: DATELINE_MAX_CHARS}
 

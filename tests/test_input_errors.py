@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import cli_json, run_cli
+
+pytestmark = pytest.mark.timeout(300)  # a read that blocks fails the test instead of blocking CI
 
 DOUBLED = "Headline\n\nThe board met at the the house.\n"
 

@@ -22,7 +22,7 @@ from linter.errors import CopydeskError
 from linter.model.findings import Finding
 
 pytest.importorskip("language_tool_python")
-pytestmark = pytest.mark.allow_hosts(["127.0.0.1"])
+pytestmark = [pytest.mark.allow_hosts(["127.0.0.1"]), pytest.mark.timeout(300)]  # a hung server fails the test
 
 LT = FIXTURES / "languagetool"
 ARTICLE = LT / "article.md"

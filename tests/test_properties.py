@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from linter.run.config import load_config
 from linter.run.engine import lint_text
 
+pytestmark = pytest.mark.timeout(600)  # a hang in a reader fails the test instead of blocking CI
+
 CONFIG = load_config(None)
 # NLP rules are exercised on their own fixtures; here every rule whose check declares no spaCy analysis, so
 # thousands of runs stay fast.

@@ -37,6 +37,7 @@ SENTENCES = [
 ]
 DOUBLED = "Library to close\n\nThe council met at the the town hall on Monday.\n"
 FIXED = "Library to close\n\nThe council met at the town hall on Monday.\n"
+pytestmark = pytest.mark.timeout(300)  # the tests without a limit of their own: a hang fails, never blocks CI
 
 
 def copydesk(*args, cwd, timeout=120, **kwargs) -> subprocess.CompletedProcess:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from linter.errors import CopydeskError, did_you_mean, read_yaml_file
+from linter.errors import CopydeskError, did_you_mean, read_yaml_file_with_digest
 from linter.model.findings import LEVELS
 from linter.readers.files import DEFAULT_MAX_BYTES, find_upward
 from linter.run.rules import OptionError, Rule, load_rules, type_name, validate_options, with_line
@@ -86,6 +86,7 @@ class Config:
     raw: dict = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES  # limits: max_file_mb
     max_seconds: float | None = DEFAULT_MAX_SECONDS  # limits: max_file_seconds (None: no time limit)
+    digest: str = ""  # sha256 of the configuration file's bytes as loaded (the result cache keys on it)
 
     def relative(self, path: str) -> str:
         return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
@@ -258,8 +259,10 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
         path = find_config(start)
         if path is None:
             return parse_config(None, None)
-    data = read_yaml_file(path, "configuration")
+    data, digest = read_yaml_file_with_digest(path, "configuration")
     try:
-        return parse_config(path, data)
+        config = parse_config(path, data)
     except OptionError as exc:
         raise with_line(exc, path) from None
+    config.digest = digest
+    return config

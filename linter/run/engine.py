@@ -195,10 +195,8 @@ def _read_and_parse(job: _FileJob, options: RunOptions, source: str | None) -> _
             job.status.digest = hashlib.sha256(data).hexdigest()
             if cache is not None:
                 reading = "" if options.extract else "whole-page"
-                job.cache_key = cache.key(
-                    data, settings_digest(job.settings) + _vale_digest(options.config) + reading, path
-                )
-                hit = cache.get(job.cache_key, path)
+                job.cache_key = cache.key(data, settings_digest(job.settings) + reading, path)
+                hit = cache.get(job.cache_key, path) if job.cache_key is not None else None
                 if hit is not None:
                     job.findings = hit[0]
                     job.status.notices.extend(hit[1])
@@ -248,21 +246,11 @@ def _over_budget_message(budget: TimeBudget) -> str:
     )
 
 
-def _vale_digest(config: Config) -> str:
-    """Digest of the Vale configuration and styles that `vale:` names, for the cache key ("" when none)."""
-    try:
-        ini = vale_config_path(config)
-        if ini is None:
-            return ""
-        from linter.vale.findings import styles_digest
-
-        return styles_digest(ini)
-    except (CopydeskError, ValueError, OSError):  # reported by _vale_findings, and the result is not cached
-        return ""
-
-
 def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -> list[Finding]:
-    """Alerts of the Vale styles that `vale:` in the configuration names; a broken style is a file error."""
+    """Alerts of the Vale styles that `vale:` in the configuration names; a broken style or a `.vale.ini` that Vale
+    would refuse (a style missing from StylesPath) is a file error, on one line."""
+    from linter.vale.config import ConfigError
+
     try:
         ini = vale_config_path(config)
         if ini is None or source is None:
@@ -270,8 +258,8 @@ def _vale_findings(path: str, source: str, config: Config, status: FileStatus) -
         from linter.vale.findings import vale_findings
 
         return sorted(vale_findings(path, source, ini), key=Finding.sort_key)
-    except (CopydeskError, ValueError, OSError) as error:
-        status.errors.append(f"vale: {error}")
+    except (ConfigError, CopydeskError, ValueError, OSError) as error:
+        status.errors.append("vale: " + " ".join(str(error).split()))
         return []
 
 
@@ -376,6 +364,8 @@ def run(paths, options: RunOptions, progress=None) -> RunResult:
     files, failures, warnings = discover(paths, config)
     result = RunResult(files=list(failures), warnings=warnings, rules=config.rules, config=config)
     progress.start(len(files))
+    if options.cache is not None:
+        options.cache.inputs  # noqa: B018 - hashed once here, before --jobs forks its workers
     outcomes = list(_lint_all(files, options, progress))
     progress.finish()
     if options.stdin:

@@ -43,7 +43,7 @@ class RunOptions:
         return cls(
             config,
             jobs=jobs or os.cpu_count() or 1,
-            cache=ResultCache(default_cache_dir(config)) if cache else None,
+            cache=ResultCache(default_cache_dir(config), config) if cache else None,
             color=bool(color) and output_format == "text",
             **{name: tuple(value) if name in ("select", "ignore") else value for name, value in flags.items()},
         )

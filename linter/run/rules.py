@@ -15,7 +15,7 @@ from pathlib import Path
 
 from linter.analysis.patterns import PatternError, compiled
 from linter.checks.base import COMMON_OPTIONS, option_schema
-from linter.errors import CopydeskError, did_you_mean, key_line, read_yaml_file
+from linter.errors import CopydeskError, did_you_mean, key_line, read_yaml_file_with_digest
 from linter.model.findings import CATEGORIES, SEVERITIES
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -46,6 +46,7 @@ class Rule:
     enabled: bool = True
     source: str = ""
     fix: str | None = None
+    digest: str = ""  # sha256 of the module's bytes as loaded (the result cache keys on it)
 
     @property
     def fixable(self) -> bool:
@@ -259,11 +260,13 @@ def parse_rule(path: str, data) -> Rule:
 
 
 def load_rule_file(path: str) -> Rule:
-    data = read_yaml_file(path, "rule module")
+    data, digest = read_yaml_file_with_digest(path, "rule module")
     try:
-        return parse_rule(path, data)
+        rule = parse_rule(path, data)
     except OptionError as exc:
         raise with_line(exc, path) from None
+    rule.digest = digest
+    return rule
 
 
 def load_rules(extra_dirs=()) -> dict[str, Rule]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
-from pathlib import Path
 
 from linter.model.document import LINE_BREAK
 from linter.model.findings import Finding
@@ -22,16 +20,9 @@ def _loaded(ini_path: str):
     return config, load_rules(config, lambda message: None)
 
 
-@lru_cache(maxsize=8)
-def styles_digest(ini_path: str) -> str:
-    """Digest of a Vale configuration file and of every file under its StylesPath, so that the result cache
-    notices a changed style."""
-    config, _ = _loaded(os.path.abspath(ini_path))
-    digest = hashlib.sha256(Path(ini_path).read_bytes())
-    if config.styles_path and os.path.isdir(config.styles_path):
-        for style_file in sorted(p for p in Path(config.styles_path).rglob("*") if p.is_file()):
-            digest.update(str(style_file.relative_to(config.styles_path)).encode() + b"\0" + style_file.read_bytes())
-    return digest.hexdigest()
+def loaded_styles(ini_path: str):
+    """(configuration, rules) of a `.vale.ini`, loaded once per process and shared with vale_findings."""
+    return _loaded(os.path.abspath(ini_path))
 
 
 def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
