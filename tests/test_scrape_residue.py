@@ -139,6 +139,9 @@ RESIDUE = [
     ("Photo source: Tallis Harbour Board", "photo credit"),
     ("Featured image: the lighthouse at dusk", "photo credit"),
     ("The lighthouse at dusk via Unsplash", "photo credit"),
+    ("Then sign up for our weekly newsletter to get the harbour news first.", "call to action"),
+    ("If you're on the Courier app, tap here for the live map", "call to action"),
+    ("View all 24 photos", "page control"),
 ]
 
 PROSE = [
@@ -191,6 +194,9 @@ PROSE = [
     "Residents can become a member of the trust for ten pounds a year.",
     "Police said they needed help to find the driver of the van.",
     "Support for the plan has grown since the vote.",
+    "Then follow the coast road for two miles to the lighthouse.",
+    "For older boats, install the new x-band radar before the season starts.",
+    "Giving gifts to officials is banned under the new code.",
 ]
 
 

@@ -62,7 +62,8 @@ CALL_TO_ACTION_VERBS = (
     "be the first to|have your say"
 )
 CALL_TO_ACTION = re.compile(
-    r"^(?:please\s+|(?:click|tap|press) (?:here|below|the button) to\s+|don'?t forget to\s+)?"
+    r"^(?:please\s+|(?:click|tap|press) (?:here|below|the button) to\s+|don'?t forget to\s+|"
+    r"(?:then|so|simply|just),?\s+)?"
     rf"(?:{CALL_TO_ACTION_VERBS})(?=[\s:!.,]|$)",
     re.IGNORECASE,
 )
@@ -74,6 +75,12 @@ LEADING_CLAUSE_CALL = re.compile(
     r"(?:,\s*|\b(?:news|updates|stories|coverage|headlines|alerts|information|details|offers|content)\s+)"
     r"(?:please\s+)?(?:sign up|download|subscribe|click|tap|follow|get|install|join|register|visit|like us|"
     r"check out|head to|go to)\b(?!-)",
+    re.IGNORECASE,
+)
+# What such a call asks the reader to use: the site's app, newsletter or feeds, or a network.
+CALL_OBJECT = re.compile(
+    r"\b(?:apps?|newsletters?|podcasts?|alerts|notifications|inbox|ios|android|iphone|facebook|twitter|instagram|"
+    r"whatsapp|tiktok|youtube|telegram|linkedin|threads|bluesky)\b",
     re.IGNORECASE,
 )
 # What a prompt asks the reader to act on (the site, its products), and how soon.
@@ -107,7 +114,7 @@ APPEAL = re.compile(
     r"\bsupport (?:our|independent|quality|local|public[- ]interest|this|the)(?: [\w-]+)? "
     r"(?:journalism|reporting|newsroom|work|site|mission|newsletter|podcast)\b|"
     r"\b(?:make|making|give|giving) (?:a |an )?(?:one-off |one-time |monthly |annual |small |regular )?"
-    r"(?:contribution|donation|gift)\b|"
+    r"(?:contribution|donation)\b|"
     r"\bdonate (?:now|today|here|to us|to keep|to support|to help)\b|^donate\b|"
     r"\bbecome (?:a |an )?(?:member|supporter|patron|subscriber|friend of)\b|"
     r"\bhelp us (?:to )?(?:continue|keep|grow|reach|spread|fund|do|bring|stay)\b|"
@@ -234,7 +241,9 @@ CAPTION_CREDIT = re.compile(
 # The page's own controls, standing alone on a line.
 PAGE_CONTROL = re.compile(
     r"^(?:next|previous|prev|older|newer)(?: (?:article|story|post|page|item|slide|image))$|"
-    r"^(?:text|font) size$|^back to top$|^skip to (?:main )?content$|^(?:open|close) (?:menu|gallery)$|^loading\W*$",
+    r"^(?:text|font) size$|^back to top$|^skip to (?:main )?content$|^(?:open|close) (?:menu|gallery)$|^loading\W*$|"
+    r"^(?:show|view|see) (?:all|more)(?: \d+)?(?: (?:photos|images|pictures|comments|stories|results|replies))?$|"
+    r"^show (?:less|fewer)$",
     re.IGNORECASE,
 )
 NAVIGATION_LABEL = re.compile(
@@ -418,8 +427,7 @@ def call_to_action(line: ResidueLine) -> float:
         return 0.0
     sentences = SENTENCE_STARTS.split(line.text)
     if not any(CALL_TO_ACTION.match(s) for s in sentences) and not (
-        any(LEADING_CLAUSE_CALL.match(s) for s in sentences)
-        and (SITE_WORDING.search(line.text) or NETWORKS.search(line.text))
+        any(LEADING_CLAUSE_CALL.match(s) for s in sentences) and CALL_OBJECT.search(line.text)
     ):
         return 0.0
     if REPORTING.search(line.text):  # "Follow the money, the investigators said."
