@@ -319,3 +319,13 @@ def test_a_foot_bio_in_roman_a_named_person_or_a_bio_shaped_line_mid_article_is_
     assert lint(surname, "scrape-residue") == []
     middle = f"# Harbour plan approved\n\n{BEFORE}\n\n*{FOOT_BIO}*\n\n{AFTER}\n\n{BEFORE}\n"
     assert lint(middle, "scrape-residue") == []
+
+
+def test_a_bare_list_header_left_alone_between_paragraphs_is_residue_and_a_subhead_naming_a_topic_is_not():
+    for header in ("## Related", "## Related videos", "Most read"):
+        source = f"# Harbour plan approved\n\n{BEFORE}\n\n{header}\n\n{AFTER}\n"
+        findings = lint(source, "scrape-residue")
+        assert [(f.line, f.excerpt, f.message.split(" (")[1].split(")")[0]) for f in findings] == [
+            (5, header.lstrip("# "), "related-headlines header")
+        ]
+    assert lint(f"# Harbour plan approved\n\n{BEFORE}\n\n## More from the debate\n\n{AFTER}\n", "scrape-residue") == []

@@ -31,6 +31,7 @@ DEFAULT_THRESHOLD = 1.0  # the rule module's default, for callers whose options 
 QUOTE_MARKS = "\"“”‘'"
 INLINE_TAGS = r"(?:\s*</?(?:a|span|strong|b|font)\b[^>]*>)*\s*"  # links and spans inside the italics
 EMPHASIS_OPEN = re.compile(rf"<(em|i|small)\b[^>]*>{INLINE_TAGS}$", re.IGNORECASE)  # italics or small print open
+TOPIC_WORD = re.compile(r"\b(?:from|on|about|in)\b", re.IGNORECASE)  # "More from the debate", "More on ..."
 EMPHASIS_REACH = 80  # how far before and after a line its emphasis tags are sought
 
 
@@ -136,7 +137,8 @@ def scan_residue(doc, options):
             last = i
             while last + 1 < len(lines) and _is_headline(lines[last + 1][3], options["max_headline_words"]):
                 last += 1
-            if last == i and block.kind in (TITLE, HEADING):  # a subhead such as "More from the debate"
+            # A subhead such as "More from the debate" names its topic; a bare "Related" left by a list is residue
+            if last == i and (block.kind == TITLE or block.kind == HEADING and TOPIC_WORD.search(text)):
                 i += 1
                 continue
             last_block, _, last_end, _ = lines[last]
