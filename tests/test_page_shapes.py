@@ -76,6 +76,26 @@ EXPECTED = {
             "buses could not run safely on the coast road while the storm passes through."
         ),
     ],
+    "next-stories": [
+        "Tide mill grinds flour again",
+        (
+            "The old tide mill at the head of the creek ground its first sack of flour in sixty years on Saturday, "
+            "after volunteers spent four winters rebuilding the wheel and the sluice gates that hold back the sea."
+        ),
+        (
+            "The mill works only when the tide turns, so the millers start at odd hours: the first grinding began "
+            "just after five in the morning, watched by a small crowd with flasks of tea on the quay."
+        ),
+        "How the mill works",
+        (
+            "Sea water fills the pond behind the dam on the rising tide, and on the ebb it is let out under the "
+            "wheel, which turns the stones for about four hours until the pond runs low."
+        ),
+        (
+            "The trust that owns the mill plans to sell the flour in the village shop and to open the building to "
+            "schools from the spring, with guided tours on the first Sunday of each month."
+        ),
+    ],
     "related-links": [
         "Bus fares to rise in April",
         (
@@ -125,4 +145,16 @@ def test_text_of_the_page_is_its_article_and_nothing_else(name):
 def test_findings_on_the_page_read_back_as_their_excerpts(name):
     path = SHAPES / f"{name}.html"
     data = cli_json("check", "--no-cache", str(path))
+    assert_spans_match(decode(path.read_bytes())[0], data["findings"])
+
+
+def test_a_disclosure_a_call_to_action_an_appeal_and_a_foot_bio_are_residue_once_the_next_stories_are_dropped():
+    path = SHAPES / "next-stories.html"
+    data = cli_json("check", "--no-cache", "--select", "boilerplate", str(path))
+    assert [(f["line"], f["column"], f["message"].split(":")[0]) for f in data["findings"]] == [
+        (8, 23, "scraped page residue (disclosure + reader addressed)"),
+        (14, 4, "scraped page residue (call to action + site wording)"),
+        (15, 4, "scraped page residue (support appeal + call to action)"),
+        (16, 8, "scraped page residue (author bio)"),
+    ]
     assert_spans_match(decode(path.read_bytes())[0], data["findings"])

@@ -126,6 +126,22 @@ RESIDUE = [
     ("March 12, 2026", "timestamp"),
     ("Latest update Thu 12 March 2026, 10:32 GMT", "timestamp"),
     ("12 March 2026 News", "timestamp"),
+    ("For breaking news and live updates, download the Tallis Courier app for iOS and Android.", "call to action"),
+    ("If you are reading this in the app, tap here to see the gallery.", "call to action"),
+    ("For weekend offers and local news sign up to our Friday newsletter.", "call to action"),
+    ("We may earn a commission when you buy through links on this page.", "disclosure"),
+    ("This post contains affiliate links.", "disclosure"),
+    ("Our reviews are independent: advertisers do not influence what we pick.", "disclosure"),
+    ("Support our local journalism with a one-off contribution.", "support appeal"),
+    ("Become a member today and keep the Courier free for everyone.", "support appeal"),
+    ("We need your help to keep reporting from the coast.", "support appeal"),
+    ("Donate", "support appeal"),
+    ("Photo source: Tallis Harbour Board", "photo credit"),
+    ("Featured image: the lighthouse at dusk", "photo credit"),
+    ("The lighthouse at dusk via Unsplash", "photo credit"),
+    ("Then sign up for our weekly newsletter to get the harbour news first.", "call to action"),
+    ("If you're on the Courier app, tap here for the live map", "call to action"),
+    ("View all 24 photos", "page control"),
 ]
 
 PROSE = [
@@ -169,6 +185,18 @@ PROSE = [
     "— Ana Ruiz (@anaruiz) March 12, 2026",
     "Born 12 March 1950 in Tallis to a family of boat builders",
     "The harbour reopened on 12 March 2026.",
+    "For years the ferry company refused to publish its timetable online.",
+    "If the vote passes, residents will get the new bins in May.",
+    "When the storm hit, follow-up checks on the sea wall were delayed.",
+    "For the first time, subscribers will pay more for the app on Android.",
+    "Affiliate marketers earn a commission on each sale they refer.",
+    "The couple made a donation to the lifeboat station.",
+    "Residents can become a member of the trust for ten pounds a year.",
+    "Police said they needed help to find the driver of the van.",
+    "Support for the plan has grown since the vote.",
+    "Then follow the coast road for two miles to the lighthouse.",
+    "For older boats, install the new x-band radar before the season starts.",
+    "Giving gifts to officials is banned under the new code.",
 ]
 
 
@@ -261,3 +289,43 @@ def test_a_share_bar_with_one_network_a_line_is_residue_and_a_lone_network_name_
     bar = lint(f"# Harbour plan\n\n{BEFORE}\n\nFacebook\n\nWhatsApp\n\nTelegram\n\n{AFTER}\n", "scrape-residue")
     assert [(f.line, f.excerpt) for f in bar] == [(5, "Facebook"), (7, "WhatsApp"), (9, "Telegram")]
     assert between_paragraphs("Facebook") == []
+
+
+FOOT_BIO = (
+    "Morwenna Price is the founder of a walking club on the coast path and writes about the harbour towns of the "
+    "south coast. Her first book, a guide to the ferries of the estuary and the villages they serve, came out last "
+    "spring, and a second, on the lighthouses, is due next year after three years in the county archives."
+)
+
+
+def test_a_bio_at_the_foot_in_italics_about_someone_the_article_has_not_named_is_residue_however_long():
+    source = f"# Harbour plan approved\n\n{BEFORE}\n\n{AFTER}\n\n*{FOOT_BIO}*\n"
+    findings = lint(source, "scrape-residue")
+    assert [(f.line, f.column, f.end_column, f.message.split(":")[0]) for f in findings] == [
+        (7, 2, len(FOOT_BIO) + 2, "scraped page residue (author bio)")
+    ]
+    assert_spans_match(source, findings)
+    page = (
+        f"<html><body><article><h1>Harbour plan</h1><p>{BEFORE}</p><p><em>{FOOT_BIO}</em></p></article></body></html>"
+    )
+    assert [f.excerpt for f in lint(page, "scrape-residue", name="page.html")] == [FOOT_BIO]
+
+
+def test_a_foot_bio_in_roman_a_named_person_or_a_bio_shaped_line_mid_article_is_not_residue():
+    assert lint(f"# Harbour plan approved\n\n{BEFORE}\n\n{AFTER}\n\n{FOOT_BIO}\n", "scrape-residue") == []
+    named = f"# Harbour plan approved\n\nMorwenna Price chairs the harbour board.\n\n{BEFORE}\n\n*{FOOT_BIO}*\n"
+    assert lint(named, "scrape-residue") == []
+    surname = f"# Harbour plan approved\n\n{BEFORE} Ms Price voted for it.\n\n*{FOOT_BIO}*\n"
+    assert lint(surname, "scrape-residue") == []
+    middle = f"# Harbour plan approved\n\n{BEFORE}\n\n*{FOOT_BIO}*\n\n{AFTER}\n\n{BEFORE}\n"
+    assert lint(middle, "scrape-residue") == []
+
+
+def test_a_bare_list_header_left_alone_between_paragraphs_is_residue_and_a_subhead_naming_a_topic_is_not():
+    for header in ("## Related", "## Related videos", "Most read"):
+        source = f"# Harbour plan approved\n\n{BEFORE}\n\n{header}\n\n{AFTER}\n"
+        findings = lint(source, "scrape-residue")
+        assert [(f.line, f.excerpt, f.message.split(" (")[1].split(")")[0]) for f in findings] == [
+            (5, header.lstrip("# "), "related-headlines header")
+        ]
+    assert lint(f"# Harbour plan approved\n\n{BEFORE}\n\n## More from the debate\n\n{AFTER}\n", "scrape-residue") == []

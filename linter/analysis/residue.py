@@ -13,13 +13,27 @@ import re
 
 from linter.analysis.analyses import analyses_of
 from linter.analysis.patterns import PatternError, PatternTimeout, compiled, stopped
-from linter.analysis.residue_signals import NETWORKS, PROMPT_MAX_WORDS, SIGNALS, WORD, ResidueLine, caption_credit
+from linter.analysis.residue_signals import (
+    ANY_LENGTH,
+    FOOT_BIO,
+    FOOT_LINES,
+    NETWORKS,
+    PROMPT_MAX_WORDS,
+    SIGNALS,
+    WORD,
+    ResidueLine,
+    caption_credit,
+)
 from linter.model.document import HEADING, PARAGRAPH, TITLE, block_lines
 from linter.model.findings import Hit
 from linter.readers.html_article import LinkText
 
 DEFAULT_THRESHOLD = 1.0  # the rule module's default, for callers whose options predate the threshold
 QUOTE_MARKS = "\"“”‘'"
+INLINE_TAGS = r"(?:\s*</?(?:a|span|strong|b|font)\b[^>]*>)*\s*"  # links and spans inside the italics
+EMPHASIS_OPEN = re.compile(rf"<(em|i|small)\b[^>]*>{INLINE_TAGS}$", re.IGNORECASE)  # italics or small print open
+TOPIC_WORD = re.compile(r"\b(?:from|on|about|in)\b", re.IGNORECASE)  # "More from the debate", "More on ..."
+EMPHASIS_REACH = 80  # how far before and after a line its emphasis tags are sought
 
 
 def _lines(doc):
@@ -45,8 +59,10 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
     words = [WORD.findall(text) for *_, text in lines]
     network = [NETWORKS.fullmatch(text.strip(" |·•")) is not None for *_, text in lines]
     result = []
+    before = []  # the text of the lines so far
     for i, (block, start, end, text) in enumerate(lines):
         stripped = text.strip()
+        bio = FOOT_BIO.match(stripped) if len(lines) - i <= FOOT_LINES else None
         guessed_subhead = doc.format == "text" and block.kind == HEADING  # a plain-text short line: maybe a button
         lead = start + len(text) - len(text.lstrip())
         result.append(
@@ -62,17 +78,40 @@ def _residue_lines(doc, lines) -> list[ResidueLine]:
                 from_bottom=len(lines) - 1 - i,
                 link_share=links.share(block, start, end) if links is not None else None,
                 in_button_run=network[i] and (i > 0 and network[i - 1] or i + 1 < len(lines) and network[i + 1]),
+                name_seen_before=bio is None or _named_in(bio.group("name"), " ".join(before)),
+                set_apart=bio is not None and _set_apart(doc, block.starts[lead], block.ends[end - 1]),
             )
         )
+        before.append(stripped)
     return result
+
+
+def _set_apart(doc, source_start: int, source_end: int) -> bool:
+    """Whether the source from source_start to source_end is wrapped whole in italics or small print."""
+    before = doc.source[max(0, source_start - EMPHASIS_REACH) : source_start]
+    after = doc.source[source_end : source_end + EMPHASIS_REACH]
+    if doc.format == "html":
+        opened = EMPHASIS_OPEN.search(before)
+        closed = opened and re.match(rf"{INLINE_TAGS}</{opened.group(1)}\s*>", after, re.IGNORECASE)
+        return closed is not None
+    marks = re.search(r"(\*{1,2}|_{1,2})$", before)
+    return marks is not None and after.startswith(marks.group(1))
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether any word of a person's name occurs in text (a surname alone, "Ms Doe", counts)."""
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in name.split() if len(word) > 2)
 
 
 def score_line(line: ResidueLine, extra_patterns=()) -> tuple[float, list[str]]:
     """The line's residue score and the names of the signals that fired, strongest kind first. A line that one
     of the rule's `lines` patterns matches scores the threshold at least (returned as infinity). A line longer
-    than a prompt is prose: only those patterns are tried on it."""
+    than a prompt is prose: only those patterns and the signals that score any length (a foot bio) are tried on it."""
     fired, total = [], 0.0
-    for name, signal in SIGNALS if len(line.words) <= PROMPT_MAX_WORDS else ():
+    long_line = len(line.words) > PROMPT_MAX_WORDS
+    for name, signal in SIGNALS:
+        if long_line and name not in ANY_LENGTH:
+            continue
         weight = signal(line)
         if weight:
             fired.append(name)
@@ -115,7 +154,8 @@ def scan_residue(doc, options):
             last = i
             while last + 1 < len(lines) and _is_headline(lines[last + 1][3], options["max_headline_words"]):
                 last += 1
-            if last == i and block.kind in (TITLE, HEADING):  # a subhead such as "More from the debate"
+            # A subhead such as "More from the debate" names its topic; a bare "Related" left by a list is residue
+            if last == i and (block.kind == TITLE or block.kind == HEADING and TOPIC_WORD.search(text)):
                 i += 1
                 continue
             last_block, _, last_end, _ = lines[last]

@@ -39,6 +39,8 @@ class ResidueLine:
     from_top: int  # lines before it in the document
     from_bottom: int  # lines after it in the document
     link_share: float | None = None  # share of its characters inside links (HTML only; None elsewhere)
+    name_seen_before: bool = True  # a person named at its start is named on an earlier line too
+    set_apart: bool = False  # the whole line is in italics or small print (<em>, <i>, <small>, *...* in Markdown)
     in_button_run: bool = False  # the line, or the one before or after it, is also a network's name alone
 
     @property
@@ -60,8 +62,25 @@ CALL_TO_ACTION_VERBS = (
     "be the first to|have your say"
 )
 CALL_TO_ACTION = re.compile(
-    r"^(?:please\s+|(?:click|tap|press) (?:here|below|the button) to\s+|don'?t forget to\s+)?"
+    r"^(?:please\s+|(?:click|tap|press) (?:here|below|the button) to\s+|don'?t forget to\s+|"
+    r"(?:then|so|simply|just),?\s+)?"
     rf"(?:{CALL_TO_ACTION_VERBS})(?=[\s:!.,]|$)",
+    re.IGNORECASE,
+)
+# A call to action after an opening clause: "For the latest updates, download our app", "If you're reading this on
+# the app, click here", "For breaking news alerts follow us on X". The clause ends at a comma, or (without one) at a
+# noun for the site's content; the verb is one of those that ask for a sign-up, an install or a follow.
+LEADING_CLAUSE_CALL = re.compile(
+    r"^(?:for|to|if|when|want|looking for|stay)\b[^.!?,;:]{1,80}?"
+    r"(?:,\s*|\b(?:news|updates|stories|coverage|headlines|alerts|information|details|offers|content)\s+)"
+    r"(?:please\s+)?(?:sign up|download|subscribe|click|tap|follow|get|install|join|register|visit|like us|"
+    r"check out|head to|go to)\b(?!-)",
+    re.IGNORECASE,
+)
+# What such a call asks the reader to use: the site's app, newsletter or feeds, or a network.
+CALL_OBJECT = re.compile(
+    r"\b(?:apps?|newsletters?|podcasts?|alerts|notifications|inbox|ios|android|iphone|facebook|twitter|instagram|"
+    r"whatsapp|tiktok|youtube|telegram|linkedin|threads|bluesky)\b",
     re.IGNORECASE,
 )
 # What a prompt asks the reader to act on (the site, its products), and how soon.
@@ -76,13 +95,40 @@ CONVERSION = re.compile(
     r"\b(?:subscribe|sign up|register|log in|sign in|donate|upgrade|download|install|share|follow|join)\b",
     re.IGNORECASE,
 )
+# A site's disclosure of how it earns from what it recommends: affiliate links, commissions, advertisers.
+DISCLOSURE = re.compile(
+    r"\b(?:advertiser|affiliate|advertising|editorial|sponsorship) (?:disclosure|policy)\b|"
+    r"\baffiliate (?:links?|commissions?|partners?(?:hips?)?|programs?|programmes?|marketing)\b|"
+    r"\b(?:earn|receive|get|make|be paid) (?:a |an )?(?:small |tiny )?(?:affiliate )?"
+    r"(?:commissions?|compensation|fees?|share of (?:the )?(?:sales?|revenue))\b|"
+    r"\bat no (?:extra|additional) cost to you\b|\b(?:sponsored|paid|partner) links?\b|"
+    r"\badvertisers? (?:do not|don't|does not|doesn't|cannot|can't|never) (?:influence|affect|determine|pay for)\b",
+    re.IGNORECASE,
+)
+# The site speaking for itself, or to the reader: what makes a disclosure or an appeal the site's own.
+SITE_VOICE = re.compile(
+    r"\b(?:we|we're|we’re|we've|we’ve|our|us|i|my|you|your|this (?:site|post|page|article))\b", re.I
+)
+# An appeal for money or membership: "Support our journalism", "Make a contribution", "Become a member".
+APPEAL = re.compile(
+    r"\bsupport (?:our|independent|quality|local|public[- ]interest|this|the)(?: [\w-]+)? "
+    r"(?:journalism|reporting|newsroom|work|site|mission|newsletter|podcast)\b|"
+    r"\b(?:make|making|give|giving) (?:a |an )?(?:one-off |one-time |monthly |annual |small |regular )?"
+    r"(?:contribution|donation)\b|"
+    r"\bdonate (?:now|today|here|to us|to keep|to support|to help)\b|^donate\b|"
+    r"\bbecome (?:a |an )?(?:member|supporter|patron|subscriber|friend of)\b|"
+    r"\bhelp us (?:to )?(?:continue|keep|grow|reach|spread|fund|do|bring|stay)\b|"
+    r"\bwe need your (?:help|support)\b|\b(?:funded|supported|powered) by (?:our )?readers\b|"
+    r"\breader[- ](?:funded|supported)\b|\bchip in\b",
+    re.IGNORECASE,
+)
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re|yours|you've|you’ve)\b", re.IGNORECASE)
 SITE_WORDING = re.compile(
     r"\b(?:newsletters?|inbox|cookies?|notifications?|push alerts?|(?:the|our|free) app|podcasts?|subscriptions?|"
     r"subscribers?|paywall|ad ?blockers?|browser|javascript|premium|free trial|(?:unlimited|digital|full) access|"
     r"privacy policy|terms (?:of|and) (?:use|service|conditions)|account|logged in|signed in|sign-?up|"
     r"(?:news |breaking news |email |text )?alerts|(?:our|independent|quality) journalism|"
-    r"email address|comments? section|gift (?:this )?article|bookmark)\b",
+    r"email address|comments? section|gift (?:this )?article|bookmark|apps? for (?:ios|android|iphone)|ios|android)\b",
     re.IGNORECASE,
 )
 NETWORKS = re.compile(
@@ -169,15 +215,16 @@ BARE_DOMAIN = re.compile(
 EMPTY_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,2}:$")
 AGENCIES = (
     "getty images|reuters|ap photo|ap|afp|epa|pa media|pa wire|pa|shutterstock|alamy|bloomberg|istock|"
-    "istockphoto|anadolu|xinhua|rex features|rex|dpa|ansa|agencies"
+    "istockphoto|anadolu|xinhua|rex features|rex|dpa|ansa|agencies|unsplash|pexels|pixabay|wikimedia commons"
 )
 PHOTO_CREDIT = re.compile(
     r"^\(?(?:photos?|images?|pictures?|pictured|photograph|illustration|graphic|video|credit|photo credit|"
-    r"image credit)\s*:|"
+    r"image credit|(?:photo|image|picture) source|(?:featured|header|lead|main|top|cover|hero) (?:image|photo|picture)"
+    r"(?: credit| source)?)\s*:|"
     r"^image (?:copyright|caption|source)\b|"
     rf"^(?:source|credit)\s*:\s*(?:{AGENCIES})\b|"
     rf"^\(?(?:photo(?:graph)? by [^()]+[/,] ?)?(?:{AGENCIES})(?: via (?:{AGENCIES}))?\)?$|"
-    rf"[/|]\s*(?:{AGENCIES})\)?$|\((?:photo(?:graph)?:?\s*)?[^()]{{0,40}}[/,]\s*(?:{AGENCIES})\)$|"
+    rf"(?:[/|]\s*|\bvia )(?:{AGENCIES})\)?$|\((?:photo(?:graph)?:?\s*)?[^()]{{0,40}}[/,]\s*(?:{AGENCIES})\)$|"
     rf"\b(?:photo(?:graph|graphy)?s?|images?|pictures?|illustrations?|graphics?|video) (?:by|courtesy of|credit:?|"
     rf"supplied by|from) [^.]{{0,40}}$",
     re.IGNORECASE,
@@ -188,13 +235,15 @@ CAPTION_CREDIT = re.compile(
     r"(?i:\b(?:photo(?:graph)?|image|picture|illustration)s?(?: credit)?\s*:\s*)[^.:;()]{1,60}|"
     r"(?i:\b(?:photo(?:graph)?|image|picture|illustration)s? (?:by|courtesy of) )[^.:;()]{1,60}|"
     rf"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}\s*/\s*(?i:{AGENCIES})\b|"
-    rf"(?i:\b(?:{AGENCIES}))(?= ?\)?$)"
+    rf"(?i:\b(?:(?:photo |image )?via )?(?:{AGENCIES}))(?= ?\)?$)"
     r")\s*\)?\s*$"
 )
 # The page's own controls, standing alone on a line.
 PAGE_CONTROL = re.compile(
     r"^(?:next|previous|prev|older|newer)(?: (?:article|story|post|page|item|slide|image))$|"
-    r"^(?:text|font) size$|^back to top$|^skip to (?:main )?content$|^(?:open|close) (?:menu|gallery)$|^loading\W*$",
+    r"^(?:text|font) size$|^back to top$|^skip to (?:main )?content$|^(?:open|close) (?:menu|gallery)$|^loading\W*$|"
+    r"^(?:show|view|see) (?:all|more)(?: \d+)?(?: (?:photos|images|pictures|comments|stories|results|replies))?$|"
+    r"^show (?:less|fewer)$",
     re.IGNORECASE,
 )
 NAVIGATION_LABEL = re.compile(
@@ -225,6 +274,14 @@ BIO = re.compile(
     rf"^{PERSON_NAME} (?:(?:is|has been|joined [\w ]+ as) (?:a|an|the|our)\b(?: [\w'’-]+){{0,5}}? (?:{JOURNALIST})s?\b|"
     r"(?:covers|has covered|reports on|writes about|writes for)\b)"
 )
+# A bio's opening, whatever the person does: "Jane Doe is the founder of ...", "Sam Hale writes about ...". At the
+# article's foot, about someone the article has not named, it is the author's bio.
+FOOT_BIO = re.compile(
+    rf"^(?P<name>{PERSON_NAME}),? (?:is (?:a|an|the|our|one of|currently)\b|"
+    r"(?:writes|covers|reports on|has (?:written|covered|reported|worked)|teaches|works as|lives in)\b)"
+)
+FOOT_LINES = 2  # the bio is the article's last line, or the last but a short one
+BIO_MAX_WORDS = 120  # a foot bio may be a paragraph; longer than this it is the article's prose
 BIO_DETAIL = re.compile(
     rf"\b(?:{JOURNALIST})s? (?:covering|who covers|who writes about|reporting on|based in|for|at|with)\b"
 )
@@ -363,16 +420,39 @@ def cookie_notice(line: ResidueLine) -> float:
 
 
 def call_to_action(line: ResidueLine) -> float:
-    """A line that opens with an imperative asking the reader to act: more when it is short, names the site or
-    "now", or asks for a subscription, a share or a follow."""
+    """A line that opens with an imperative asking the reader to act, or has one after an opening clause and names
+    an app, a newsletter or a network ("For the latest news, download our app"): more when it is short, names the
+    site or "now", or asks for a subscription, a share or a follow."""
     if line.quoted or line.kind == TITLE or len(line.words) > PROMPT_MAX_WORDS:
         return 0.0
-    if not any(CALL_TO_ACTION.match(sentence) for sentence in SENTENCE_STARTS.split(line.text)):
+    sentences = SENTENCE_STARTS.split(line.text)
+    if not any(CALL_TO_ACTION.match(s) for s in sentences) and not (
+        any(LEADING_CLAUSE_CALL.match(s) for s in sentences) and CALL_OBJECT.search(line.text)
+    ):
         return 0.0
     if REPORTING.search(line.text):  # "Follow the money, the investigators said."
         return 0.0
     weight = SUPPORT + (HINT if line.short else 0.0) + (HINT if PROMPT_OBJECT.search(line.text) else 0.0)
     return weight + (HINT if CONVERSION.search(line.text) else 0.0)
+
+
+def disclosure(line: ResidueLine) -> float:
+    """The site's disclosure of affiliate links and commissions, in its own voice ("We may earn a commission")."""
+    if line.quoted or REPORTING.search(line.text) or not SITE_VOICE.search(line.text):
+        return 0.0
+    return STRONG if DISCLOSURE.search(line.text) else 0.0
+
+
+def support_appeal(line: ResidueLine) -> float:
+    """An appeal for money or membership in the site's voice or as an imperative: "Support our journalism", "Become a
+    member today"."""
+    if line.quoted or line.kind == TITLE or REPORTING.search(line.text):
+        return 0.0
+    if not APPEAL.search(line.text):
+        return 0.0
+    imperative = any(APPEAL.match(sentence) for sentence in SENTENCE_STARTS.split(line.text))
+    own_voice = imperative or SITE_VOICE.search(line.text) or line.short and not line.is_sentence
+    return STRONG if own_voice else 0.0
 
 
 def reader_address(line: ResidueLine) -> float:
@@ -416,13 +496,20 @@ def isolated_short_line(line: ResidueLine) -> float:
 
 def author_bio(line: ResidueLine) -> float:
     """A "Jane Doe is a reporter covering ..." line: stronger with a beat, at the top or foot of the article, or with
-    a handle or address."""
-    if line.quoted or not BIO.match(line.text) or len(line.words) > PROMPT_MAX_WORDS:
+    a handle or address. At the article's foot, a "Name is a/the ..." or "Name writes about ..." line about someone
+    the article has not named before weighs 0.5 whatever the person does, even a long one, and 1 when it is set
+    apart in italics or small print as a bio is."""
+    if line.quoted or len(line.words) > BIO_MAX_WORDS:
         return 0.0
+    at_foot = line.from_bottom == 0 or line.from_bottom < FOOT_LINES and line.next_words < PROSE_PARAGRAPH_WORDS
+    foot_bio = at_foot and not line.name_seen_before and FOOT_BIO.match(line.text) is not None
+    foot_weight = SUPPORT + (SUPPORT if line.set_apart else 0.0) if foot_bio else 0.0
+    if not BIO.match(line.text) or len(line.words) > PROMPT_MAX_WORDS:
+        return foot_weight
     weight = SUPPORT
     weight += HINT if BIO_DETAIL.search(line.text) else 0.0
     weight += HINT if min(line.from_top, line.from_bottom) <= 2 else 0.0
-    return weight + (SUPPORT if CONTACT.search(line.text) else 0.0)
+    return max(foot_weight, weight + (SUPPORT if CONTACT.search(line.text) else 0.0))
 
 
 def contact_handle(line: ResidueLine) -> float:
@@ -457,6 +544,8 @@ SIGNALS = (
     ("author avatar", author_avatar),
     ("orphan byline", orphan_byline),
     ("cookie notice", cookie_notice),
+    ("disclosure", disclosure),
+    ("support appeal", support_appeal),
     ("author bio", author_bio),
     ("call to action", call_to_action),
     ("reader addressed", reader_address),
@@ -468,3 +557,4 @@ SIGNALS = (
     ("isolated short line", isolated_short_line),
 )
 SIGNAL_NAMES = tuple(name for name, _ in SIGNALS)
+ANY_LENGTH = {"author bio"}  # the signals that also score lines longer than a prompt

@@ -11,8 +11,9 @@ h1, when it comes before the text), and it is kept even when the extractor leave
 Then the link furniture that the extractor lets through is trimmed by link density (the share of a block's
 characters inside `<a href>` elements): link blocks at the article's foot (a "Related articles" list, the next
 stories and their dates), link blocks before its first paragraph (a breadcrumb, a section link; not the headline or
-a byline) and a run of link blocks between two paragraphs of running prose (a box of related links). Nothing is
-fetched: the page is read from the given string.
+a byline) and a run of link blocks between two paragraphs of running prose (a box of related links). Other stories'
+teasers (a linked headline, a paragraph or two, a "Read more" link) are dropped too. Nothing
+is fetched: the page is read from the given string.
 """
 
 from __future__ import annotations
@@ -29,8 +30,14 @@ KEPT_SHARE = 0.5  # a block is kept when at least this share of its words is ali
 LINK_SHARE = 0.6  # a block is a link block when at least this share of its characters is link text
 LINK_RUN = 3  # a run of at least this many link blocks between paragraphs of prose is a box of links
 PROSE_WORDS = 15  # a paragraph of running prose has at least this many words
+TEASER_BLOCKS = 2  # another story's teaser is at most this many blocks between its headline and its "Read more"
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 ANCHOR = re.compile(r"<a\s[^>]*?\bhref\s*=[^>]*>.*?</a\s*>", re.IGNORECASE | re.DOTALL)
+READ_MORE = re.compile(
+    r"(?:read (?:the )?(?:rest|more|full (?:story|article|post|review)|on)|continue reading|keep reading|full story|"
+    r"more)\b\W{0,3}$",
+    re.IGNORECASE,
+)
 BYLINE = re.compile(r"By [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}(,|$| and )")
 PAGE_TITLES = (
     re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL),
@@ -107,7 +114,7 @@ def article_blocks(blocks: list, source: str) -> list | None:
         if i not in kept and (blocks[i].kind == CAPTION or i < text_start and BYLINE.match(blocks[i].text))
     ]
     kept = sorted(set(kept + added + ([] if headline is None else [headline])))
-    kept = _without_link_furniture(blocks, kept, headline, links)
+    kept = _without_teasers(blocks, _without_link_furniture(blocks, kept, headline, links), links)
     for i in kept:
         if i == headline:
             blocks[i].kind = TITLE
@@ -164,6 +171,27 @@ def _without_link_furniture(blocks: list, kept: list[int], headline: int | None,
         if sum(k in linked for k in box) >= LINK_RUN and before in is_prose and i in is_prose:
             dropped.update(box)
         box, before = [], i
+    return [i for i in kept if i not in dropped]
+
+
+def _without_teasers(blocks: list, kept: list[int], links: LinkText) -> list[int]:
+    """kept less other stories' teasers after the text's first paragraph: a linked headline, a block or two of text,
+    and a "Read more" link (a "next stories" strip under the article), whether or not the extractor kept them."""
+    is_kept = set(kept)
+    prose = [i for i in kept if len(blocks[i].text.split()) >= PROSE_WORDS]
+    if not prose:
+        return kept
+    dropped = set()
+    for i in range(prose[0] + 1, len(blocks) - 1):
+        if blocks[i].kind not in (TITLE, HEADING) or links.share(blocks[i]) < LINK_SHARE:
+            continue
+        end = i + 1
+        while end < len(blocks) and end - i <= TEASER_BLOCKS and links.share(blocks[end]) < LINK_SHARE:
+            end += 1
+        teaser = range(i + 1, end)
+        after = blocks[end] if end < len(blocks) and any(k in is_kept for k in teaser) else None
+        if after is not None and READ_MORE.match(after.text.strip()) and links.share(after) >= LINK_SHARE:
+            dropped.update(range(i, end + 1))
     return [i for i in kept if i not in dropped]
 
 
