@@ -36,10 +36,6 @@ NOT_PASSING = {
         "the rst and .tex alerts match; the Markdown fixture has one repetition alert more (test.md:15 'did')"
     ),
     "checks.feature::Spelling": DICTIONARY,
-    "checks.feature::Existence": "write-good alerts that Vale leaves out here (its Vocab `Cap` handling) are reported",
-    "checks.feature::Substitution": (
-        "some substitution alerts differ (case-sensitive swaps, `$1` replacements, inline code in matches)"
-    ),
     "checks.feature::Sequence": (
         "the AsciiDoc file converts; sequence rules OF_ALL_TIMES and Metadata miss on every format (spaCy's tags)"
     ),

@@ -72,7 +72,7 @@ class Section:
 class ValeConfig:
     path: str
     styles_path: str = ""
-    min_level: int = 0
+    min_level: int = 1  # Vale's default MinAlertLevel is warning
     vocab: list[str] = field(default_factory=list)
     ignored_scopes: list[str] = field(default_factory=list)
     skipped_scopes: list[str] = field(default_factory=list)

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-
 from linter.analysis import readability
 from linter.vale.code import OLD_COMMENTS, MissingGrammar, adjust, format_of, get_comments, language_for
 from linter.vale.convert import CONVERTED, FRONT_MATTER, to_html
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
+from linter.vale.markdown import goldmark_like
 from linter.vale.rules import Alert, Rule
 
 MARKUP = {".md", ".html", ".htm"}
@@ -68,7 +67,7 @@ NUMERIC_LIST = re.compile(r"(?m)^\d+\.")
 SPACES = re.compile(" +")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_MARKDOWN = goldmark_like()
 
 
 @dataclass
