@@ -473,3 +473,27 @@ def test_a_dictionary_that_is_not_there_names_the_rule_file(tmp_path, monkeypatc
     output, status = _run(tmp_path, monkeypatch, "story.md")
     assert status == 2
     assert "Words.yml: 'missing.dic' not found in" in output
+
+
+def test_the_treebank_tokenizer_splits_as_vales_does():
+    from linter.vale.sequence import treebank_words
+
+    assert treebank_words("The endpoint's \"new\" (beta) API can't wait... ok?") == (
+        ["The", "endpoint", "'s", "``", "new", "''", "(", "beta", ")", "API", "ca", "n't", "wait", "...", "ok", "?"]
+    )
+
+
+def test_vale_syllable_counts():
+    from linter.vale.summary import document_counts, syllables
+
+    assert [syllables(w) for w in ["a", "people", "deliberated", "simile", "unhappiness", "biology", "jumped"]] == [
+        1,
+        2,
+        5,
+        3,
+        4,
+        4,
+        1,
+    ]
+    counts = document_counts("One short line. And a second one!\n\nA new paragraph.\n\n")
+    assert (counts.sentences, counts.words, counts.paragraphs) == (3, 10, 2)
