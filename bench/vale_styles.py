@@ -4,8 +4,8 @@
 
 Writes a `.vale.ini` in a temporary folder that names the three styles from Vale's test data
 (`../shared/vale/testdata/styles`), runs `copydesk vale` and `copydesk check` (default rules, no cache) over the
-same files, each as its own process, and prints wall time, alert/finding counts and any error output.
-Rule kinds copydesk vale does not run yet (repetition, capitalization, ...) are skipped and named on stderr.
+same files, each as its own process, and prints wall time, alert/finding counts and any error output (a rule
+copydesk vale cannot run, such as a Tengo `script` rule, is named there).
 """
 
 from __future__ import annotations

@@ -213,16 +213,57 @@ def test_a_formula_that_is_not_arithmetic_names_the_rule_file(tmp_path, monkeypa
     assert "Bad.yml: formula: " in output and "is not allowed in a formula" in output
 
 
-def test_a_consistency_rule_keeps_the_file_to_the_spelling_it_used_first(tmp_path, monkeypatch):
+def test_a_consistency_rule_alerts_once_per_block_once_both_forms_are_seen(tmp_path, monkeypatch):
     rule = "extends: consistency\nmessage: \"Inconsistent spelling of '%s'\"\nlevel: error\nignorecase: true\n"
     rule += "either:\n  colour: color\n  organise: organize\n"
-    document = "The colour was chosen.\n\nThe color changed. Organize it, then organise it again.\n"
+    document = (
+        "The colour was chosen.\n\nThe color changed. Organize it, then organise it again.\n\n"
+        "A colour and then a color.\n"
+    )
     _project(tmp_path, {"Spelling": rule}, document=document)
     output, _ = _run(tmp_path, monkeypatch, "story.md")
+    # As in Vale: the last match of each block that has one, from the block where both forms have been seen on.
     assert output.splitlines() == [
         "story.md:3:5:House.Spelling:Inconsistent spelling of 'color'",
         "story.md:3:38:House.Spelling:Inconsistent spelling of 'organise'",
+        "story.md:5:21:House.Spelling:Inconsistent spelling of 'color'",
     ]
+
+
+def test_a_rule_limit_caps_its_alerts_in_each_file(tmp_path, monkeypatch):
+    rule = "extends: existence\nmessage: \"Don't use '%s'.\"\nlevel: error\nlimit: 2\ntokens:\n  - hey\n"
+    _project(tmp_path, {"Hey": rule}, document="hey there.\n\nhey again.\n\nhey, once more.\n")
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == ["story.md:1:1:House.Hey:Don't use 'hey'.", "story.md:3:1:House.Hey:Don't use 'hey'."]
+
+
+def test_a_readability_rule_reports_the_mean_grade_at_the_start_of_the_file(tmp_path, monkeypatch):
+    rule = 'extends: readability\nmessage: "Grade %s"\nlevel: warning\ngrade: 5\nmetrics:\n  - Flesch-Kincaid\n'
+    easy = rule.replace("grade: 5", "grade: 30")
+    document = (
+        "The committee deliberated extensively regarding the municipality's infrastructure appropriations.\n\n"
+        "Nobody attended.\n"
+    )
+    _project(tmp_path, {"Reading": rule, "Easy": easy}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    # 11 words, 2 sentences, 38 syllables: 0.39 * 11 / 2 + 11.8 * 38 / 11 - 15.59 = 27.32, under 30 and over 5
+    assert output.splitlines() == ["story.md:1:1:House.Reading:Grade 27.32"]
+
+
+def test_an_unknown_readability_metric_names_the_rule_file(tmp_path, monkeypatch):
+    rule = "extends: readability\nmessage: x\ngrade: 5\nmetrics:\n  - Fleisch\n"
+    _project(tmp_path, {"Reading": rule}, document="Some text.\n")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert "Reading.yml: metrics: 'Fleisch' is not one of Gunning Fog" in output
+
+
+def test_word_boundaries_are_unicode_as_in_vale(tmp_path, monkeypatch):
+    rule = "extends: substitution\nmessage: \"'%s', not '%s'\"\nlevel: warning\nignorecase: true\n"
+    rule += "swap:\n  добавлени[а-я]+: добавить\n"
+    _project(tmp_path, {"Ru": rule}, document="Об успешном добавлении ключей.\n")
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == ["story.md:1:13:House.Ru:'добавить', not 'добавлении'"]
 
 
 def test_capitalization_in_sentence_and_title_case_with_exceptions(tmp_path, monkeypatch):
@@ -261,16 +302,31 @@ def test_vocab_terms_are_enforced_and_excepted_everywhere(tmp_path, monkeypatch)
 
 
 def test_a_sequence_rule_matches_tokens_by_text_and_tag(tmp_path, monkeypatch):
-    meetup = "extends: sequence\nmessage: \"Use 'meetup' for '%s'\"\nlevel: warning\ntokens:\n"
+    # `%s` is the run's first word and `%[n]s` its nth, as Vale's Sprintf reads them; `tag: NN` also matches NNS.
+    meetup = "extends: sequence\nmessage: \"Use 'meetup' for '%s up'\"\nlevel: warning\ntokens:\n"
     meetup += "  - tag: NN\n    pattern: meet\n  - pattern: up\n"
-    would = "extends: sequence\nmessage: \"'%[3]s' after '%[2]s'\"\nlevel: warning\ntokens:\n"
+    would = "extends: sequence\nmessage: \"'%[4]s' after '%[2]s %[3]s'\"\nlevel: warning\ntokens:\n"
     would += "  - tag: MD\n  - pattern: be\n  - tag: JJ|VBN\n    skip: 1\n"
     document = "The meet up was busy. We will meet up later.\n\nIt would be very cold by then.\n"
     _project(tmp_path, {"Meetup": meetup, "Would": would}, document=document)
     output, _ = _run(tmp_path, monkeypatch, "story.md")
     assert output.splitlines() == [
         "story.md:1:5:House.Meetup:Use 'meetup' for 'meet up'",
-        "story.md:3:4:House.Would:'cold' after 'be'",
+        "story.md:3:4:House.Would:'cold' after 'be very'",
+    ]
+
+
+def test_a_sequence_skip_lets_words_stand_between_a_token_and_the_anchor(tmp_path, monkeypatch):
+    # Up to three words between the superlative and "of all times" (the anchor is the first token with a pattern).
+    times = "extends: sequence\nmessage: \"'%s ... of all time'\"\nlevel: warning\ntokens:\n"
+    times += "  - tag: JJS\n    skip: 3\n  - pattern: of\n  - pattern: all\n  - pattern: times\n"
+    document = "She is the greatest tennis player of all times.\n\nThe best of all times.\n\n"
+    document += "The best one in the world of all times.\n"
+    _project(tmp_path, {"Times": times}, document=document)
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:12:House.Times:'greatest ... of all time'",
+        "story.md:3:5:House.Times:'best ... of all time'",
     ]
 
 
@@ -327,6 +383,27 @@ def test_a_double_star_glob_matches_files_at_the_top_too(tmp_path, monkeypatch):
     (tmp_path / "story.md").write_text("A very fine start.\n", encoding="utf-8")
     output, _ = _run(tmp_path, monkeypatch, "--glob=!**/*.py", ".")
     assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]
+
+
+def test_a_section_glob_with_a_character_class(tmp_path, monkeypatch):
+    _project(tmp_path, {"Very": EXISTENCE})
+    ini = (tmp_path / ".vale.ini").read_text(encoding="utf-8").replace("[*.md]", "[[!_]*.md]")
+    (tmp_path / ".vale.ini").write_text(ini, encoding="utf-8")
+    (tmp_path / "story.md").write_text("A very fine start.\n", encoding="utf-8")
+    (tmp_path / "_draft.md").write_text("A very rough draft.\n", encoding="utf-8")
+    output, _ = _run(tmp_path, monkeypatch, ".")
+    assert output.splitlines() == ["story.md:1:3:House.Very:Avoid 'very'"]
+
+
+def test_vocab_terms_are_exceptions_to_vale_repetition(tmp_path, monkeypatch):
+    vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "Desk"
+    vocabulary.mkdir(parents=True)
+    (vocabulary / "accept.txt").write_text("had\n", encoding="utf-8")
+    _project(tmp_path, {}, document="She had had enough. It was was late.\n")
+    ini = (tmp_path / ".vale.ini").read_text(encoding="utf-8").replace("BasedOnStyles = House", "BasedOnStyles = Vale")
+    (tmp_path / ".vale.ini").write_text("Vocab = Desk\n" + ini, encoding="utf-8")
+    output, _ = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == ["story.md:1:24:Vale.Repetition:'was' is repeated!"]
 
 
 def test_a_filter_expression_keeps_only_the_rules_it_selects(tmp_path, monkeypatch):
@@ -396,3 +473,27 @@ def test_a_dictionary_that_is_not_there_names_the_rule_file(tmp_path, monkeypatc
     output, status = _run(tmp_path, monkeypatch, "story.md")
     assert status == 2
     assert "Words.yml: 'missing.dic' not found in" in output
+
+
+def test_the_treebank_tokenizer_splits_as_vales_does():
+    from linter.vale.sequence import treebank_words
+
+    assert treebank_words("The endpoint's \"new\" (beta) API can't wait... ok?") == (
+        ["The", "endpoint", "'s", "``", "new", "''", "(", "beta", ")", "API", "ca", "n't", "wait", "...", "ok", "?"]
+    )
+
+
+def test_vale_syllable_counts():
+    from linter.vale.summary import document_counts, syllables
+
+    assert [syllables(w) for w in ["a", "people", "deliberated", "simile", "unhappiness", "biology", "jumped"]] == [
+        1,
+        2,
+        5,
+        3,
+        4,
+        4,
+        1,
+    ]
+    counts = document_counts("One short line. And a second one!\n\nA new paragraph.\n\n")
+    assert (counts.sentences, counts.words, counts.paragraphs) == (3, 10, 2)

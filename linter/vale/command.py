@@ -84,7 +84,7 @@ def load_rules(config: ValeConfig, warn) -> dict[str, Rule]:
     accepted, rejected = vocabulary(config)
     for style in sorted(styles):
         if style == "Vale" and not os.path.isdir(os.path.join(config.styles_path, "Vale")):
-            rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "Vale (built in)", [])
+            rules["Vale.Repetition"] = build_rule("Vale.Repetition", BUILTIN_REPETITION, "internal", accepted)
             if _enabled(config, "Vale.Spelling"):
                 rules["Vale.Spelling"] = build_rule(
                     "Vale.Spelling", BUILTIN_SPELLING, "internal", accepted, config.styles_path

@@ -18,7 +18,8 @@ class ConfigError(Exception):
 
 
 def glob_to_regex(pattern: str) -> re.Pattern:
-    """A Vale section glob (`*.md`, `*.{md,py}`, `**/*.md`, `!*.py`) as a regex over a slash-separated path.
+    """A Vale section glob (`*.md`, `*.{md,py}`, `**/*.md`, `!*.py`, `[!.]*.adoc`) as a regex over a slash-separated
+    path.
 
     As in Vale, a pattern with `**` is read as doublestar reads it (`**/` is any number of folders, none included,
     and `*` stays within one folder); one without is read as gobwas/glob does (`*` matches any characters)."""
@@ -39,6 +40,13 @@ def glob_to_regex(pattern: str) -> re.Pattern:
             out += star
         elif ch == "?":
             out += one
+        elif ch == "[" and "]" in pattern[i + 2 :]:
+            end = pattern.index("]", i + 2)  # a `]` right after `[` or `[!` is one of the characters
+            body = pattern[i + 1 : end]
+            negated = body[:1] in ("!", "^")
+            chars = re.escape(body[1:] if negated else body).replace("\\-", "-")
+            out += f"[^{chars}{'/' if doublestar else ''}]" if negated else f"[{chars}]"
+            i = end
         elif ch == "{":
             end = pattern.index("}", i)
             out += "(?:" + "|".join(re.escape(p) for p in pattern[i + 1 : end].split(",")) + ")"
@@ -72,7 +80,7 @@ class Section:
 class ValeConfig:
     path: str
     styles_path: str = ""
-    min_level: int = 0
+    min_level: int = 1  # Vale's default MinAlertLevel is warning
     vocab: list[str] = field(default_factory=list)
     ignored_scopes: list[str] = field(default_factory=list)
     skipped_scopes: list[str] = field(default_factory=list)

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-
-from linter.analysis import readability
 from linter.vale.code import OLD_COMMENTS, MissingGrammar, adjust, format_of, get_comments, language_for
 from linter.vale.convert import CONVERTED, FRONT_MATTER, to_html
 from linter.vale.locate import assign_loc, find_loc, split_after, sub_inplace, substitute
+from linter.vale.markdown import goldmark_like
 from linter.vale.rules import Alert, Rule
+from linter.vale.summary import document_counts
 
 MARKUP = {".md", ".html", ".htm"}
 SKIP_TAGS = ["script", "style", "pre", "figure", "noscript", "iframe"]
@@ -59,7 +58,6 @@ TAG_TO_SCOPE = {
 }
 HEADING = re.compile(r"^h\d$")
 COUNTED_TAGS = {"pre", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}  # metric rules' variables
-WORD = re.compile(r"[\w'’-]+")
 COMMENT_CONTROL = re.compile(r"^vale (.+\..+) = (YES|NO)$")
 EX_INFO = re.compile(r"`{3,}.+")
 LINK_REF = re.compile(r"\]\[(?:[^]\n]+)\]")
@@ -68,7 +66,7 @@ NUMERIC_LIST = re.compile(r"(?m)^\d+\.")
 SPACES = re.compile(" +")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_MARKDOWN = goldmark_like()
 
 
 @dataclass
@@ -105,7 +103,8 @@ class ValeFile:
     ignored_classes: list[str] = field(default_factory=list)
     markup_source: str | None = None  # the text that is rendered, after BlockIgnores/TokenIgnores
     defined: set = field(default_factory=set)  # terms that conditional rules have seen defined so far
-    chosen_forms: dict = field(default_factory=dict)  # (consistency rule, pair) -> the form the file uses
+    limits: Counter = field(default_factory=Counter)  # alerts reported so far by each rule, for `limit`
+    forms_seen: set = field(default_factory=set)  # (consistency rule, pair, form) seen so far in the file
     tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
     kind: str = ""  # Vale's format of the file: "markup", "code", "fragment", "text" or "" (plain lines)
     ignores: tuple = ()  # (BlockIgnores, TokenIgnores, where) for Markdown, applied to each fragment of code
@@ -114,18 +113,10 @@ class ValeFile:
     failed: bool = False  # the file could not be converted to HTML
 
     def metrics(self, summary: str) -> dict[str, float]:
-        """A metric formula's variables: counts of the prose read (the summary) and of the block tags walked."""
-        words = [word for sentence in sentences(summary) for word in WORD.findall(sentence)]
-        counts = [readability.count(sentence) for sentence in sentences(summary)]
+        """A metric formula's variables: counts of the prose read (the summary), as Vale takes them, and of the block
+        tags walked."""
         return {
-            "words": sum(c.words for c in counts),
-            "sentences": len(counts),
-            "paragraphs": len([p for p in summary.split("\n\n") if p.strip()]),
-            "characters": sum(c.characters for c in counts),
-            "syllables": sum(c.syllables for c in counts),
-            "complex_words": sum(c.complex_words for c in counts),
-            "polysyllabic_words": sum(c.polysyllables for c in counts),
-            "long_words": sum(1 for word in words if len(word) > 6),
+            **vars(document_counts(summary)),
             "pre": self.tags["pre"],
             "list": self.tags["ul"] + self.tags["ol"],
             "blockquote": self.tags["blockquote"],
@@ -167,12 +158,13 @@ class ValeFile:
                 continue
             for alert in rule.run(block.text, self):
                 alert.message = SPACES.sub(" ", alert.message.replace("\n", " "))  # Vale's WhitespaceToSpace
-                self.add_alert(alert, block, lines, lookup, pad)
+                self.add_alert(alert, block, lines, lookup, pad, rule.limit)
 
-    def add_alert(self, a: Alert, block: Block, lines: int, lookup: bool, pad: int = 0) -> None:
+    def add_alert(self, a: Alert, block: Block, lines: int, lookup: bool, pad: int = 0, limit: int = 0) -> None:
+        """Place the alert as Vale does and keep it unless already reported there or past the rule's `limit`."""
         ctx = self.chk_to_ctx.get(a.check, block.context)
-        offsets = []
-        if ctx.count(a.match) > 1 and len(ctx) < 1000:
+        offsets = a.offset
+        if not offsets and ctx.count(a.match) > 1 and len(ctx) < 1000:
             offsets = ctx[: a.start].split()
         line, col = (0, -1)
         if not lookup:
@@ -187,6 +179,9 @@ class ValeFile:
             key = (line, col, a.check)
             if key not in self.history:
                 self.history.add(key)
+                if limit and self.limits[a.check] >= limit:
+                    return
+                self.limits[a.check] += 1
                 a.line, a.column = line, col
                 self.alerts.append(a)
 

@@ -50,6 +50,7 @@ class Alert:
     link: str = ""
     line: int = 0
     column: int = 0
+    offset: list[str] = field(default_factory=list)  # earlier matches to pass over when placing it (Vale's Offset)
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Rule:
     scope: list[str] = field(default_factory=lambda: ["text"])
     message: str = ""
     link: str = ""
+    limit: int = 0  # the most alerts of this rule reported in one file (0: no limit)
 
     def run(self, text: str, file) -> list[Alert]:
         return []
@@ -334,86 +336,25 @@ def vocabulary_rules(accepted: list[str], rejected: list[str]) -> dict[str, Rule
 
 
 @dataclass
-class SequenceStep:
-    """One token of a sequence: its text and part-of-speech tag must match (fully; either may be absent), or must
-    not with `negate`; `skip` lets up to that many other tokens come before it."""
-
-    pattern: Pattern | None = None
-    tag: Pattern | None = None
-    negate: bool = False
-    skip: int = 0
-
-    def matches(self, token) -> bool:
-        found = all(
-            part is None or any(m.span() == (0, len(value)) for m in part.finditer(value))
-            for part, value in ((self.pattern, token.text), (self.tag, token.tag_))
-        )
-        return found != self.negate
-
-
-@dataclass
-class Sequence(Rule):
-    """A run of tokens by their text and Penn Treebank tags (spaCy's tagger, so a tag can differ from Vale's), in
-    each sentence: "meet/NN up" is the noun. `%s` in the message is the run, `%[2]s` its second token."""
-
-    steps: list[SequenceStep] = field(default_factory=list)
-
-    def run(self, text, file):
-        from linter.analysis.nlp import load_model
-
-        nlp = load_model()
-        tokens = list(nlp(text, disable=[name for name in nlp.pipe_names if name not in TAGGING]))
-        alerts = []
-        i = 0
-        while i < len(tokens):
-            matched = self._match(tokens, i)
-            if matched is None:
-                i += 1
-                continue
-            start, end = matched[0].idx, matched[-1].idx + len(matched[-1].text)
-            alert = self.alert(text, start, end)
-            alert.message = INDEXED.sub(
-                lambda m: matched[int(m.group(1)) - 1].text if int(m.group(1)) <= len(matched) else m.group(),
-                format_message(self.message, text[start:end]),
-            )
-            alerts.append(alert)
-            i = tokens.index(matched[-1]) + 1
-        return alerts
-
-    def _match(self, tokens, i: int):
-        """The tokens matched by the steps from token i on, or None."""
-        matched, position = [], i
-        for n, step in enumerate(self.steps):
-            reach = 0 if n == 0 else step.skip
-            for k in range(position, min(position + reach + 1, len(tokens))):
-                if step.matches(tokens[k]):
-                    matched.append(tokens[k])
-                    position = k + 1
-                    break
-            else:
-                return None
-        return matched
-
-
-TAGGING = ("tok2vec", "tagger", "attribute_ruler")  # the components that give tokens their tags
-INDEXED = re.compile(r"%\[(\d+)\]s")
-
-
-@dataclass
 class Consistency(Rule):
-    """Of each pair in `either` ("colour" and "color"), the file keeps to the one it uses first: each use of the
-    other, from then on, is an alert."""
+    """Of each pair in `either` ("colour" and "color"), only one form may appear in a file. As in Vale, each form
+    seen is remembered for the rest of the file; a block with a match, once both forms have been seen, gets one
+    alert, on its last match."""
 
-    pairs: list[Pattern] = field(default_factory=list)  # each `(first form)|(second form)`
+    pairs: list[tuple[Pattern, int]] = field(default_factory=list)  # `(first)|(second)`, the second's group number
 
     def run(self, text, file):
         alerts = []
-        for index, pair in enumerate(self.pairs):
-            for m in pair.finditer(text):
-                form = 1 if m.start(1) >= 0 else 2
-                chosen = file.chosen_forms.setdefault((self.name, index), form)
-                if form != chosen:
-                    alerts.append(self.alert(text, *m.span(form)))
+        for index, (pattern, second) in enumerate(self.pairs):
+            last = None
+            for m in pattern.finditer(text):
+                for group in range(1, len(m.groups()) + 1):
+                    if m.start(group) >= 0:
+                        last = m.span(group)
+                        if group in (1, second):
+                            file.forms_seen.add((self.name, index, group))
+            if last is not None and {(self.name, index, 1), (self.name, index, second)} <= file.forms_seen:
+                alerts.append(self.alert(text, *last))
         return alerts
 
 
@@ -538,6 +479,35 @@ class Metric(Rule):
         return [Alert(self.name, self.level, 0, 0, "", format_message(self.message, f"{value:.2f}"), self.link)]
 
 
+@dataclass
+class Readability(Rule):
+    """The mean grade of the named `metrics` (Gunning Fog, Coleman-Liau, Flesch-Kincaid, SMOG, Automated
+    Readability) over the file's prose, reported once, at its start, when it is above `grade`; `%s` in the message
+    is the grade with two decimals. The counts are the metric rules' (`linter.vale.summary`, Vale's way)."""
+
+    metrics: list[str] = field(default_factory=list)
+    grade: float = 0.0
+
+    def run(self, text, file):
+        v = file.metrics(text)
+        if not v.get("words") or not v.get("sentences") or not self.metrics:
+            return []
+        words, sentences = v["words"], v["sentences"]
+        formulas = {
+            "SMOG": lambda: 1.0430 * math.sqrt(v["polysyllabic_words"] * 30.0 / sentences) + 3.1291,
+            "Gunning Fog": lambda: 0.4 * (words / sentences + 100.0 * v["complex_words"] / words),
+            "Coleman-Liau": lambda: 0.0588 * (v["characters"] / words) * 100 - 0.296 * (sentences / words) * 100 - 15.8,
+            "Flesch-Kincaid": lambda: 0.39 * words / sentences + 11.8 * v["syllables"] / words - 15.59,
+            "Automated Readability": lambda: 4.71 * (v["characters"] / words) + 0.5 * (words / sentences) - 21.43,
+        }
+        grade = sum(formulas[name]() for name in self.metrics if name in formulas) / len(self.metrics)
+        if grade <= self.grade:
+            return []
+        return [Alert(self.name, self.level, 0, 0, "", format_message(self.message, f"{grade:.2f}"), self.link)]
+
+
+READABILITY_METRICS = ("Gunning Fog", "Coleman-Liau", "Flesch-Kincaid", "SMOG", "Automated Readability")
+
 COMPARISONS = {
     ">": lambda a, b: a > b,
     ">=": lambda a, b: a >= b,
@@ -624,10 +594,12 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
         scope=scope if isinstance(scope, list) else [scope],
         message=str(data.get("message", "")),
         link=str(data.get("link", "")),
+        limit=int(data.get("limit", 0) or 0),
     )
     ignorecase = bool(data.get("ignorecase", False))
     nonword = bool(data.get("nonword", False))
-    exceptions = _exceptions([str(e) for e in data.get("exceptions") or []] + accepted, f"{path}: exceptions")
+    vocabulary = accepted if data.get("vocab", True) else []  # `vocab: false`: the Vocab's terms are no exceptions
+    exceptions = _exceptions([str(e) for e in data.get("exceptions") or []] + vocabulary, f"{path}: exceptions")
     if kind == "existence":
         tokens = [str(t) for t in data.get("tokens") or [] if str(t).strip()]
         raw = "".join(str(r) for r in data.get("raw") or [])
@@ -684,25 +656,16 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
             exceptions=exceptions,
         )
     if kind == "sequence":
-        prefix = IGNORE_CASE if ignorecase else ""
-        steps = []
-        for token in data.get("tokens") or []:
-            pattern, tag = token.get("pattern"), token.get("tag")
-            steps.append(
-                SequenceStep(
-                    pattern=Pattern(prefix + str(pattern), f"{path}: tokens: pattern") if pattern else None,
-                    tag=Pattern(str(tag), f"{path}: tokens: tag") if tag else None,
-                    negate=bool(token.get("negate", False)),
-                    skip=int(token.get("skip", 0) or 0),
-                )
-            )
-        return Sequence(**{**base, "scope": ["sentence"]}, steps=steps)
+        from linter.vale.sequence import build_sequence
+
+        return build_sequence(base, data, path)
     if kind == "consistency":
         pairs = []
         for first, second in (data.get("either") or {}).items():
             body = f"({first})|({second})"
             regex = _make_regex(ignorecase, not nonword, body)
-            pairs.append(Pattern(regex, f"{path}: either"))
+            pattern = Pattern(regex, f"{path}: either")
+            pairs.append((pattern, 2 + Pattern(str(first), f"{path}: either").python().groups))
         return Consistency(**base, pairs=pairs)
     if kind == "capitalization":
         match = str(data.get("match", "$title"))
@@ -727,6 +690,12 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
         evaluate(metric.formula, dict.fromkeys(METRIC_VARIABLES, 1.0), f"{path}: formula")
         _condition(metric.condition, f"{path}: condition")
         return metric
+    if kind == "readability":
+        metrics = [str(m) for m in data.get("metrics") or []]
+        unknown = [m for m in metrics if m not in READABILITY_METRICS]
+        if unknown:
+            raise RuleFileError(f"{path}: metrics: {unknown[0]!r} is not one of {', '.join(READABILITY_METRICS)}")
+        return Readability(**{**base, "scope": ["summary"]}, metrics=metrics, grade=float(data.get("grade", 0) or 0))
     if kind == "spelling":
         from linter.vale.spelling import MissingDictionary, build_spelling
 
