@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from linter.vale.patterns import Pattern
 from linter.vale.rules import Rule
@@ -70,10 +71,16 @@ def treebank_words(sentence: str) -> list[str]:
     return [word for word in text.split(" ") if word]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Word:
     text: str
     tag: str
+
+
+@lru_cache(maxsize=256)
+def tagged_words(text: str) -> tuple[Word, ...]:
+    """The words of a scope's text with their tags, once for every sequence rule of the style that reads it."""
+    return tuple(tag_words(treebank_words(text)))
 
 
 def tag_words(words: list[str]) -> list[Word]:
@@ -140,9 +147,12 @@ class Sequence(Rule):
         if anchor_index is None:
             return []
         anchor = self.tokens[anchor_index]
-        words = tag_words(treebank_words(text))
+        found = list(anchor.pattern.finditer(text))
+        if not found:  # no anchor: nothing to tag
+            return []
+        words = tagged_words(text)
         alerts, offset, history = [], [], []
-        for m in anchor.pattern.finditer(text):
+        for m in found:
             steps, index = self._matches(anchor_index, anchor, words, history)
             history.append(index)
             if not steps:
@@ -160,7 +170,7 @@ class Sequence(Rule):
             offset = []
         return alerts
 
-    def _matches(self, idx: int, target: SequenceToken, words: list[Word], history: list[int]):
+    def _matches(self, idx: int, target: SequenceToken, words: tuple[Word, ...], history: list[int]):
         """Vale's `sequenceMatches`: the words of the run around the first unused word the anchor matches, or []."""
         tokens = self.tokens
         for jdx, word in enumerate(words):
