@@ -34,11 +34,6 @@ NOT_PASSING = {
     "checks.feature::Script": "`script` rules (Tengo) are not supported",
     "checks.feature::Spelling": DICTIONARY,
     "fragments.feature::Code -> Markup": DICTIONARY + " ('destructor', 'gitignore', 'instantiations')",
-    "lint.feature::Lint a proto file": (
-        "no PyPI package ships a Protocol Buffers grammar copydesk can install: tree-sitter-language-pack 0.9"
-        " bundles one but pins tree-sitter 0.23.2 (the other grammars need 0.25), and its 1.x downloads grammars"
-        " when it runs"
-    ),
     "misc.feature::Duplicate matches": DICTIONARY + " ('ok' in the AsciiDoc file)",
     "misc.feature::infostrings": DICTIONARY,
     "patterns.feature::MDX": DICTIONARY,

@@ -3,8 +3,10 @@ older per-line comment patterns.
 
 A comment's text (its delimiters removed) is linted as a small file of its own; each alert is then moved back to
 the comment's line and column in the source, with the padding Vale adds for the comment's marker (`# `, `// `).
-The grammars are the `tree-sitter-*` packages of the `vale-code` extra; a language whose grammar is not installed
-is skipped with a message, as the older patterns need nothing.
+The grammars are the `tree-sitter-*` packages of the `vale-code` extra (Protocol Buffers' comes from
+`tree-sitter-language-pack`, whose 0.10-0.13 wheels carry their grammars; its 1.x downloads them when it runs, so it
+is kept below 1); a language whose grammar is not installed is skipped with a message, as the older patterns need
+nothing.
 """
 
 from __future__ import annotations
@@ -99,6 +101,11 @@ class Language:
     function: str = "language"
     cutset: str = " "
 
+    @property
+    def distribution(self) -> str:
+        """The name to pip-install the grammar by."""
+        return self.package.split(".")[0].replace("_", "-")
+
     def padding(self, line: str) -> int:
         return compute_padding(line, self.markers)
 
@@ -118,6 +125,7 @@ LANGUAGES = {
     ".tsx": Language("tree_sitter_typescript", r"//|/\*|\*/", C_MARKERS, function="language_tsx"),
     ".yml": Language("tree_sitter_yaml", r"#", ["#"]),
     ".css": Language("tree_sitter_css", r"/\*!?|\*/", ["/*"]),
+    ".proto": Language("tree_sitter_language_pack.bindings.proto", r"//|/\*|\*/", C_MARKERS),
 }
 
 # Vale's older comment patterns, for the languages it has no grammar for.
@@ -156,7 +164,7 @@ def _parser(lang: Language):
             module = importlib.import_module(lang.package)
         except ImportError:
             raise MissingGrammar(
-                f"reading comments needs {lang.package.replace('_', '-')} (pip install 'copydesk[vale-code]')"
+                f"reading comments needs {lang.distribution} (pip install 'copydesk[vale-code]')"
             ) from None
         grammar = tree_sitter.Language(getattr(module, lang.function)())
         queries = [tree_sitter.Query(grammar, q) for q in lang.queries]
