@@ -467,6 +467,42 @@ def test_vale_spelling_uses_the_default_en_us_dictionary(tmp_path, monkeypatch):
     assert status == 1
 
 
+def test_copydesk_vale_dictionary_replaces_the_default_dictionary(tmp_path, monkeypatch):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*]\nVale.Spelling = YES\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("Stories of gitignore days: council approvd.\n", encoding="utf-8")
+    (tmp_path / "web.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "web.dic").write_text(DIC + "of\ngitignore\n", encoding="utf-8")
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:12:Vale.Spelling:Did you really mean 'gitignore'?",
+        "story.md:1:36:Vale.Spelling:Did you really mean 'approvd'?",
+    ]
+    monkeypatch.setenv("COPYDESK_VALE_DICTIONARY", str(tmp_path / "web.dic"))
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert output.splitlines() == [
+        "story.md:1:28:Vale.Spelling:Did you really mean 'council'?",
+        "story.md:1:36:Vale.Spelling:Did you really mean 'approvd'?",
+    ]
+    assert status == 1
+    monkeypatch.setenv("COPYDESK_VALE_DICTIONARY", str(tmp_path / "web"))  # the name without .dic reads the same
+    assert _run(tmp_path, monkeypatch, "story.md") == (output, status)
+
+
+def test_a_copydesk_vale_dictionary_that_is_not_there_is_named(tmp_path, monkeypatch):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*]\nVale.Spelling = YES\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "web.dic").write_text(DIC, encoding="utf-8")
+    monkeypatch.setenv("COPYDESK_VALE_DICTIONARY", str(tmp_path / "web.dic"))
+    output, status = _run(tmp_path, monkeypatch, "story.md")
+    assert status == 2
+    assert output.splitlines() == [
+        f"COPYDESK_VALE_DICTIONARY={tmp_path / 'web.dic'}: {tmp_path / 'web.aff'} not found (a .dic with its .aff"
+        " beside it)"
+    ]
+
+
 def test_a_dictionary_that_is_not_there_names_the_rule_file(tmp_path, monkeypatch):
     rule = "extends: spelling\nmessage: x\ndicpath: dicts\ndictionaries:\n  - missing\n"
     _spelling_project(tmp_path, rule, "text\n")

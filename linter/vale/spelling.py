@@ -7,7 +7,8 @@ This module does the same, so a style's own dictionaries give Vale's alerts.
 
 Vale's embedded default dictionary (`en_US-web`) is not packaged anywhere; the default here is the en_US Hunspell
 dictionary that the `spylls` package ships (`pip install 'copydesk[vale-spelling]'`), the same SCOWL word list
-family, so a word on the edge of the two lists can be judged differently.
+family, so a word on the edge of the two lists can be judged differently. `COPYDESK_VALE_DICTIONARY` names another
+`.dic` (its `.aff` beside it) to use instead, such as Vale's own en_US-web files.
 """
 
 from __future__ import annotations
@@ -198,8 +199,20 @@ def read_dictionary(dic_path: str, aff_path: str) -> Dictionary:
     return Dictionary(frozenset(words), compounds, aff.iconv)
 
 
+DICTIONARY_VARIABLE = "COPYDESK_VALE_DICTIONARY"
+
+
 def default_dictionary() -> Dictionary:
-    """The en_US dictionary that the `spylls` package ships."""
+    """The dictionary used where Vale uses its embedded one: the `.dic` that COPYDESK_VALE_DICTIONARY names (its
+    `.aff` beside it), else the en_US one that the `spylls` package ships."""
+    named = os.environ.get(DICTIONARY_VARIABLE, "")
+    if named:
+        dic = named if named.endswith(".dic") else named + ".dic"
+        aff = dic[: -len(".dic")] + ".aff"
+        for path in (dic, aff):
+            if not os.path.isfile(path):
+                raise RuleFileError(f"{DICTIONARY_VARIABLE}={named}: {path} not found (a .dic with its .aff beside it)")
+        return read_dictionary(dic, aff)
     try:
         from importlib.resources import files
 
