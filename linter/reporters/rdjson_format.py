@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from linter.model.document import LINE_BREAK
+from linter.run.fixes import is_fixable
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -35,8 +36,7 @@ def _diagnostic(f, rules: dict) -> dict:
         "severity": SEVERITIES[f.severity],
         "code": {"value": f.rule},
     }
-    rule = rules.get(f.rule)
-    if rule is not None and rule.fixable and f.suggestion is not None:
+    if is_fixable(f, rules):
         diagnostic["suggestions"] = [{"range": span, "text": f.suggestion}]
     return diagnostic
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from linter import __version__
 from linter.model.fingerprints import fingerprints
 from linter.reporters import file_errors
+from linter.run.fixes import is_fixable
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -83,8 +84,7 @@ def _result(f, fingerprint: str, rule_index: dict, rules: dict) -> dict:
         ]
     if f.rule in rule_index:
         result["ruleIndex"] = rule_index[f.rule]
-    rule = rules.get(f.rule)
-    if rule is not None and rule.fixable and f.suggestion is not None:
+    if is_fixable(f, rules):
         result["fixes"] = [
             {
                 "description": {"text": f'Replace with "{f.suggestion}"'},

@@ -42,8 +42,13 @@ class FileFix:
 
 
 def is_fixable(finding, rules: dict) -> bool:
+    """A finding `--fix` may apply: a suggestion from a rule whose module says `fix: safe`, or from the `action` of
+    a Vale style's rule (`Style.Rule`, not one of copydesk's kebab-case ids), which sets one only where the action
+    gives a single replacement."""
+    if finding.suggestion is None:
+        return False
     rule = rules.get(finding.rule)
-    return rule is not None and rule.fixable and finding.suggestion is not None
+    return rule.fixable if rule is not None else "." in finding.rule
 
 
 def edit_span(source: str, finding) -> tuple[int, int]:

@@ -186,7 +186,7 @@ def json_output(files: list[ValeFile]) -> str:
         if f.alerts:
             out[f.path] = [
                 {
-                    "Action": {"Name": "", "Params": None},
+                    "Action": a.action.to_json(),
                     "Span": [a.column, a.column + len(a.match) - 1],
                     "Check": a.check,
                     "Description": "",

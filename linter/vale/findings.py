@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from linter.model.document import LINE_BREAK
 from linter.model.findings import Finding
+from linter.vale.actions import fixes
 from linter.vale.command import load_rules
 from linter.vale.config import read_config
 from linter.vale.lint import ValeFile, apply_ignores, lint_file, vale_format
@@ -57,6 +58,8 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
     for a in f.alerts:
         start = starts[a.line - 1] + a.column - 1
         end = start + len(a.match.split("\n")[0])
+        fixed = fixes(a.action, a.match)
+        single = fixed is not None and len(fixed) == 1 and source[start:end] == a.match  # one line, read as is
         findings.append(
             Finding(
                 path=path,
@@ -69,6 +72,7 @@ def vale_findings(path: str, source: str, ini_path: str) -> list[Finding]:
                 severity=SEVERITY.get(a.level, "warning"),
                 message=a.message,
                 excerpt=source[start:end],
+                suggestion=fixed[0] if single else None,
                 start=start,
                 end=end,
                 context=lines[a.line - 1],

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from linter.vale.actions import NO_ACTION, Action, ActionError, fixes, python_template, read_action
 from linter.vale.patterns import Pattern, PatternError
 
 WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
@@ -51,6 +52,7 @@ class Alert:
     line: int = 0
     column: int = 0
     offset: list[str] = field(default_factory=list)  # earlier matches to pass over when placing it (Vale's Offset)
+    action: Action = NO_ACTION  # the fix the rule offers (its `action`, with params a substitution fills in)
 
 
 @dataclass
@@ -62,15 +64,22 @@ class Rule:
     message: str = ""
     link: str = ""
     limit: int = 0  # the most alerts of this rule reported in one file (0: no limit)
+    action: Action = NO_ACTION
 
     def run(self, text: str, file) -> list[Alert]:
         return []
 
     def alert(self, text: str, start: int, end: int, *subs: str) -> Alert:
+        """An alert on text[start:end]; as in Vale, a rule with an action gets its fix as the message's second
+        `%s` (several choices quoted and joined with "or")."""
         match = text[start:end]
-        return Alert(
-            self.name, self.level, start, end, match, format_message(self.message, *(subs or (match,))), self.link
-        )
+        if not subs:
+            subs = (match,)
+            if self.action.name:
+                fixed = fixes(self.action, match) or [match]
+                subs = (match, fixed[0] if len(fixed) == 1 else to_sentence(fixed, "or"))
+        message = format_message(self.message, *subs)
+        return Alert(self.name, self.level, start, end, match, message, self.link, action=self.action)
 
 
 def format_message(message: str, *subs: str) -> str:
@@ -124,7 +133,6 @@ class Substitution(Rule):
     exceptions: Pattern | None = None
     capitalize: bool = False
     ignorecase: bool = False
-    replace_action: bool = False  # `action: {name: replace}` without params: the choices are the replacement's
 
     def run(self, text, file):
         alerts = []
@@ -137,15 +145,17 @@ class Substitution(Rule):
                 expected = self.expected(index, observed)
                 if same_token(expected, observed) or (self.exceptions and self.exceptions.search(observed)):
                     continue
-                message = self.message
-                if self.replace_action:
+                message, action = self.message, self.action
+                if action.name == "replace" and not action.params:  # the choices are the replacement's
                     choices = expected.split("|")
                     if self.capitalize and observed == cap_first(observed):
                         choices = [cap_first(choice) for choice in choices]
+                    action = Action("replace", tuple(choices))
                     expected = to_sentence(choices, "or")
                     message = unquote_first(message)
                 alert = self.alert(text, start, end)
                 alert.message = format_message(message, expected, observed)
+                alert.action = action
                 alerts.append(alert)
         return alerts
 
@@ -161,13 +171,6 @@ class Substitution(Rule):
 
 
 GO_GROUP_REFERENCE = re.compile(r"\$\d+")
-GO_REFERENCE = re.compile(r"\$\{(\w+)\}|\$(\d+)|\$\$")
-
-
-def python_template(replacement: str) -> str:
-    """A Go replacement (`$1`, `${name}`, `$$`) as a Python `re.sub` template."""
-    escaped = replacement.replace("\\", "\\\\")
-    return GO_REFERENCE.sub(lambda m: "$" if m.group() == "$$" else f"\\g<{m.group(1) or m.group(2)}>", escaped)
 
 
 def cap_first(text: str) -> str:
@@ -265,6 +268,7 @@ BUILTIN_REPETITION = {
     "message": "'%s' is repeated!",
     "scope": "text",
     "alpha": True,
+    "action": {"name": "edit", "params": ["truncate", " "]},
     "tokens": [r"[^\s]+"],
 }
 
@@ -582,6 +586,13 @@ def _convert_capture_groups(pattern: str) -> str:
     return regex.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
+def _action(data, path: str) -> Action:
+    try:
+        return read_action(data, path)
+    except ActionError as error:
+        raise RuleFileError(str(error)) from None
+
+
 def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_path: str = "") -> Rule:
     """A rule from one YAML mapping; `accepted` is the Vocab's accepted terms (exceptions everywhere); a spelling
     rule finds its dictionaries and ignore lists from `styles_path` as Vale does."""
@@ -595,6 +606,7 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
         message=str(data.get("message", "")),
         link=str(data.get("link", "")),
         limit=int(data.get("limit", 0) or 0),
+        action=_action(data.get("action"), path),
     )
     ignorecase = bool(data.get("ignorecase", False))
     nonword = bool(data.get("nonword", False))
@@ -617,7 +629,6 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
                 term = _convert_capture_groups(term)
             groups.append(f"({term})")
         regex = _make_regex(bool(data.get("ignorecase", False)), not nonword, "|".join(groups))
-        action = data.get("action") or {}
         return Substitution(
             **base,
             pattern=Pattern(regex, f"{path}: swap"),
@@ -626,7 +637,6 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
             exceptions=exceptions,
             capitalize=bool(data.get("capitalize", False)),
             ignorecase=ignorecase,
-            replace_action=isinstance(action, dict) and action.get("name") == "replace" and not action.get("params"),
         )
     if kind == "occurrence":
         token = str(data.get("token", ""))

@@ -369,4 +369,5 @@ BUILTIN_SPELLING = {
     "message": "Did you really mean '%s'?",
     "level": "error",
     "scope": "text",
+    "action": {"name": "suggest", "params": ["spellings"]},
 }

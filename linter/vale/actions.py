@@ -1,0 +1,115 @@
+"""Vale's rule `action`: the fix a rule offers for its alerts, as Vale's FixAlert computes it.
+
+An action is a name and its params, as a rule's YAML gives them (`action: {name: edit, params: [truncate, " "]}`).
+`replace` offers its params; `remove` offers the empty string; `edit` rewrites the match with `regex` (a Go
+regular expression and its replacement, `$1` for a group), `trim`, `trim_left`, `trim_right` (a set of characters),
+`truncate` (the text before a separator) or `split` (the nth piece between separators), then trims white space.
+`suggest` needs the rule's dictionary or a Tengo script, and `convert` Vale's own case converter: neither is computed
+here (`fixes` returns None for them). Vale puts an action's fix in the alert's message as its second `%s`, and
+`copydesk check --fix` applies it where it is a single replacement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import re2
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False
+
+GO_REFERENCE = re.compile(r"\$\{(\w+)\}|\$(\d+)|\$\$")
+
+
+def python_template(replacement: str) -> str:
+    """A Go replacement (`$1`, `${name}`, `$$`) as a Python `re.sub` template."""
+    escaped = replacement.replace("\\", "\\\\")
+    return GO_REFERENCE.sub(lambda m: "$" if m.group() == "$$" else f"\\g<{m.group(1) or m.group(2)}>", escaped)
+
+
+class ActionError(ValueError):
+    """An action whose params Vale would refuse; the message names the rule file."""
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str = ""
+    params: tuple[str, ...] | None = None  # None when the rule gives none (Vale's JSON prints null)
+
+    def to_json(self) -> dict:
+        return {"Name": self.name, "Params": None if self.params is None else list(self.params)}
+
+
+NO_ACTION = Action()
+
+
+def read_action(data, where: str) -> Action:
+    """The `action` mapping of a rule's YAML, its params checked as Vale checks them when it applies them."""
+    if not data:
+        return NO_ACTION
+    if not isinstance(data, dict):
+        raise ActionError(f"{where}: action: expected a mapping with `name` and `params`")
+    params = data.get("params")
+    if params is not None and not isinstance(params, list):
+        params = [params]
+    action = Action(str(data.get("name", "")), None if params is None else tuple(str(p) for p in params))
+    if action.name == "edit":
+        _check_edit(list(action.params or []), f"{where}: action edit")
+    return action
+
+
+EDIT_PARAMS = {"regex": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2, "split": 3}
+
+
+def _check_edit(params: list[str], where: str) -> None:
+    if not params:
+        raise ActionError(f"{where}: no parameters")
+    kind = params[0]
+    if kind in EDIT_PARAMS and len(params) != EDIT_PARAMS[kind]:
+        wanted = EDIT_PARAMS[kind] - 1
+        raise ActionError(f"{where} {kind}: expected {wanted} parameter{'s' * (wanted > 1)} after {kind!r}")
+    if kind == "regex":
+        try:
+            re2.compile(params[1], _RE2_OPTIONS)
+        except re2.error:
+            raise ActionError(f"{where} regex: cannot compile {params[1]!r} (Go's RE2 syntax)") from None
+    if kind == "split" and not params[2].lstrip("-").isdigit():
+        raise ActionError(f"{where} split: {params[2]!r} is not a number")
+
+
+def fixes(action: Action, match: str) -> list[str] | None:
+    """The replacements Vale offers for `match`; None for an action computed from outside the alert (`suggest`,
+    `convert`), an unknown one, or a `split` with too few pieces."""
+    name, params = action.name, list(action.params or [])
+    if name == "replace":
+        return params
+    if name == "remove":
+        return [""]
+    if name == "edit":
+        edited = _edit(params, match)
+        return None if edited is None else [edited.strip()]
+    return None
+
+
+def _edit(params: list[str], match: str) -> str | None:
+    kind = params[0]
+    if kind == "regex":
+        return re2.compile(params[1], _RE2_OPTIONS).sub(python_template(params[2]), match)
+    if kind == "trim_right":
+        return match.rstrip(params[1])
+    if kind == "trim_left":
+        return match.lstrip(params[1])
+    if kind == "trim":
+        return match.strip(params[1])
+    if kind == "truncate":
+        return _split(match, params[1])[0]
+    if kind == "split":
+        parts, index = _split(match, params[1]), int(params[2])
+        return parts[index] if 0 <= index < len(parts) else None
+    return match
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """Go's strings.Split: an empty separator splits between characters."""
+    return text.split(separator) if separator else list(text) or [""]
