@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re2
 
@@ -71,7 +72,7 @@ def _check_edit(params: list[str], where: str) -> None:
         raise ActionError(f"{where} {kind}: expected {wanted} parameter{'s' * (wanted > 1)} after {kind!r}")
     if kind == "regex":
         try:
-            re2.compile(params[1], _RE2_OPTIONS)
+            _compiled(params[1])
         except re2.error:
             raise ActionError(f"{where} regex: cannot compile {params[1]!r} (Go's RE2 syntax)") from None
     if kind == "split" and not params[2].lstrip("-").isdigit():
@@ -95,7 +96,7 @@ def fixes(action: Action, match: str) -> list[str] | None:
 def _edit(params: list[str], match: str) -> str | None:
     kind = params[0]
     if kind == "regex":
-        return re2.compile(params[1], _RE2_OPTIONS).sub(python_template(params[2]), match)
+        return _compiled(params[1]).sub(python_template(params[2]), match)
     if kind == "trim_right":
         return match.rstrip(params[1])
     if kind == "trim_left":
@@ -108,6 +109,11 @@ def _edit(params: list[str], match: str) -> str | None:
         parts, index = _split(match, params[1]), int(params[2])
         return parts[index] if 0 <= index < len(parts) else None
     return match
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str):
+    return re2.compile(pattern, _RE2_OPTIONS)
 
 
 def _split(text: str, separator: str) -> list[str]:
