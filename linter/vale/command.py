@@ -8,6 +8,7 @@ import os
 import sys
 
 from linter.vale.code import MissingGrammar
+from linter.vale.commands import is_command, run_command
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
 from linter.vale.convert import CONVERTED, ConversionError, source_for
 from linter.vale.filter import FilterError, apply_filter, read_filter
@@ -220,7 +221,9 @@ def _template(output: str, config: ValeConfig) -> str:
 def main(argv: list[str], out=None, err=None) -> int:
     """Run Vale's command line; 0 clean or only warnings, 1 an error-level alert, 2 a runtime error."""
     out, err = out or sys.stdout, err or sys.stderr
-    args = parser().parse_args(argv)
+    args = parser().parse_intermixed_args(argv)
+    if args.paths and is_command(args.paths[0]):
+        return run_command(args.paths[0], args.paths[1:], args, out, err)
     warned = set()
 
     def warn(message: str) -> None:

@@ -1,0 +1,105 @@
+"""Vale's commands (`copydesk vale sync`, `ls-config`, ...): a first argument that names one is that command, as in
+Vale, never a file or text to lint. Those copydesk does not run say so on stderr and exit 2."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from linter.vale.config import ConfigError, Glob, Section, ValeConfig, find_config, read_config
+from linter.vale.listing import config_json, metrics_json
+from linter.vale.sync import SyncError, sync
+
+# Vale's commands that copydesk does not run, with what they do in Vale.
+NOT_RUN = {
+    "host-install": "it installs the native messaging host of Vale's browser extension, which runs the vale binary",
+    "host-uninstall": "it removes the native messaging host of Vale's browser extension",
+    "compile": "it prints a rule's pattern compiled to Go's regular expression syntax",
+    "run": "it runs one rule file over one file, a Vale debugging aid",
+    "transform": "it prints a file as the HTML Vale lints, a Vale debugging aid",
+    "tag": "it tags words with Vale's part-of-speech model, which is not packaged",
+    "ls-dirs": "not implemented in copydesk yet",
+    "ls-vars": "not implemented in copydesk yet",
+    "fix": "not implemented in copydesk yet",
+}
+
+
+def _config_path(args) -> str:
+    path = args.config or find_config(os.getcwd())
+    if not path:
+        raise ConfigError("no .vale.ini found in this folder or its parents (name one with --config)")
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: no such config file")
+    return path
+
+
+def run_sync(args, rest: list[str], out, warn) -> int:
+    path = _config_path(args)
+    styles = read_config(path).styles_path
+    if not styles:
+        raise ConfigError(f"{path}: no StylesPath, so there is nowhere to install the packages")
+    print(sync(path, styles, warn), file=out)
+    return 0
+
+
+def run_ls_config(args, rest: list[str], out, warn) -> int:
+    print(config_json(_config_path(args), args.config, args.min_level), file=out)
+    return 0
+
+
+def run_ls_path(args, rest: list[str], out, warn) -> int:
+    print(json.dumps({"configs": [_config_path(args)]}, indent=4), file=out)
+    return 0
+
+
+def run_ls_metrics(args, rest: list[str], out, warn) -> int:
+    """The metrics of one file, linted as Vale's `ls-metrics` lints it: no config, the `Vale` style, every level."""
+    from linter.vale.command import lint_paths, parser
+    from linter.vale.rules import BUILTIN_REPETITION, build_rule
+
+    if len(rest) != 1:
+        raise ConfigError("one argument expected")
+    if not os.path.isfile(rest[0]):
+        raise ConfigError(f"{rest[0]}: file not found")
+    config = ValeConfig(path="", min_level=0, sections=[Section("*", Glob("*"), styles=["Vale"])])
+    rules = {"Vale.Repetition": build_rule("Vale.Repetition", BUILTIN_REPETITION, "internal", [])}
+    files = lint_paths(config, rules, rest, parser().parse_args(["--minAlertLevel=suggestion"]), warn)
+    if not files:
+        raise ConfigError(f"{rest[0]}: cannot be linted")
+    f = files[0]
+    print(metrics_json(f.metrics("".join(f.summary))), file=out)
+    return 0
+
+
+COMMANDS = {
+    "sync": run_sync,
+    "ls-config": run_ls_config,
+    "dc": run_ls_config,
+    "ls-path": run_ls_path,
+    "ls-metrics": run_ls_metrics,
+}
+
+
+def is_command(word: str) -> bool:
+    """Whether Vale reads the word, as the first argument, as one of its commands."""
+    return word in COMMANDS or word in NOT_RUN
+
+
+def run_command(name: str, rest: list[str], args, out, err) -> int:
+    """Run a Vale command; 0 done, 2 not run here or failed (one line a problem on stderr)."""
+
+    def warn(message: str) -> None:
+        print(f"copydesk vale: {message}", file=err)
+
+    if name in NOT_RUN:
+        warn(f"'{name}' is a Vale command that copydesk does not run ({NOT_RUN[name]}); nothing was done")
+        return 2
+    try:
+        return COMMANDS[name](args, rest, out, warn)
+    except SyncError as error:
+        for line in str(error).splitlines():
+            warn(line)
+        return 2
+    except (ConfigError, OSError) as error:
+        warn(f"{name}: {error}")
+        return 2
