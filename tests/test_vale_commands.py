@@ -55,7 +55,7 @@ FULL_ZIP = {
 }
 
 
-@pytest.mark.parametrize("command", ["host-install", "host-uninstall", "compile", "run", "transform", "tag"])
+@pytest.mark.parametrize("command", ["host-install", "host-uninstall", "compile", "run", "transform", "tag", "ls-dirs"])
 def test_a_vale_command_copydesk_does_not_run_is_one_line_and_exit_2(tmp_path, command):
     project(tmp_path, "")
     result = vale(tmp_path, command, "x")
@@ -365,3 +365,32 @@ def test_ls_metrics_of_a_file_without_words_is_an_empty_object(tmp_path):
 def test_ls_metrics_needs_one_existing_file(tmp_path, args, message):
     result = vale(tmp_path, "ls-metrics", *args)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_ls_vars_prints_vales_table_of_its_environment_variables(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VALE_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "linter", "vale", "ls-vars"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(ROOT), "VALE_STYLES_PATH": "/srv/styles"},
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        "Variable         | Description                                                         | Value      ",
+        "VALE_CONFIG_PATH | Override the default search process by specifying a .vale.ini file. | ✗          ",
+        "VALE_STYLES_PATH | Specify the location of the default StylesPath.                     | /srv/styles",
+        "",
+    ]
+
+
+def test_vale_config_path_names_the_config_when_no_flag_does(tmp_path):
+    make_zip(tmp_path / "House.zip", HOUSE_ZIP)
+    project(tmp_path, "House.zip")
+    (tmp_path / ".vale.ini").rename(tmp_path / "ci.ini")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), VALE_CONFIG_PATH="ci.ini")
+    run = [sys.executable, "-m", "linter", "vale"]
+    assert subprocess.run([*run, "sync"], cwd=tmp_path, env=env, capture_output=True).returncode == 0
+    result = subprocess.run([*run, *FLAGS, "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert (result.stdout, result.returncode) == ("story.md:1:4:House.Utilize:Avoid 'utilize'.\n", 1)

@@ -232,7 +232,7 @@ def main(argv: list[str], out=None, err=None) -> int:
             print(f"copydesk vale: {message}", file=err)
 
     try:
-        path = args.config or find_config(os.getcwd())
+        path = args.config or os.environ.get("VALE_CONFIG_PATH") or find_config(os.getcwd())
         if not path:
             raise ConfigError("E100 [.vale.ini not found] Runtime error\n\nno config file found")
         config = read_config(path)

@@ -18,14 +18,16 @@ NOT_RUN = {
     "run": "it runs one rule file over one file, a Vale debugging aid",
     "transform": "it prints a file as the HTML Vale lints, a Vale debugging aid",
     "tag": "it tags words with Vale's part-of-speech model, which is not packaged",
-    "ls-dirs": "not implemented in copydesk yet",
-    "ls-vars": "not implemented in copydesk yet",
+    "ls-dirs": (
+        "it lists where Vale looks for its default StylesPath, its global .vale.ini and its vale-native host,"
+        " none of which copydesk reads"
+    ),
     "fix": "not implemented in copydesk yet",
 }
 
 
 def _config_path(args) -> str:
-    path = args.config or find_config(os.getcwd())
+    path = args.config or os.environ.get("VALE_CONFIG_PATH") or find_config(os.getcwd())
     if not path:
         raise ConfigError("no .vale.ini found in this folder or its parents (name one with --config)")
     if not os.path.isfile(path):
@@ -71,7 +73,27 @@ def run_ls_metrics(args, rest: list[str], out, warn) -> int:
     return 0
 
 
+# Vale's environment variables and what they do in Vale (`core.ConfigVars`).
+VARIABLES = {
+    "VALE_CONFIG_PATH": "Override the default search process by specifying a .vale.ini file.",
+    "VALE_STYLES_PATH": "Specify the location of the default StylesPath.",
+}
+
+
+def run_ls_vars(args, rest: list[str], out, warn) -> int:
+    """Vale's table of its environment variables and their values (`✗` for unset), as pterm renders it without
+    colours: cells padded to their column's width, ` | ` between them, a blank line after."""
+    rows = [["Variable", "Description", "Value"]]
+    rows += [[name, text, os.environ.get(name, "✗")] for name, text in sorted(VARIABLES.items())]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths)), file=out)
+    print(file=out)
+    return 0
+
+
 COMMANDS = {
+    "ls-vars": run_ls_vars,
     "sync": run_sync,
     "ls-config": run_ls_config,
     "dc": run_ls_config,
