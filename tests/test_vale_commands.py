@@ -394,3 +394,98 @@ def test_vale_config_path_names_the_config_when_no_flag_does(tmp_path):
     assert subprocess.run([*run, "sync"], cwd=tmp_path, env=env, capture_output=True).returncode == 0
     result = subprocess.run([*run, *FLAGS, "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert (result.stdout, result.returncode) == ("story.md:1:4:House.Utilize:Avoid 'utilize'.\n", 1)
+
+
+def fix_project(tmp_path: Path) -> Path:
+    project(tmp_path, "")
+    speller = tmp_path / "styles" / "House"
+    speller.mkdir(parents=True)
+    (speller / "Spelling.yml").write_text(
+        "extends: spelling\nmessage: \"Did you really mean '%s'?\"\ndic: words/en.dic\naff: words/en.aff\n",
+        encoding="utf-8",
+    )
+    (speller / "Utilize.yml").write_text(UTILIZE, encoding="utf-8")
+    (tmp_path / "styles" / "words").mkdir()
+    (tmp_path / "styles" / "words" / "en.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (tmp_path / "styles" / "words" / "en.dic").write_text(
+        "5\nprivilege\nprivileges\npledge\nledger\ncat\n", encoding="utf-8"
+    )
+    (tmp_path / "styles" / "config" / "actions").mkdir(parents=True)
+    (tmp_path / "styles" / "config" / "actions" / "Snake.tengo").write_text("suggestions := []\n", encoding="utf-8")
+    return tmp_path
+
+
+def alert(action: str, params, match: str = "utilize", check: str = "House.Utilize") -> str:
+    return json.dumps({"Action": {"Name": action, "Params": params}, "Check": check, "Match": match, "Line": 1})
+
+
+def solution(suggestions, error: str = "") -> str:
+    return json.dumps({"suggestions": suggestions, "error": error}, indent=4) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("action", "params", "match", "expected"),
+    [
+        ("replace", ["use", "employ"], "utilize", ["use", "employ"]),
+        ("replace", None, "utilize", None),
+        ("remove", [], "very", [""]),
+        ("edit", ["regex", "(\\w+)-(\\w+)", "$2 ${1}s $$"], "data-set", ["set datas $"]),
+        ("edit", ["trim_right", ".!"], "Stop!.", ["Stop"]),
+        ("edit", ["trim_left", "#"], "##tag", ["tag"]),
+        ("edit", ["trim", "*"], "**bold**", ["bold"]),
+        ("edit", ["truncate", " ("], "end (note)", ["end"]),
+        ("edit", ["split", "/", "1"], "and/or", ["or"]),
+        ("convert", ["other"], "FooBar", ["FooBar"]),
+    ],
+)
+def test_fix_prints_the_actions_suggestions_as_vale_does(tmp_path, action, params, match, expected):
+    fix_project(tmp_path)
+    (tmp_path / "alert.json").write_text(alert(action, params, match), encoding="utf-8")
+    result = vale(tmp_path, "fix", "alert.json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == solution(expected)
+
+
+@pytest.mark.parametrize(
+    ("action", "params", "error"),
+    [
+        ("edit", [], "no parameters"),
+        ("edit", ["trim"], "invalid number of parameters"),
+        ("edit", ["split", "/", "5"], "index out of range"),
+        ("suggest", [], "no parameters"),
+        ("suggest", ["Missing.tengo"], "script 'Missing.tengo' not found"),
+        ("shout", [], "unknown action 'shout'"),
+    ],
+)
+def test_fix_reports_vales_errors_inside_the_json(tmp_path, action, params, error):
+    fix_project(tmp_path)
+    result = vale(tmp_path, "fix", alert(action, params, "and/or"))  # the alert given as JSON text
+    assert (result.returncode, result.stdout) == (0, solution([], error))
+
+
+def test_fix_suggests_the_dictionarys_closest_words_for_a_spelling_alert(tmp_path):
+    fix_project(tmp_path)
+    # Similarity 1 - distance/10 to "priviledge": privilege .9, privileges .8, pledge .6, ledger .4, cat 0.
+    result = vale(tmp_path, "fix", alert("suggest", ["spellings"], "priviledge", "House.Spelling"))
+    assert result.stdout == solution(["privilege", "privileges", "pledge", "ledger", "cat"])
+    result = vale(tmp_path, "fix", alert("suggest", ["spellings"], "Priviledge", "House.Spelling"))
+    assert result.stdout == solution(["Privilege", "Privileges", "Pledge", "Ledger", "Cat"])
+    result = vale(tmp_path, "fix", alert("suggest", ["spellings"], "utilise", "House.Utilize"))
+    assert result.stdout == solution([], "unknown check 'House.Utilize'")
+
+
+def test_fix_with_a_tengo_script_is_not_run(tmp_path):
+    fix_project(tmp_path)
+    result = vale(tmp_path, "fix", alert("suggest", ["Snake.tengo"], "FooBar"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "copydesk vale: fix: `suggest` runs the Tengo script Snake.tengo, which copydesk cannot run (Tengo scripts"
+        " are not supported)\n"
+    )
+
+
+def test_fix_of_text_that_is_not_json_is_an_error(tmp_path):
+    fix_project(tmp_path)
+    result = vale(tmp_path, "fix", "not json")
+    assert result.returncode == 2
+    assert result.stderr.startswith("copydesk vale: fix: the alert is not JSON: ")

@@ -7,7 +7,8 @@ import json
 import os
 
 from linter.vale.config import ConfigError, Glob, Section, ValeConfig, find_config, read_config
-from linter.vale.listing import config_json, metrics_json
+from linter.vale.fix import FixError, Unsupported, read_alert, suggestions
+from linter.vale.listing import config_json, go_json, metrics_json
 from linter.vale.sync import SyncError, sync
 
 # Vale's commands that copydesk does not run, with what they do in Vale.
@@ -22,7 +23,6 @@ NOT_RUN = {
         "it lists where Vale looks for its default StylesPath, its global .vale.ini and its vale-native host,"
         " none of which copydesk reads"
     ),
-    "fix": "not implemented in copydesk yet",
 }
 
 
@@ -73,6 +73,43 @@ def run_ls_metrics(args, rest: list[str], out, warn) -> int:
     return 0
 
 
+def run_fix(args, rest: list[str], out, warn) -> int:
+    """Vale's `fix`: the suggestions for one JSON alert, `{"suggestions": [...], "error": ""}`; an action Vale
+    reports an error for is that error in the JSON (exit 0), one copydesk cannot compute a line on stderr (exit 2)."""
+    if len(rest) != 1:
+        raise ConfigError("one argument expected")
+    alert = read_alert(rest[0])
+    path = _config_path(args)
+    config = read_config(path)
+
+    def spelling_rule(check: str) -> list[frozenset[str]]:
+        from linter.vale.command import vocabulary
+        from linter.vale.rules import build_rule, read_rule_file
+        from linter.vale.spelling import BUILTIN_SPELLING, Spelling
+
+        accepted = vocabulary(config)[0]
+        if check == "Vale.Spelling":
+            rule = build_rule(check, BUILTIN_SPELLING, "internal", accepted, config.styles_path)
+        else:
+            style, _, name = check.partition(".")
+            file = os.path.join(config.styles_path, style, name + ".yml")
+            if not os.path.isfile(file):
+                raise FixError(f"open {file}: no such file or directory")
+            rule = build_rule(check, read_rule_file(file), file, accepted, config.styles_path)
+        if not isinstance(rule, Spelling):
+            raise FixError(f"unknown check '{check}'")
+        return [d.words | rule.ignored for d in rule.dictionaries]
+
+    try:
+        solution = {"suggestions": suggestions(alert, config.styles_path, spelling_rule), "error": ""}
+    except Unsupported:
+        raise
+    except FixError as error:
+        solution = {"suggestions": [], "error": str(error)}
+    print(go_json(solution, 4), file=out)
+    return 0
+
+
 # Vale's environment variables and what they do in Vale (`core.ConfigVars`).
 VARIABLES = {
     "VALE_CONFIG_PATH": "Override the default search process by specifying a .vale.ini file.",
@@ -93,6 +130,7 @@ def run_ls_vars(args, rest: list[str], out, warn) -> int:
 
 
 COMMANDS = {
+    "fix": run_fix,
     "ls-vars": run_ls_vars,
     "sync": run_sync,
     "ls-config": run_ls_config,
@@ -121,6 +159,9 @@ def run_command(name: str, rest: list[str], args, out, err) -> int:
     except SyncError as error:
         for line in str(error).splitlines():
             warn(line)
+        return 2
+    except FixError as error:
+        warn(f"{name}: {error}")
         return 2
     except (ConfigError, OSError) as error:
         warn(f"{name}: {error}")

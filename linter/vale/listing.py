@@ -29,7 +29,7 @@ GLOBAL_OPTIONS = {"BasedOnStyles", "IgnorePatterns", "BlockIgnores", "TokenIgnor
 SYNTAX_OPTIONS = GLOBAL_OPTIONS | {"CommentDelimiters", "Transform"}
 
 
-def _go_json(value, indent: int) -> str:
+def go_json(value, indent: int) -> str:
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -148,7 +148,7 @@ def config_json(config_file: str, flag_path: str, min_level_flag: str = "") -> s
     if pipeline:  # Vale reads the pipeline and the project config again on top of what it read
         sources = [os.path.abspath(p) for p in [*pipeline, config_file]]
         _apply(state, read_ini(sources), config_file, sources[-1], min_level_flag)
-    return _go_json({k: _sorted(v) if isinstance(v, dict) else v for k, v in state.items()}, 2)
+    return go_json({k: _sorted(v) if isinstance(v, dict) else v for k, v in state.items()}, 2)
 
 
 def metrics_json(metrics: dict[str, float]) -> str:
@@ -158,4 +158,4 @@ def metrics_json(metrics: dict[str, float]) -> str:
         return "{}"
     counted = {"pre", "list", "blockquote", *(f"heading_h{level}" for level in range(1, 7))}
     shown = {k: int(v) for k, v in metrics.items() if k not in counted or v}
-    return _go_json(_sorted(shown), 4)
+    return go_json(_sorted(shown), 4)
