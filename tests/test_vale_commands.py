@@ -73,7 +73,7 @@ def test_a_command_name_is_a_command_even_when_a_file_has_that_name(tmp_path):
     (tmp_path / "sync").write_text("We utilize it.\n", encoding="utf-8")
     result = vale(tmp_path, *FLAGS, "sync")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Synced 1 package(s) to '{tmp_path / 'styles'}'.\n"
+    assert result.stdout == f" SUCCESS  Synced 1 package(s) to '{tmp_path / 'styles'}'.\n"
     assert (tmp_path / "styles" / "House" / "Utilize.yml").read_text(encoding="utf-8") == UTILIZE
 
 
@@ -93,7 +93,7 @@ def test_sync_places_a_complete_package_as_vale_does(tmp_path):
     project(tmp_path, "House.zip, Full.zip", document="We utilize stuff. Acme stuff.\n")
     result = vale(tmp_path, "sync")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"Synced 2 package(s) to '{tmp_path / 'styles'}'.\n"
+    assert result.stdout == f" SUCCESS  Synced 2 package(s) to '{tmp_path / 'styles'}'.\n"
     assert tree(tmp_path / "styles") == [
         ".vale-config",
         ".vale-config/1-Full.ini",
@@ -175,7 +175,7 @@ def test_a_downloaded_package_already_in_styles_path_is_kept(tmp_path):
         "copydesk vale: sync: Hugo: not downloaded (a name in Vale's package library; copydesk never uses the"
         f" network); kept the copy already in StylesPath ({pipeline / '0-Hugo.ini'})\n"
     )
-    assert result.stdout == f"Synced 1 package(s) to '{tmp_path / 'styles'}'.\n"
+    assert result.stdout == f" SUCCESS  Synced 1 package(s) to '{tmp_path / 'styles'}'.\n"
     assert tree(tmp_path / "styles") == [".vale-config", ".vale-config/0-Hugo.ini", "House", "House/Utilize.yml"]
 
 

@@ -185,4 +185,4 @@ def sync(ini_path: str, styles: str, warn) -> str:
         apply(plan, clear_pipeline=not plan.kept)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return f"Synced {plan.installed} package(s) to '{styles}'."
+    return f" SUCCESS  Synced {plan.installed} package(s) to '{styles}'."  # pterm's success line, uncoloured
