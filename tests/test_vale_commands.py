@@ -489,3 +489,23 @@ def test_fix_of_text_that_is_not_json_is_an_error(tmp_path):
     result = vale(tmp_path, "fix", "not json")
     assert result.returncode == 2
     assert result.stderr.startswith("copydesk vale: fix: the alert is not JSON: ")
+
+
+def test_copydesk_check_reads_the_synced_packages_too(tmp_path):
+    make_zip(tmp_path / "House.zip", HOUSE_ZIP)
+    make_zip(tmp_path / "Full.zip", FULL_ZIP)
+    project(tmp_path, "House.zip, Full.zip")
+    assert vale(tmp_path, "sync").returncode == 0
+    (tmp_path / ".copydesk.yml").write_text("vale: .vale.ini\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--no-cache", "story.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    lines = result.stdout.splitlines()
+    assert "story.md:1:4: error [House.Utilize] Avoid 'utilize'." in lines
+    assert "story.md:1:12: warning [Full.Stuff] Say more than 'stuff'." in lines
