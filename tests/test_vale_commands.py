@@ -509,3 +509,12 @@ def test_copydesk_check_reads_the_synced_packages_too(tmp_path):
     lines = result.stdout.splitlines()
     assert "story.md:1:4: error [House.Utilize] Avoid 'utilize'." in lines
     assert "story.md:1:12: warning [Full.Stuff] Say more than 'stuff'." in lines
+
+
+def test_sync_without_a_styles_path_is_an_error(tmp_path):
+    (tmp_path / ".vale.ini").write_text("Packages = House.zip\n\n[*]\nBasedOnStyles = Vale\n", encoding="utf-8")
+    result = vale(tmp_path, "--config=.vale.ini", "sync")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr == "copydesk vale: sync: .vale.ini: no StylesPath, so there is nowhere to install the packages\n"
+    )

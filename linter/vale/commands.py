@@ -9,7 +9,7 @@ import os
 from linter.vale.config import ConfigError, Glob, Section, ValeConfig, find_config, read_config
 from linter.vale.fix import FixError, Unsupported, read_alert, suggestions
 from linter.vale.listing import config_json, go_json, metrics_json
-from linter.vale.sync import SyncError, sync
+from linter.vale.sync import SyncError, styles_path_of, sync
 
 # Vale's commands that copydesk does not run, with what they do in Vale.
 NOT_RUN = {
@@ -37,7 +37,7 @@ def _config_path(args) -> str:
 
 def run_sync(args, rest: list[str], out, warn) -> int:
     path = _config_path(args)
-    styles = read_config(path).styles_path
+    styles = styles_path_of(path)  # the project file's own, whatever the packages' configs say (as in Vale)
     if not styles:
         raise ConfigError(f"{path}: no StylesPath, so there is nowhere to install the packages")
     print(sync(path, styles, warn), file=out)

@@ -46,7 +46,7 @@ def read_ini(paths: list[str]) -> Ini:
     """The sources read in order into one `Ini`."""
     ini = Ini()
     for path in paths:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8", errors="replace") as handle:
             text = handle.read()
         section = GLOBAL
         for raw in text.splitlines():

@@ -39,6 +39,14 @@ def packages_of(ini_path: str) -> list[str]:
     return [p.strip() for p in value.split(",") if p.strip()]
 
 
+def styles_path_of(ini_path: str) -> str:
+    """The config file's `StylesPath` (its last value), joined to the file's folder ("" when it has none)."""
+    values = read_ini([ini_path]).sections[GLOBAL].get("StylesPath")
+    if not values:
+        return ""
+    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(ini_path)), os.path.expanduser(values[-1])))
+
+
 def package_name(source: str) -> str:
     """Vale's name for a package: the last part of its path or URL without its extension."""
     base = os.path.basename(source.rstrip("/\\").split("?")[0])
