@@ -518,3 +518,25 @@ def test_sync_without_a_styles_path_is_an_error(tmp_path):
     assert (
         result.stderr == "copydesk vale: sync: .vale.ini: no StylesPath, so there is nowhere to install the packages\n"
     )
+
+
+def test_a_packages_rule_setting_is_read_before_the_projects(tmp_path):
+    # Vale's INI library keeps a repeated key's first value, and the pipeline is read before the project's file.
+    full = {**FULL_ZIP, "Full/.vale.ini": "[*.md]\nBasedOnStyles = Full\nFull.Stuff = NO\n"}
+    make_zip(tmp_path / "Full.zip", full)
+    project(tmp_path, "Full.zip", styles="Full\nFull.Stuff = YES")
+    assert vale(tmp_path, "sync").returncode == 0
+    assert vale(tmp_path, *FLAGS, "story.md").stdout == ""
+    (tmp_path / "styles" / ".vale-config" / "0-Full.ini").unlink()
+    assert vale(tmp_path, *FLAGS, "story.md").stdout == "story.md:1:12:Full.Stuff:Say more than 'stuff'.\n"
+
+
+def test_fix_of_a_spelling_rule_that_cannot_load_reports_it_in_the_json(tmp_path):
+    fix_project(tmp_path)
+    (tmp_path / "styles" / "House" / "Spelling.yml").write_text(
+        "extends: spelling\nmessage: x\ndictionaries: [nowhere]\n", encoding="utf-8"
+    )
+    result = vale(tmp_path, "fix", alert("suggest", ["spellings"], "priviledge", "House.Spelling"))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["suggestions"] == []
+    assert "nowhere" in json.loads(result.stdout)["error"]

@@ -9,6 +9,8 @@ import os
 from linter.vale.config import ConfigError, Glob, Section, ValeConfig, find_config, read_config
 from linter.vale.fix import FixError, Unsupported, read_alert, suggestions
 from linter.vale.listing import config_json, go_json, metrics_json
+from linter.vale.patterns import PatternError
+from linter.vale.rules import RuleFileError
 from linter.vale.sync import SyncError, styles_path_of, sync
 
 # Vale's commands that copydesk does not run, with what they do in Vale.
@@ -88,14 +90,17 @@ def run_fix(args, rest: list[str], out, warn) -> int:
         from linter.vale.spelling import BUILTIN_SPELLING, Spelling
 
         accepted = vocabulary(config)[0]
-        if check == "Vale.Spelling":
-            rule = build_rule(check, BUILTIN_SPELLING, "internal", accepted, config.styles_path)
-        else:
-            style, _, name = check.partition(".")
-            file = os.path.join(config.styles_path, style, name + ".yml")
-            if not os.path.isfile(file):
-                raise FixError(f"open {file}: no such file or directory")
-            rule = build_rule(check, read_rule_file(file), file, accepted, config.styles_path)
+        try:
+            if check == "Vale.Spelling":
+                rule = build_rule(check, BUILTIN_SPELLING, "internal", accepted, config.styles_path)
+            else:
+                style, _, name = check.partition(".")
+                file = os.path.join(config.styles_path, style, name + ".yml")
+                if not os.path.isfile(file):
+                    raise FixError(f"open {file}: no such file or directory")
+                rule = build_rule(check, read_rule_file(file), file, accepted, config.styles_path)
+        except (RuleFileError, PatternError) as error:  # Vale reports a rule it cannot load in the JSON
+            raise FixError(str(error)) from error
         if not isinstance(rule, Spelling):
             raise FixError(f"unknown check '{check}'")
         return [d.words | rule.ignored for d in rule.dictionaries]
@@ -163,6 +168,6 @@ def run_command(name: str, rest: list[str], args, out, err) -> int:
     except FixError as error:
         warn(f"{name}: {error}")
         return 2
-    except (ConfigError, OSError) as error:
+    except (ConfigError, RuleFileError, PatternError, OSError) as error:
         warn(f"{name}: {error}")
         return 2

@@ -12,9 +12,6 @@ import json
 import os
 import re
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 
 class FixError(Exception):
     """An alert that cannot be read, or an action copydesk cannot compute."""
@@ -105,6 +102,9 @@ def edit(match: str, params: list[str] | None) -> list[str]:
 def spelling_suggestions(word: str, dictionaries: list[frozenset[str]]) -> list[str]:
     """Vale's ranking: each dictionary's five words most similar to `word` (1 - Levenshtein distance / the longer
     length), title-cased when `word` is, then the six best of them all."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
     ranked = []
     for words in dictionaries:
         best = process.extract(word, sorted(words), scorer=Levenshtein.normalized_similarity, limit=5)
