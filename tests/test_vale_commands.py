@@ -309,6 +309,8 @@ def test_ls_config_prints_vales_json_of_the_configuration(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == LS_CONFIG_JSON.replace("ROOT", str(tmp_path))
     assert vale(tmp_path, "--config=.vale.ini", "dc").stdout == result.stdout  # Vale's private alias
+    flagged = vale(tmp_path, "ls-config", "--config=.vale.ini", "--minAlertLevel=error")  # the flag wins
+    assert flagged.stdout == result.stdout.replace('"MinAlertLevel": 0', '"MinAlertLevel": 2')
 
 
 def test_ls_config_reads_the_synced_pipeline_first(tmp_path):
