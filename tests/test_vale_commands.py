@@ -542,3 +542,14 @@ def test_fix_of_a_spelling_rule_that_cannot_load_reports_it_in_the_json(tmp_path
     assert result.returncode == 0
     assert json.loads(result.stdout)["suggestions"] == []
     assert "nowhere" in json.loads(result.stdout)["error"]
+
+
+def test_a_missing_path_beside_others_is_an_error_not_text(tmp_path):
+    make_zip(tmp_path / "House.zip", HOUSE_ZIP)
+    project(tmp_path, "House.zip")
+    assert vale(tmp_path, "sync").returncode == 0
+    result = vale(tmp_path, *FLAGS, "story.md", "missing.md")
+    assert result.returncode == 2
+    assert result.stdout == "E100 [doLint] Runtime error\n\nargument 'missing.md' does not exist\n"
+    lone = vale(tmp_path, *FLAGS, "--ext=.md", "We utilize it.")  # one argument that is no path is still text to lint
+    assert (lone.stdout, lone.returncode) == ("stdin.md:1:4:House.Utilize:Avoid 'utilize'.\n", 1)

@@ -246,6 +246,9 @@ def main(argv: list[str], out=None, err=None) -> int:
         paths = args.paths
         if not paths and not sys.stdin.isatty():
             paths = [sys.stdin.read()]
+        missing = [p for p in paths if not os.path.exists(p)] if len(paths) > 1 else []
+        if missing:  # as in Vale, only a lone argument that is no path is text to lint
+            raise ConfigError(f"E100 [doLint] Runtime error\n\nargument '{missing[0]}' does not exist")
         files = lint_paths(config, rules, paths, args, warn)
         if template:
             out.write(render_files(template, sorted(files, key=lambda f: f.path)))
