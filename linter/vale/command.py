@@ -8,6 +8,7 @@ import os
 import sys
 
 from linter.vale.code import MissingGrammar
+from linter.vale.commands import is_command, run_command
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
 from linter.vale.convert import CONVERTED, ConversionError, source_for
 from linter.vale.filter import FilterError, apply_filter, read_filter
@@ -220,7 +221,9 @@ def _template(output: str, config: ValeConfig) -> str:
 def main(argv: list[str], out=None, err=None) -> int:
     """Run Vale's command line; 0 clean or only warnings, 1 an error-level alert, 2 a runtime error."""
     out, err = out or sys.stdout, err or sys.stderr
-    args = parser().parse_args(argv)
+    args = parser().parse_intermixed_args(argv)
+    if args.paths and is_command(args.paths[0]):
+        return run_command(args.paths[0], args.paths[1:], args, out, err)
     warned = set()
 
     def warn(message: str) -> None:
@@ -229,7 +232,7 @@ def main(argv: list[str], out=None, err=None) -> int:
             print(f"copydesk vale: {message}", file=err)
 
     try:
-        path = args.config or find_config(os.getcwd())
+        path = args.config or os.environ.get("VALE_CONFIG_PATH") or find_config(os.getcwd())
         if not path:
             raise ConfigError("E100 [.vale.ini not found] Runtime error\n\nno config file found")
         config = read_config(path)
@@ -243,6 +246,9 @@ def main(argv: list[str], out=None, err=None) -> int:
         paths = args.paths
         if not paths and not sys.stdin.isatty():
             paths = [sys.stdin.read()]
+        missing = [p for p in paths if not os.path.exists(p)] if len(paths) > 1 else []
+        if missing:  # as in Vale, only a lone argument that is no path is text to lint
+            raise ConfigError(f"E100 [doLint] Runtime error\n\nargument '{missing[0]}' does not exist")
         files = lint_paths(config, rules, paths, args, warn)
         if template:
             out.write(render_files(template, sorted(files, key=lambda f: f.path)))

@@ -7,10 +7,20 @@ import re
 from dataclasses import dataclass, field
 
 from linter.readers.files import find_upward
+from linter.vale.ini import GLOBAL, Ini, read_ini
 
 CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
 LEVELS = {"suggestion": 0, "warning": 1, "error": 2}
-MULTI_VALUE = {"BasedOnStyles", "IgnoredScopes", "SkippedScopes", "Vocab", "BlockIgnores", "TokenIgnores", "Packages"}
+MULTI_VALUE = {
+    "BasedOnStyles",
+    "IgnoredScopes",
+    "SkippedScopes",
+    "IgnoredClasses",
+    "Vocab",
+    "BlockIgnores",
+    "TokenIgnores",
+}
+PIPELINE_DIR = ".vale-config"  # where `vale sync` puts the configs of packages that have one
 
 
 class ConfigError(Exception):
@@ -141,13 +151,47 @@ def _values(value: str) -> list[str]:
 
 
 def read_config(path: str) -> ValeConfig:
-    """Read a `.vale.ini`; relative `StylesPath` is taken from the file's folder."""
+    """Read a `.vale.ini`; relative `StylesPath` is taken from the file's folder.
+
+    When `StylesPath/.vale-config` holds the configs of synced packages, they are read first and the file last,
+    merged as Vale merges its configuration pipeline (`linter.vale.ini`)."""
+    with open(path, encoding="utf-8") as handle:
+        config = _parse(path, handle.read().splitlines())
+    pipeline = pipeline_files(config.styles_path)
+    if pipeline:
+        config = _parse(path, merged_lines(read_ini([*pipeline, path])))
+    return config
+
+
+def pipeline_files(styles_path: str) -> list[str]:
+    """The package configs `vale sync` installed in `StylesPath/.vale-config`, in Vale's order (by name)."""
+    folder = os.path.join(styles_path, PIPELINE_DIR)
+    if not styles_path or not os.path.isdir(folder):
+        return []
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".ini"))
+    return [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
+
+
+def merged_lines(ini: Ini) -> list[str]:
+    """The merged sources as the lines of one file: list options joined, others at their first value,
+    `StylesPath` at its last."""
+    lines = []
+    for section, keys in ini.sections.items():
+        if section != GLOBAL:
+            lines.append(f"[{section}]")
+        for key, values in keys.items():
+            if key in MULTI_VALUE:
+                lines.append(f"{key} = {', '.join(ini.merged(section, key) or [])}")
+            else:
+                lines.append(f"{key} = {values[-1] if key == 'StylesPath' else values[0]}")
+    return lines
+
+
+def _parse(path: str, lines: list[str]) -> ValeConfig:
     config = ValeConfig(path=path)
     base = os.path.dirname(os.path.abspath(path))
     section: Section | None = None
     in_formats = in_asciidoctor = False
-    with open(path, encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith(("#", ";")):

@@ -1,0 +1,143 @@
+"""`copydesk vale fix ALERT`: the suggestions for one of Vale's JSON alerts, as Vale's `fix` command computes them.
+
+The alert's `Action` decides: `replace` (its params), `remove` (an empty string), `edit` (`regex`, `trim_right`,
+`trim_left`, `trim`, `truncate`, `split` applied to the match), `convert` and `suggest`. `suggest` with
+`spellings` ranks the words of the alerting spelling rule's dictionaries as Vale does (Levenshtein similarity to the
+match, the five best of each dictionary, title-cased when the match is); `suggest` with a Tengo script is not run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+
+class FixError(Exception):
+    """An alert that cannot be read, or an action copydesk cannot compute."""
+
+
+class Unsupported(FixError):
+    """An action that needs something copydesk does not have (a Tengo interpreter)."""
+
+
+def read_alert(argument: str) -> dict:
+    """The alert: the argument is a file holding its JSON, or the JSON itself. Keys are matched as Go's
+    `encoding/json` matches them, without regard to case."""
+    text = argument
+    if os.path.isfile(argument):
+        with open(argument, encoding="utf-8") as handle:
+            text = handle.read()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FixError(f"the alert is not JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise FixError("the alert is not a JSON object")
+    return {key.lower(): value for key, value in data.items()}
+
+
+def _action(alert: dict) -> tuple[str, list[str] | None]:
+    action = {k.lower(): v for k, v in (alert.get("action") or {}).items()}
+    params = action.get("params")
+    return str(action.get("name") or ""), [str(p) for p in params] if isinstance(params, list) else None
+
+
+def go_title(text: str) -> str:
+    """Go's `strings.Title`: a letter after a separator (any ASCII character but a letter, digit or `_`, or a
+    space) is upper-cased."""
+    out, previous = [], " "
+    for ch in text:
+        separator = (previous.isascii() and not (previous.isalnum() or previous == "_")) or previous.isspace()
+        out.append(ch.upper() if separator else ch)
+        previous = ch
+    return "".join(out)
+
+
+def _go_replacement(template: str) -> str:
+    """A Go `ReplaceAllString` template (`$1`, `${1}`, `$name`, `$$`) as a Python `re.sub` one."""
+
+    def group(m: re.Match) -> str:
+        if m.group(0) == "$$":
+            return "$"
+        name = m.group(1) or m.group(2)
+        return f"\\g<{name}>"
+
+    escaped = template.replace("\\", "\\\\")
+    return re.sub(r"\$\$|\$\{(\w+)\}|\$(\w+)", group, escaped)
+
+
+def edit(match: str, params: list[str] | None) -> list[str]:
+    if not params:
+        raise FixError("no parameters")
+    name, count = params[0], len(params)
+    wanted = {"regex": 3, "split": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2}
+    if name in wanted and count != wanted[name]:
+        raise FixError("invalid number of parameters")
+    if name == "regex":
+        try:
+            pattern = re.compile(params[1])
+            match = pattern.sub(_go_replacement(params[2]), match)
+        except (re.error, IndexError) as error:
+            raise FixError(f"edit regex: {error}") from error
+    elif name == "trim_right":
+        match = match.rstrip(params[1])
+    elif name == "trim_left":
+        match = match.lstrip(params[1])
+    elif name == "trim":
+        match = match.strip(params[1])
+    elif name == "truncate":
+        match = match.split(params[1])[0] if params[1] else match[:1]
+    elif name == "split":
+        if not re.fullmatch(r"[+-]?\d+", params[2]):
+            raise FixError(f'strconv.Atoi: parsing "{params[2]}": invalid syntax')
+        parts = match.split(params[1]) if params[1] else list(match)
+        index = int(params[2])
+        if not 0 <= index < len(parts):
+            raise FixError("index out of range")
+        match = parts[index]
+    return [match.strip()]
+
+
+def spelling_suggestions(word: str, dictionaries: list[frozenset[str]]) -> list[str]:
+    """Vale's ranking: each dictionary's five words most similar to `word` (1 - Levenshtein distance / the longer
+    length), title-cased when `word` is, then the six best of them all."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    ranked = []
+    for words in dictionaries:
+        best = process.extract(word, sorted(words), scorer=Levenshtein.normalized_similarity, limit=5)
+        titled = word == go_title(word)
+        ranked += [(score, go_title(w) if titled else w) for w, score, _ in best]
+    ranked.sort(key=lambda pair: -pair[0])
+    return [w for _, w in ranked[:6]]
+
+
+def suggestions(alert: dict, styles_path: str, spelling_rule) -> list[str] | None:
+    """The action's suggestions (None where Vale's are a JSON `null`); FixError for Vale's errors.
+    `spelling_rule(check)` gives the word sets of a spelling rule (or raises FixError)."""
+    name, params = _action(alert)
+    match = str(alert.get("match") or "")
+    if name == "replace":
+        return params
+    if name == "remove":
+        return [""]
+    if name == "edit":
+        return edit(match, params)
+    if name == "convert":
+        if params and params[0] == "simple":
+            raise Unsupported("`convert` with `simple` needs Vale's strcase package, which copydesk does not have")
+        return [match]
+    if name == "suggest":
+        if not params:
+            raise FixError("no parameters")
+        if params[0] != "spellings":
+            if not os.path.isfile(os.path.join(styles_path, "config", "actions", params[0])):
+                raise FixError(f"script '{params[0]}' not found")
+            raise Unsupported(
+                f"`suggest` runs the Tengo script {params[0]}, which copydesk cannot run (Tengo scripts are not"
+                " supported)"
+            )
+        return spelling_suggestions(match, spelling_rule(str(alert.get("check") or "")))
+    raise FixError(f"unknown action '{name}'")
