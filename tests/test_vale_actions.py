@@ -19,9 +19,10 @@ FLAGS = ["--output=line", "--sort", "--relative", "--no-global"]
     [
         (Action("replace", ("use",)), "utilise", ["use"]),
         (Action("replace", ("to", "so as to")), "in order to", ["to", "so as to"]),
-        (Action("replace"), "x", []),
+        (Action("replace"), "x", None),
         (Action("remove"), "really", [""]),
         (Action("edit", ("regex", r"(\w+)-(\w+)", "$2 ${1}")), "well-known", ["known well"]),
+        (Action("edit", ("regex", r"(?P<a>\w+)-(\w+)", "$2x|${2}x|$a|$$")), "well-known", ["|knownx|well|$"]),
         (Action("edit", ("trim_right", ".!")), "wait!.", ["wait"]),
         (Action("edit", ("trim_left", "#")), "##tag", ["tag"]),
         (Action("edit", ("trim", "*")), "*bold*", ["bold"]),
@@ -41,12 +42,15 @@ def test_fixes_as_vale_computes_them(action, match, expected):
     ("data", "message"),
     [
         ({"name": "edit"}, "R.yml: action edit: no parameters"),
-        ({"name": "edit", "params": ["regex", "a"]}, "R.yml: action edit regex: expected 2 parameters after 'regex'"),
+        ({"name": "edit", "params": ["regex", "a"]}, "R.yml: action edit regex: invalid number of parameters"),
         (
             {"name": "edit", "params": ["regex", "(?<=a)b", "c"]},
             "R.yml: action edit regex: cannot compile '(?<=a)b' (Go's RE2 syntax)",
         ),
-        ({"name": "edit", "params": ["split", "/", "one"]}, "R.yml: action edit split: 'one' is not a number"),
+        (
+            {"name": "edit", "params": ["split", "/", "one"]},
+            'R.yml: action edit split: strconv.Atoi: parsing "one": invalid syntax',
+        ),
         ("remove", "R.yml: action: expected a mapping with `name` and `params`"),
     ],
 )
@@ -147,5 +151,5 @@ def test_a_rule_with_an_action_vale_would_refuse_stops_the_run_naming_its_file(t
     result = CliRunner().invoke(main, ["vale", *FLAGS, "story.md"])
     assert result.exit_code == 2
     assert result.output.splitlines() == [
-        f"{tmp_path / 'styles' / 'House' / 'Really.yml'}: action edit truncate: expected 1 parameter after 'truncate'"
+        f"{tmp_path / 'styles' / 'House' / 'Really.yml'}: action edit truncate: invalid number of parameters"
     ]

@@ -20,13 +20,23 @@ import re2
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 
-GO_REFERENCE = re.compile(r"\$\{(\w+)\}|\$(\d+)|\$\$")
+GO_REFERENCE = re.compile(r"\$\$|\$\{(\w+)\}|\$(\w+)")
 
 
-def python_template(replacement: str) -> str:
-    """A Go replacement (`$1`, `${name}`, `$$`) as a Python `re.sub` template."""
-    escaped = replacement.replace("\\", "\\\\")
-    return GO_REFERENCE.sub(lambda m: "$" if m.group() == "$$" else f"\\g<{m.group(1) or m.group(2)}>", escaped)
+def go_expand(template: str, match) -> str:
+    """Go's Regexp.Expand of a replacement: `$name` (the longest run of letters, digits and `_`) or `${name}` is
+    the group of that number or name, empty when the match has none; `$$` is `$`."""
+
+    def group(reference: re.Match) -> str:
+        if reference.group() == "$$":
+            return "$"
+        name = reference.group(1) or reference.group(2)
+        try:
+            return match.group(int(name) if name.isdigit() else name) or ""
+        except (IndexError, KeyError):
+            return ""
+
+    return GO_REFERENCE.sub(group, template)
 
 
 class ActionError(ValueError):
@@ -55,36 +65,40 @@ def read_action(data, where: str) -> Action:
     if params is not None and not isinstance(params, list):
         params = [params]
     action = Action(str(data.get("name", "")), None if params is None else tuple(str(p) for p in params))
-    if action.name == "edit":
-        _check_edit(list(action.params or []), f"{where}: action edit")
+    problem = edit_problem(list(action.params or [])) if action.name == "edit" else ""
+    if problem:
+        kind = f" {action.params[0]}" if action.params else ""
+        raise ActionError(f"{where}: action edit{kind}: {problem}")
     return action
 
 
 EDIT_PARAMS = {"regex": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2, "split": 3}
 
 
-def _check_edit(params: list[str], where: str) -> None:
+def edit_problem(params: list[str]) -> str:
+    """Vale's error for the params of an `edit` action ("" when they are right)."""
     if not params:
-        raise ActionError(f"{where}: no parameters")
+        return "no parameters"
     kind = params[0]
     if kind in EDIT_PARAMS and len(params) != EDIT_PARAMS[kind]:
-        wanted = EDIT_PARAMS[kind] - 1
-        raise ActionError(f"{where} {kind}: expected {wanted} parameter{'s' * (wanted > 1)} after {kind!r}")
+        return "invalid number of parameters"
     if kind == "regex":
         try:
             _compiled(params[1])
         except re2.error:
-            raise ActionError(f"{where} regex: cannot compile {params[1]!r} (Go's RE2 syntax)") from None
-    if kind == "split" and not params[2].lstrip("-").isdigit():
-        raise ActionError(f"{where} split: {params[2]!r} is not a number")
+            return f"cannot compile {params[1]!r} (Go's RE2 syntax)"
+    if kind == "split" and not re.fullmatch(r"[+-]?\d+", params[2]):
+        return f'strconv.Atoi: parsing "{params[2]}": invalid syntax'
+    return ""
 
 
 def fixes(action: Action, match: str) -> list[str] | None:
-    """The replacements Vale offers for `match`; None for an action computed from outside the alert (`suggest`,
-    `convert`), an unknown one, or a `split` with too few pieces."""
+    """The replacements Vale offers for `match` (the action's params already checked); None for `replace`
+    without params, an action computed from outside the alert (`suggest`, `convert`), an unknown one, or a `split`
+    with too few pieces."""
     name, params = action.name, list(action.params or [])
     if name == "replace":
-        return params
+        return None if action.params is None else params
     if name == "remove":
         return [""]
     if name == "edit":
@@ -96,7 +110,7 @@ def fixes(action: Action, match: str) -> list[str] | None:
 def _edit(params: list[str], match: str) -> str | None:
     kind = params[0]
     if kind == "regex":
-        return _compiled(params[1]).sub(python_template(params[2]), match)
+        return _compiled(params[1]).sub(lambda m: go_expand(params[2], m), match)
     if kind == "trim_right":
         return match.rstrip(params[1])
     if kind == "trim_left":

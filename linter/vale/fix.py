@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
+
+from linter.vale.actions import Action, edit_problem, fixes
 
 
 class FixError(Exception):
@@ -54,49 +55,14 @@ def go_title(text: str) -> str:
     return "".join(out)
 
 
-def _go_replacement(template: str) -> str:
-    """A Go `ReplaceAllString` template (`$1`, `${1}`, `$name`, `$$`) as a Python `re.sub` one."""
-
-    def group(m: re.Match) -> str:
-        if m.group(0) == "$$":
-            return "$"
-        name = m.group(1) or m.group(2)
-        return f"\\g<{name}>"
-
-    escaped = template.replace("\\", "\\\\")
-    return re.sub(r"\$\$|\$\{(\w+)\}|\$(\w+)", group, escaped)
-
-
 def edit(match: str, params: list[str] | None) -> list[str]:
-    if not params:
-        raise FixError("no parameters")
-    name, count = params[0], len(params)
-    wanted = {"regex": 3, "split": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2}
-    if name in wanted and count != wanted[name]:
-        raise FixError("invalid number of parameters")
-    if name == "regex":
-        try:
-            pattern = re.compile(params[1])
-            match = pattern.sub(_go_replacement(params[2]), match)
-        except (re.error, IndexError) as error:
-            raise FixError(f"edit regex: {error}") from error
-    elif name == "trim_right":
-        match = match.rstrip(params[1])
-    elif name == "trim_left":
-        match = match.lstrip(params[1])
-    elif name == "trim":
-        match = match.strip(params[1])
-    elif name == "truncate":
-        match = match.split(params[1])[0] if params[1] else match[:1]
-    elif name == "split":
-        if not re.fullmatch(r"[+-]?\d+", params[2]):
-            raise FixError(f'strconv.Atoi: parsing "{params[2]}": invalid syntax')
-        parts = match.split(params[1]) if params[1] else list(match)
-        index = int(params[2])
-        if not 0 <= index < len(parts):
-            raise FixError("index out of range")
-        match = parts[index]
-    return [match.strip()]
+    problem = edit_problem(params or [])
+    if problem:
+        raise FixError(problem)
+    fixed = fixes(Action("edit", tuple(params)), match)
+    if fixed is None:
+        raise FixError("index out of range")
+    return fixed
 
 
 def spelling_suggestions(word: str, dictionaries: list[frozenset[str]]) -> list[str]:
@@ -119,10 +85,8 @@ def suggestions(alert: dict, styles_path: str, spelling_rule) -> list[str] | Non
     `spelling_rule(check)` gives the word sets of a spelling rule (or raises FixError)."""
     name, params = _action(alert)
     match = str(alert.get("match") or "")
-    if name == "replace":
-        return params
-    if name == "remove":
-        return [""]
+    if name in ("replace", "remove"):
+        return fixes(Action(name, None if params is None else tuple(params)), match)
     if name == "edit":
         return edit(match, params)
     if name == "convert":

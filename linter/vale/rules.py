@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from linter.vale.actions import NO_ACTION, Action, ActionError, fixes, python_template, read_action
+from linter.vale.actions import NO_ACTION, Action, ActionError, fixes, go_expand, read_action
 from linter.vale.patterns import Pattern, PatternError
 
 WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
@@ -167,7 +167,7 @@ class Substitution(Rule):
         if not GO_GROUP_REFERENCE.search(expected):
             return expected
         term = Pattern((IGNORE_CASE if self.ignorecase else "") + self.terms[index]).python()
-        return term.sub(python_template(expected), observed)
+        return term.sub(lambda m: go_expand(expected, m), observed)
 
 
 GO_GROUP_REFERENCE = re.compile(r"\$\d+")
