@@ -553,3 +553,17 @@ def test_a_missing_path_beside_others_is_an_error_not_text(tmp_path):
     assert result.stdout == "E100 [doLint] Runtime error\n\nargument 'missing.md' does not exist\n"
     lone = vale(tmp_path, *FLAGS, "--ext=.md", "We utilize it.")  # one argument that is no path is still text to lint
     assert (lone.stdout, lone.returncode) == ("stdin.md:1:4:House.Utilize:Avoid 'utilize'.\n", 1)
+
+
+def test_version_and_the_flags_that_change_nothing_here(tmp_path):
+    from linter import __version__
+
+    project(tmp_path, "", styles="Vale", document="It is the the end.\n")
+    (tmp_path / "styles").mkdir()
+    result = vale(tmp_path, "--version")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"copydesk vale version {__version__}\n", "")
+    assert vale(tmp_path, "-v").stdout == result.stdout
+    plain = vale(tmp_path, *FLAGS, "story.md")
+    assert plain.stdout == "story.md:1:7:Vale.Repetition:'the' is repeated!\n"
+    # --no-wrap shapes Vale's CLI tables (the output here is lines); --mode-compat ranks the global config, never read
+    assert vale(tmp_path, *FLAGS, "--no-wrap", "--mode-compat", "story.md").stdout == plain.stdout

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 
+from linter import __version__
 from linter.vale.code import MissingGrammar
 from linter.vale.commands import is_command, run_command
 from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
@@ -43,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--ext", default=".txt")
     p.add_argument("--ignore-syntax", action="store_true", dest="ignore_syntax")
     p.add_argument("--filter", default="")
+    p.add_argument("--no-wrap", action="store_true", dest="no_wrap")  # Vale's CLI tables; the output here is lines
+    p.add_argument("--mode-compat", action="store_true", dest="mode_compat")  # no global config is ever read
+    p.add_argument("-v", "--version", action="store_true")
     p.add_argument("paths", nargs="*")
     return p
 
@@ -222,6 +226,9 @@ def main(argv: list[str], out=None, err=None) -> int:
     """Run Vale's command line; 0 clean or only warnings, 1 an error-level alert, 2 a runtime error."""
     out, err = out or sys.stdout, err or sys.stderr
     args = parser().parse_intermixed_args(argv)
+    if args.version:
+        print(f"copydesk vale version {__version__}", file=out)
+        return 0
     if args.paths and is_command(args.paths[0]):
         return run_command(args.paths[0], args.paths[1:], args, out, err)
     warned = set()
