@@ -37,7 +37,7 @@ class Limits:
     array."""
 
     def __init__(
-        self, steps: int = 2_000_000, seconds: float = 2.0, depth: int = 200, size: int = 16 * 2**20, items=2**20
+        self, steps: int = 2_000_000, seconds: float = 2.0, depth: int = 1024, size: int = 16 * 2**20, items=2**20
     ):
         self.steps, self.seconds, self.depth, self.size, self.items = steps, seconds, depth, size, items
 
@@ -282,9 +282,7 @@ class Interpreter:
             return CONTINUE
         elif kind == "return":
             return Signal("return", UNDEFINED if node.result is None else self.eval(node.result, scope))
-        elif kind == "export":
-            self.eval(node.value, scope)  # a main script's export is ignored, as in Tengo
-        return None
+        return None  # `export` in a main script is ignored, as Tengo ignores it
 
     def for_loop(self, node: Node, scope: Scope):
         loop = Scope(scope)
@@ -526,7 +524,7 @@ class Interpreter:
         elif len(args) != len(params):
             self.fail(node, f"wrong number of arguments: want={len(params)}, got={len(args)}")
         if self.depth >= self.limits.depth:
-            raise BudgetExceeded(f"the script nested calls more than {self.limits.depth} deep", node.line, node.column)
+            raise TengoRuntimeError("stack overflow", node.line, node.column)
         self.depth += 1
         try:
             signal = self.block(func.body, Scope(func.scope, dict(zip(params, args))))

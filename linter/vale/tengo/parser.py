@@ -34,7 +34,7 @@ UNARY = {"+", "-", "!", "^"}
 class Node:
     """One node of the tree: `kind` ("binary", "call", "if", ...), the position, and the kind's fields."""
 
-    def __init__(self, kind: str, at: Token, **fields):
+    def __init__(self, kind: str, at: Token | Node, **fields):
         self.kind, self.line, self.column = kind, at.line, at.column
         self.__dict__.update(fields)
 
@@ -73,13 +73,16 @@ class Parser:
             self.error(f"expected '{kind}', found '{self._found(self.tok)}'")
         return self.next()
 
-    def at_comma(self, context: str, closing: str) -> bool:
+    def more(self, closing: str, want: str) -> bool:
+        """After an element of a list: True when a comma says another follows; a comma right before the closing
+        token is an error, and so is anything but a line break or the closing token (Tengo's rule)."""
         if self.tok.kind == ",":
+            self.next()
+            if self.tok.kind == closing:
+                self.error(f"expected {want}, found '{self._found(self.tok)}'")
             return True
-        if self.tok.kind != closing:
-            if self.tok.kind == ";" and self.tok.text == "\n":
-                self.error(f"missing ',' before newline in {context}")
-            self.error(f"missing ',' in {context}")
+        if self.tok.kind == ";" and self.tok.text == "\n":
+            self.next()
         return False
 
     # statements
@@ -239,11 +242,11 @@ class Parser:
     def expression(self) -> Node:
         cond = self.binary(1)
         if self.tok.kind == "?":
-            tok = self.next()
+            self.next()
             yes = self.expression()
             self.expect(":")
             no = self.expression()
-            return Node("ternary", tok, cond=cond, yes=yes, no=no)
+            return Node("ternary", cond, cond=cond, yes=yes, no=no)
         return cond
 
     def binary(self, level: int) -> Node:
@@ -253,10 +256,10 @@ class Parser:
             prec = PRECEDENCE.get(op, 0)
             if prec < level:
                 return left
-            tok = self.next()
+            self.next()
             right = self.binary(prec + 1)
             kind = "logical" if op in ("&&", "||") else "binary"
-            left = Node(kind, tok, op=op, left=left, right=right)
+            left = Node(kind, left, op=op, left=left, right=right)
 
     def unary(self) -> Node:
         if self.tok.kind in UNARY:
@@ -268,10 +271,10 @@ class Parser:
         while True:
             kind = self.tok.kind
             if kind == ".":
-                tok = self.next()
+                self.next()
                 name = self.expect("IDENT")
                 key = Node("const", name, value=name.value.encode("utf-8"))
-                node = Node("index", tok, target=node, key=key, selector=True)
+                node = Node("index", node, target=node, key=key, selector=True)
             elif kind == "[":
                 node = self.index_or_slice(node)
             elif kind == "(":
@@ -280,7 +283,7 @@ class Parser:
                 return node
 
     def index_or_slice(self, target: Node) -> Node:
-        tok = self.expect("[")
+        self.expect("[")
         low = high = None
         if self.tok.kind != ":":
             low = self.expression()
@@ -289,14 +292,14 @@ class Parser:
             if self.tok.kind != "]":
                 high = self.expression()
             self.expect("]")
-            return Node("slice", tok, target=target, low=low, high=high)
+            return Node("slice", target, target=target, low=low, high=high)
         if low is None:
             self.error("expected operand")
         self.expect("]")
-        return Node("index", tok, target=target, key=low, selector=False)
+        return Node("index", target, target=target, key=low, selector=False)
 
     def call(self, func: Node) -> Node:
-        tok = self.expect("(")
+        self.expect("(")
         args, spread = [], False
         while self.tok.kind not in (")", "EOF"):
             args.append(self.expression())
@@ -304,11 +307,10 @@ class Parser:
                 self.next()
                 spread = True
                 break
-            if not self.at_comma("call", ")"):
+            if not self.more(")", "call argument"):
                 break
-            self.next()
         self.expect(")")
-        return Node("call", tok, func=func, args=args, spread=spread)
+        return Node("call", func, func=func, args=args, spread=spread)
 
     def operand(self) -> Node:
         tok = self.tok
@@ -358,9 +360,8 @@ class Parser:
         items = []
         while self.tok.kind not in ("]", "EOF"):
             items.append(self.expression())
-            if not self.at_comma("array literal", "]"):
+            if not self.more("]", "array element"):
                 break
-            self.next()
         self.expect("]")
         return Node("array", tok, items=items)
 
@@ -378,9 +379,8 @@ class Parser:
             self.next()
             self.expect(":")
             items.append((name, self.expression()))
-            if not self.at_comma("map literal", "}"):
+            if not self.more("}", "map element"):
                 break
-            self.next()
         self.expect("}")
         return Node("map", tok, items=items)
 
@@ -397,9 +397,8 @@ class Parser:
                     self.error("variadic parameter must be the last one")
                 break
             params.append(self.expect("IDENT").value)
-            if not self.at_comma("parameter list", ")"):
+            if not self.more(")", "parameter"):
                 break
-            self.next()
         self.expect(")")
         body = self.block()
         return Node("func", tok, params=params, variadic=variadic, body=body)
