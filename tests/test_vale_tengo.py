@@ -223,8 +223,24 @@ out := [
         False,
         True,
         '7-s-"q"-[1, "a"]- 3.14|1   |0002|ff|true',
-        "1.5 1e+06 0.0001",
+        "1.5 1000000 0.0001",  # `%v` is the value's String()
         "1 %!d(MISSING)",
+    ]
+
+
+def test_format_writes_values_as_tengo_does():
+    source = """
+out := [
+  format("%v|%s|%T|%c|%q|%e|%g|%X|%+d|%08.3f|%-4s|%4s", "hi", "hi", 1.5, 65, 97, 1234.5678, 1e6, "hi", 5, -3.14159,
+  "ab", "ab"),
+  format("%d", "x"), format("%d", 1, 2), format("%t", 1)
+]
+"""
+    assert value(source) == [
+        "\"hi\"|hi|float|A|'a'|1.234568e+03|1e+06|6869|+5|-003.142|ab  |  ab",  # `%v` of a string is quoted
+        '%!d(string="x")',
+        "1%!(EXTRA int=2)",
+        "%!t(int=1)",
     ]
 
 

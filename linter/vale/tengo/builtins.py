@@ -326,47 +326,48 @@ def _shortest(value: float, e: str) -> str:
     return f"{lead}{digits[:point]}.{digits[point:]}"
 
 
-def _value_text(verb: str, v, flags: str, precision: int | None) -> str | None:
-    t = type(v)
-    if verb == "v":
-        if t is float:
-            return _float("v", v, flags, precision)
-        return show(v).decode("utf-8", "replace") if t not in (bytes, Char) else to_string(v).decode("utf-8", "replace")
+def _string_verb(verb: str, text: bytes, precision: int | None) -> str | None:
+    """Go's `fmtString`: %s, %q, %x and %X of a string."""
     if verb == "s":
-        text = to_string(v) if t in (bytes, Bytes) else show(v) if t is not Char else None
-        if text is None:
-            return None
-        text = text.decode("utf-8", "replace")
-        return text[:precision] if precision is not None else text
+        decoded = text.decode("utf-8", "replace")
+        return decoded[:precision] if precision is not None else decoded
     if verb == "q":
-        if t in (bytes, Bytes):
-            return go_quote(to_string(v)).decode("utf-8", "replace")
-        if t is Char:
-            return "'" + go_quote(rune_bytes(v.code)).decode()[1:-1].replace("'", "\\'") + "'"
-        return None
-    if verb == "t":
-        return ("true" if v else "false") if t is bool else None
-    if verb == "c":
-        return rune_bytes(v.code if t is Char else v).decode() if t in (int, Char) else None
-    if verb == "U":
-        return f"U+{(v.code if t is Char else v):04X}" if t in (int, Char) else None
-    if verb in "dboOxX":
-        if t is Char:
-            v = v.code
-        if type(v) is int:
-            return _integer(verb, v, flags, precision)
-        if verb in "xX" and type(v) in (bytes, Bytes):
-            data = v if type(v) is bytes else v.data
-            return data.hex() if verb == "x" else data.hex().upper()
-        return None
-    if verb in "eEfFgG":
-        return _float(verb, float(v), flags, precision) if type(v) in (int, float) and t is not bool else None
+        return go_quote(text).decode("utf-8", "replace")
+    if verb in "xX":
+        return text.hex() if verb == "x" else text.hex().upper()
     return None
 
 
+def _value_text(verb: str, v, flags: str, precision: int | None) -> str | None:
+    """A value under one verb as Tengo's formatter writes it (`%v` is the value's `String()`, so a string is
+    quoted); None when the verb does not apply."""
+    t = type(v)
+    if verb == "T":
+        return type_name(v)
+    if verb == "v":
+        return show(v).decode("utf-8", "replace")
+    if t is bool:
+        return ("true" if v else "false") if verb == "t" else None
+    if t is float:
+        return _float(verb, v, flags, precision) if verb in "eEfFgG" else None
+    if t is int:
+        if verb in "dboOxX":
+            return _integer(verb, v, flags, precision)
+        if verb == "c":
+            return rune_bytes(v).decode()
+        if verb == "q":
+            return "'" + go_quote(rune_bytes(v)).decode()[1:-1].replace("\\'", "'").replace("'", "\\'") + "'"
+        if verb == "U":
+            return f"U+{v:04X}"
+        return None
+    if t in (bytes, Bytes):
+        return _string_verb(verb, v if t is bytes else v.data, precision)
+    return _string_verb(verb, show(v), precision)
+
+
 def go_format(template: bytes, args: list) -> bytes:
-    """Go's `fmt.Sprintf` for Tengo values: flags `+-# 0`, width, precision and the verbs v s q d b o O x X c U
-    e E f F g G t; a verb that does not fit its value reads `%!d(string=hi)`, as in Go."""
+    """Tengo's `format` (Go's `fmt.Sprintf` over Tengo values): flags `+-# 0`, width, precision and the verbs
+    v T s q d b o O x X c U e E f F g G t; a verb that does not fit its value reads `%!d(string="hi")`."""
     text = template.decode("utf-8", "surrogateescape")
     out, i, used = [], 0, 0
     while i < len(text):
@@ -407,10 +408,10 @@ def go_format(template: bytes, args: list) -> bytes:
         used += 1
         rendered = _value_text(verb, value, flags, precision)
         if rendered is None:
-            out.append(f"%!{verb}({type_name(value)}={_value_text('v', value, '', None)})")
+            out.append(f"%!{verb}({type_name(value)}={show(value).decode('utf-8', 'replace')})")
             continue
-        out.append(_pad(rendered, flags, width, numeric=verb in "dboOxXeEfFgG" and type(value) is not bytes))
+        out.append(_pad(rendered, flags, width, numeric=type(value) in (int, float)))
     if used < len(args):
-        extra = ", ".join(f"{type_name(v)}={_value_text('v', v, '', None)}" for v in args[used:])
+        extra = ", ".join(f"{type_name(v)}={show(v).decode('utf-8', 'replace')}" for v in args[used:])
         out.append(f"%!(EXTRA {extra})")
     return "".join(out).encode("utf-8", "surrogateescape")

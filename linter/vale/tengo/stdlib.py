@@ -40,7 +40,7 @@ def _string(args, index: int, position: str) -> bytes:
 
 
 def _int(args, index: int, position: str) -> int:
-    value = to_int(args[index]) if type(args[index]) is not bytes else None
+    value = to_int(args[index])
     if value is None:
         raise wrong_type(position, "int(compatible)", args[index])
     return value
