@@ -136,6 +136,12 @@ out := [fib(20), f(1), f(1, 2, 3), g([1, 2, 3]...), g(1, [2, 3]...)]
     assert value(source) == [6765, [1, []], [1, [2, 3]], 6, 6]
 
 
+def test_a_brace_that_starts_a_statement_is_a_map_not_a_block():
+    assert value("out := 0\n{a: 1}") == 0
+    with pytest.raises(TengoSyntaxError):
+        compile_script("{ a := 1 }")
+
+
 def test_a_function_without_return_gives_undefined():
     assert value("out := func() { a := 1 }()") is None
 
@@ -161,7 +167,7 @@ for v in [7, 8] { only = append(only, v) }
 x := 1
 if y := x * 10; y > 5 { x = y } else { x = -1 }
 shadow := 1
-{ shadow := 2; shadow += 1 }
+if true { shadow := 2; shadow += 1 }
 m := {a: {b: [1, 2]}}
 m.a.b[1] *= 10
 m["c"] = "new"

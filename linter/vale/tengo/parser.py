@@ -113,10 +113,6 @@ class Parser:
         if kind == ";":
             self.next()
             return None
-        if kind == "{":
-            block = self.block()
-            self.end_statement()
-            return block
         if kind == "if":
             node = self.if_statement()
             self.end_statement()
