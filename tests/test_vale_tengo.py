@@ -142,6 +142,17 @@ def test_a_brace_that_starts_a_statement_is_a_map_not_a_block():
         compile_script("{ a := 1 }")
 
 
+def test_a_function_calling_itself_in_tail_position_reuses_its_frame():
+    source = """
+count := func(n, total) { if n == 0 { return total }; return count(n - 1, total + n) }
+c := 0
+tick := func(n) { if n == 0 { return }; c++; tick(n - 1) }
+tick(5000)
+out := [count(5000, 0), c]
+"""
+    assert value(source) == [5000 * 5001 // 2, 5000]  # 5,000 deep; other calls stop at 1,024
+
+
 def test_a_function_without_return_gives_undefined():
     assert value("out := func() { a := 1 }()") is None
 
@@ -317,7 +328,7 @@ def test_compile_and_parse_errors_name_the_line_and_column(source, error, messag
         ),
         ("a := [1][1:0]", "invalid slice index: 1 > 0\n\tat (main):1:6"),
         ('a := "abc"[:-1]', "invalid slice index: 0 > -1\n\tat (main):1:6"),
-        ("f := func() { return f() }\nf()", "stack overflow\n\tat (main):1:22"),
+        ("f := func() { return f() + 1 }\nf()", "stack overflow\n\tat (main):1:22"),
     ],
 )
 def test_runtime_errors_name_the_line_and_column(source, message):

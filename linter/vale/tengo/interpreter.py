@@ -217,8 +217,8 @@ class Interpreter:
         self.modules = modules
         self.limits = limits
         self.steps = 0
-        self.depth = 0
         self.deadline = 0.0
+        self.frames: list[Function] = []  # the functions being run, innermost last
         self.output: list[bytes] = []  # what fmt.print and friends printed
 
     def run(self, tree: list[Node], globals_: dict) -> dict:
@@ -246,8 +246,27 @@ class Interpreter:
 
     # statements
 
-    def block(self, statements: list[Node], scope: Scope):
-        for stmt in statements:
+    def block(self, statements: list[Node], scope: Scope, body: bool = False):
+        """Run statements; `body` for a function's own body, whose last call statement is in tail position."""
+        last = len(statements) - 1
+        for index, stmt in enumerate(statements):
+            if (
+                stmt.kind == "expr"
+                and stmt.value.kind == "call"
+                and self.frames
+                and (
+                    index == last
+                    and body
+                    or (
+                        index < last and statements[index + 1].kind == "return" and statements[index + 1].result is None
+                    )
+                )
+            ):
+                self.tick(stmt)
+                signal = self.tail_call(stmt.value, scope)
+                if type(signal) is Signal:
+                    return signal
+                continue
             signal = self.statement(stmt, scope)
             if signal is not None:
                 return signal
@@ -281,7 +300,12 @@ class Interpreter:
         elif kind == "continue":
             return CONTINUE
         elif kind == "return":
-            return Signal("return", UNDEFINED if node.result is None else self.eval(node.result, scope))
+            if node.result is None:
+                return Signal("return")
+            if node.result.kind == "call" and self.frames:
+                value = self.tail_call(node.result, scope)
+                return value if type(value) is Signal else Signal("return", value)
+            return Signal("return", self.eval(node.result, scope))
         return None  # `export` in a main script is ignored, as Tengo ignores it
 
     def for_loop(self, node: Node, scope: Scope):
@@ -494,7 +518,7 @@ class Interpreter:
             return Array(container.items[low:high])
         return container[low:high] if t is bytes else Bytes(container.data[low:high])
 
-    def call(self, node: Node, scope: Scope):
+    def arguments(self, node: Node, scope: Scope) -> tuple[object, list]:
         func = self.eval(node.func, scope)
         args = [self.eval(arg, scope) for arg in node.args]
         if node.spread:
@@ -502,6 +526,21 @@ class Interpreter:
             if type(last) is not Array:
                 self.fail(node, f"not an array: {type_name(last)}")
             args += last.items
+        return func, args
+
+    def call(self, node: Node, scope: Scope):
+        func, args = self.arguments(node, scope)
+        return self.apply(node, func, args)
+
+    def tail_call(self, node: Node, scope: Scope):
+        """A call in tail position: a function calling itself gets `Signal("tail", args)` back, so that its frame
+        is reused as Tengo reuses it (a recursion that is a loop never overflows); any other call is made."""
+        func, args = self.arguments(node, scope)
+        if func is self.frames[-1]:
+            return Signal("tail", args)
+        return self.apply(node, func, args)
+
+    def apply(self, node: Node, func, args: list):
         self.tick(node)
         if type(func) is Builtin:
             try:
@@ -512,9 +551,21 @@ class Interpreter:
                 self.fail(node, str(error))
         if type(func) is not Function:
             self.fail(node, f"not callable: {type_name(func)}")
-        return self.call_function(node, func, args)
+        if len(self.frames) >= self.limits.depth:
+            raise TengoRuntimeError("stack overflow", node.line, node.column)
+        self.frames.append(func)
+        try:
+            while True:
+                signal = self.block(func.body, Scope(func.scope, self.bind(node, func, args)), body=True)
+                if signal is None or signal.kind != "tail":
+                    return UNDEFINED if signal is None else signal.value
+                args = signal.value
+                self.tick(node)
+        finally:
+            self.frames.pop()
 
-    def call_function(self, node: Node, func: Function, args: list):
+    def bind(self, node: Node, func: Function, args: list) -> dict:
+        """The parameters' values; a variadic function's last parameter takes the rest as an array."""
         params = func.params
         if func.variadic:
             fixed = len(params) - 1
@@ -523,19 +574,4 @@ class Interpreter:
             args = args[:fixed] + [Array(args[fixed:])]
         elif len(args) != len(params):
             self.fail(node, f"wrong number of arguments: want={len(params)}, got={len(args)}")
-        if self.depth >= self.limits.depth:
-            raise TengoRuntimeError("stack overflow", node.line, node.column)
-        self.depth += 1
-        try:
-            signal = self.block(func.body, Scope(func.scope, dict(zip(params, args))))
-        finally:
-            self.depth -= 1
-        return signal.value if signal is not None and signal.kind == "return" else UNDEFINED
-
-    def invoke(self, node_like, func, args: list):
-        """Call a Tengo function from Python (a builtin that takes a callback)."""
-        if type(func) is Builtin:
-            return func.call(self, *args)
-        if type(func) is not Function:
-            raise OperationError(f"not callable: {type_name(func)}")
-        return self.call_function(node_like, func, args)
+        return dict(zip(params, args))
