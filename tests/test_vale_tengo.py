@@ -3,6 +3,7 @@ on script rules of our own."""
 
 from __future__ import annotations
 
+import json
 import math
 import time
 
@@ -276,6 +277,14 @@ def test_immutable_values_cannot_be_changed():
     assert value("a := immutable({c: [1]})\na.c[0] = 5\nout := a.c[0]") == 5  # only the outer map is immutable
 
 
+def test_run_script_serves_a_suggestion_script():
+    source = """text := import("text")
+suggestions := [text.re_replace(`([a-z])([A-Z])`, match, "${1}_$2"), text.re_replace(`([a-z])([A-Z])`, match, "$1_$2")]
+"""
+    # Go reads `$1_` as the group named "1_", which does not exist: it is empty
+    assert run_script(source, {"match": "fooBar"})["suggestions"] == ["foo_Bar", "foBar"]
+
+
 def test_the_globals_come_back_as_python_values():
     result = run_script("x := scope + \"!\"\ny := [1, 2.5, true, undefined, {k: 'c'}]", {"scope": "hé"})
     assert result["scope"] == "hé" and result["x"] == "hé!"
@@ -305,6 +314,7 @@ def test_the_globals_come_back_as_python_values():
         ("a := (1 + 2", TengoSyntaxError, "Parse Error: expected ')', found 'newline'\n\tat (main):1:12"),
         ('a := "open', TengoSyntaxError, "Parse Error: string literal not terminated\n\tat (main):1:6"),
         ("a := 1 +\n\n* 2", TengoSyntaxError, "Parse Error: expected operand, found '*'\n\tat (main):3:1"),
+        ('s := "é" + x', TengoCompileError, "Compile Error: unresolved reference 'x'\n\tat (main):1:13"),  # bytes
     ],
 )
 def test_compile_and_parse_errors_name_the_line_and_column(source, error, message):
@@ -591,6 +601,18 @@ def test_a_script_vale_refuses_is_e201_and_the_other_rules_still_run(tmp_path, m
         " (main):1:7; the rule is skipped\n"
     )
     assert result.stdout == "story.md:3:43:House.Really:Avoid 'really'\n" and result.exit_code == 0
+
+
+def test_a_script_rule_keeps_its_level_link_and_limit(tmp_path, monkeypatch):
+    rule = CAPITALS.replace("level: error", "level: suggestion\nlink: https://example.org/caps\nlimit: 1")
+    _project(tmp_path, {"Caps": rule}, {}, "ONE and TWO here.\n\nTHREE there.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["vale", "--output=JSON", "--no-global", "story.md"])
+    alerts = json.loads(result.stdout)["story.md"]
+    assert [(a["Line"], a["Span"], a["Match"], a["Severity"], a["Link"]) for a in alerts] == [
+        (1, [1, 3], "ONE", "suggestion", "https://example.org/caps")
+    ]
+    assert result.exit_code == 0
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,13 @@ class Lexer:
         self.line_start = 0
         self.tokens: list[Token] = []
 
+    def column(self) -> int:
+        """The column of the current position in bytes, as Tengo counts it."""
+        text = self.src[self.line_start : self.i]
+        return (len(text) if text.isascii() else len(text.encode("utf-8"))) + 1
+
     def error(self, message: str, line: int | None = None, column: int | None = None):
-        raise TengoSyntaxError(message, line or self.line, column or self.i - self.line_start + 1)
+        raise TengoSyntaxError(message, line or self.line, column or self.column())
 
     def tokenize(self) -> list[Token]:
         src = self.src
@@ -62,9 +67,9 @@ class Lexer:
             newline = self._skip_space()
             last = self.tokens[-1].kind if self.tokens else ""
             if (newline or self.i >= len(src)) and last in ENDS_STATEMENT:
-                self.tokens.append(Token(";", None, self.line, self.i - self.line_start + 1, "\n"))
+                self.tokens.append(Token(";", None, self.line, self.column(), "\n"))
             if self.i >= len(src):
-                self.tokens.append(Token("EOF", None, self.line, self.i - self.line_start + 1))
+                self.tokens.append(Token("EOF", None, self.line, self.column()))
                 return self.tokens
             if newline:
                 continue
@@ -106,7 +111,7 @@ class Lexer:
 
     def _token(self) -> Token:
         src, start = self.src, self.i
-        line, column = self.line, self.i - self.line_start + 1
+        line, column = self.line, self.column()
         c = src[start]
         if c.isalpha() or c == "_":
             end = start
