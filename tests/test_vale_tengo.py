@@ -262,6 +262,24 @@ out := [
     ]
 
 
+def test_time_values():
+    source = """
+t := time(1700000000)
+u := t + 1500000000
+out := [string(t), string(u), u - t, t < u, is_time(t), type_name(t), time("x"), t == time(1700000000)]
+"""
+    assert value(source) == [
+        "2023-11-14 22:13:20 +0000 UTC",  # a script has no time zone: UTC
+        "2023-11-14 22:13:21.5 +0000 UTC",
+        1500000000,
+        True,
+        True,
+        "time",
+        None,
+        True,
+    ]
+
+
 def test_error_values():
     source = """
 e := error("oops")

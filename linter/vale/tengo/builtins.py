@@ -17,6 +17,7 @@ from linter.vale.tengo.values import (
     Map,
     OperationError,
     SizeError,
+    Time,
     Undefined,
     copy_value,
     go_quote,
@@ -150,8 +151,11 @@ def _bytes(run, *args):
     return args[1] if len(args) == 2 else UNDEFINED
 
 
-def _time(run, *args):
-    raise OperationError("time values are not supported by copydesk's Tengo")
+def _to_time(v):
+    """`time(x)`: an int is seconds since the Unix epoch."""
+    if type(v) is int:
+        return Time(v * 10**9)
+    return None
 
 
 def _is(*types, immutable=None):
@@ -231,7 +235,7 @@ BUILTINS = {
     "float": _converter(to_float, lambda v: type(v) is float),
     "char": _converter(_to_char, lambda v: type(v) is Char),
     "bytes": _bytes,
-    "time": _time,
+    "time": _converter(_to_time, lambda v: type(v) is Time),
     "is_int": _is(int),
     "is_float": _is(float),
     "is_string": _is(bytes),
@@ -243,7 +247,7 @@ BUILTINS = {
     "is_map": _is(Map, immutable=False),
     "is_immutable_map": _is(Map, immutable=True),
     "is_iterable": _is_iterable,
-    "is_time": lambda run, *args: arity(args, 1) or False,
+    "is_time": _is(Time),
     "is_error": _is(Error),
     "is_undefined": _is(Undefined),
     "is_function": _is(Function),

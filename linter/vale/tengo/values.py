@@ -5,6 +5,7 @@ conversions, truthiness, equality and binary operators."""
 from __future__ import annotations
 
 import math
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 
@@ -89,6 +90,33 @@ class Bytes:
         return f"Bytes({self.data!r})"
 
 
+class Time:
+    """A time, as nanoseconds since the Unix epoch (UTC; a script has no time zone)."""
+
+    __slots__ = ("ns",)
+
+    def __init__(self, ns: int):
+        self.ns = ns
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Time) and other.ns == self.ns
+
+    def __repr__(self) -> str:
+        return f"Time({self.ns})"
+
+
+ZERO_TIME_NS = -62135596800 * 10**9  # Go's zero time, January 1 of year 1, UTC
+
+
+def format_time(ns: int) -> bytes:
+    """Go's `Time.String()` in UTC: `2006-01-02 15:04:05.999999999 +0000 UTC`."""
+    seconds, fraction = divmod(ns, 10**9)
+    days, rest = divmod(seconds, 86400)
+    stamp = (datetime(1970, 1, 1) + timedelta(days=days, seconds=rest)).strftime("%Y-%m-%d %H:%M:%S")
+    digits = f".{fraction:09d}".rstrip("0") if fraction else ""
+    return f"{stamp}{digits} +0000 UTC".encode()
+
+
 class Function:
     """A function literal with the variables it closes over."""
 
@@ -145,6 +173,8 @@ def type_name(v) -> str:
         return "error"
     if t is Bytes:
         return "bytes"
+    if t is Time:
+        return "time"
     if t is Function:
         return "compiled-function"
     if t is Builtin:
@@ -230,6 +260,8 @@ def to_string(v) -> bytes | None:
         return rune_bytes(v.code)
     if t is Bytes:
         return v.data
+    if t is Time:
+        return format_time(v.ns)
     if t is Undefined:
         return None
     if t is Function:
@@ -310,6 +342,8 @@ def truthy(v) -> bool:
         return len(v.items) > 0
     if t is Bytes:
         return len(v.data) > 0
+    if t is Time:
+        return v.ns != ZERO_TIME_NS
     return t not in (Error, Undefined)
 
 
@@ -425,6 +459,11 @@ def binary_op(op: str, a, b, limits):
                 return a + rhs
             if tb is bytes:
                 return _compare(op, a, b)
+        if ta is Time:
+            if tb is Time:
+                return wrap(a.ns - b.ns) if op == "-" else _compare(op, a.ns, b.ns)
+            if tb is int and op in ("+", "-"):
+                return Time(a.ns + b if op == "+" else a.ns - b)
         if ta is Array and tb is Array and op == "+":
             if len(a.items) + len(b.items) > limits.items:
                 raise SizeError(f"the script made an array of more than {limits.items:,} items")
