@@ -8,6 +8,7 @@ import sys
 
 import re2
 
+from linter.vale.tengo import bessel
 from linter.vale.tengo.builtins import check_items, check_size, go_format, wrong_type
 from linter.vale.tengo.values import (
     INT_MIN,
@@ -692,6 +693,10 @@ FLOAT_1 = {
     "tan": math.tan,
     "tanh": math.tanh,
     "trunc": _go_round(math.trunc),
+    "j0": lambda x: bessel.jn(0, x),
+    "j1": lambda x: bessel.jn(1, x),
+    "y0": lambda x: bessel.yn(0, x),
+    "y1": lambda x: bessel.yn(1, x),
 }
 FLOAT_2 = {
     "atan2": math.atan2,
@@ -798,6 +803,14 @@ def _nan() -> float:
     return math.nan
 
 
+def _jn(n: int, x: float) -> float:
+    return bessel.jn(n, x)
+
+
+def _yn(n: int, x: float) -> float:
+    return bessel.yn(n, x)
+
+
 def math_module() -> Map:
     values = {name: value for name, value in CONSTANTS.items()}
     values |= {name: _float_function(name, fn, 1) for name, fn in FLOAT_1.items()}
@@ -811,6 +824,8 @@ def math_module() -> Map:
         "ldexp": _ldexp,
         "pow10": _pow10,
         "nan": _nan,
+        "jn": _jn,
+        "yn": _yn,
     }.items():
         values[name] = _int_float(name, fn)
     return Map({k.encode(): v for k, v in values.items()}, immutable=True)
