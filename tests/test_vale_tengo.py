@@ -508,7 +508,7 @@ out := [
 
 def test_math_bessel_functions_match_the_tables():
     source = 'm := import("math")\nout := [m.j0(1), m.j0(10), m.j1(1), m.jn(2, 1), m.y0(1), m.y1(10), m.yn(2, 1)'
-    source += ', m.y0(30)]'
+    source += ", m.y0(30)]"
     tables = [0.7651976865579666, -0.2459357644513483, 0.4400505857449335, 0.1149034849319005]
     tables += [0.08825696421567696, 0.24901542420695388, -1.650682606816254, -0.11729573168666413]
     assert value(source) == pytest.approx(tables, abs=1e-14)
