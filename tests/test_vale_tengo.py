@@ -356,7 +356,14 @@ def test_compile_and_parse_errors_name_the_line_and_column(source, error, messag
         ),
         ("a := [1][1:0]", "invalid slice index: 1 > 0\n\tat (main):1:6"),
         ('a := "abc"[:-1]', "invalid slice index: 0 > -1\n\tat (main):1:6"),
-        ("f := func() { return f() + 1 }\nf()", "stack overflow\n\tat (main):1:22"),
+        (
+            "f := func() { return f() + 1 }\nf()",
+            "stack overflow" + "\n\tat (main):1:22" * 10 + "\n\t... 1015 more calls",
+        ),
+        (
+            "b := func(c) { c(1) }\nc := func(a) { a() }\nb(c)",
+            "not callable: int\n\tat (main):2:16\n\tat (main):1:16\n\tat (main):3:1",
+        ),
     ],
 )
 def test_runtime_errors_name_the_line_and_column(source, message):

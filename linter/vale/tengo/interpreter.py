@@ -553,14 +553,18 @@ class Interpreter:
             self.fail(node, f"not callable: {type_name(func)}")
         if len(self.frames) >= self.limits.depth:
             raise TengoRuntimeError("stack overflow", node.line, node.column)
+        names = self.bind(node, func, args)
         self.frames.append(func)
         try:
             while True:
-                signal = self.block(func.body, Scope(func.scope, self.bind(node, func, args)), body=True)
+                signal = self.block(func.body, Scope(func.scope, names), body=True)
                 if signal is None or signal.kind != "tail":
                     return UNDEFINED if signal is None else signal.value
-                args = signal.value
                 self.tick(node)
+                names = self.bind(node, func, signal.value)
+        except TengoError as error:
+            error.calls.append((node.line, node.column))  # Tengo's trace: the call sites, outward
+            raise
         finally:
             self.frames.pop()
 
