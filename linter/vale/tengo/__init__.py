@@ -42,14 +42,23 @@ class Script:
 
     def run_tengo(self, variables: dict, limits: Limits | None = None) -> dict:
         """The global variables as Tengo values (strings are bytes)."""
-        interpreter = Interpreter({name: MODULES[name]() for name in self.modules}, limits or Limits())
+        interpreter = Interpreter({name: module(name) for name in self.modules}, limits or Limits())
         globals_ = {name: from_python(value) for name, value in variables.items()}
-        scope_names = builtin_names() | globals_
+        scope_names = BUILTINS | globals_
         names = interpreter.run(self.tree, scope_names)
-        return {name: value for name, value in names.items() if not (type(value) is Builtin and name in BUILTIN)}
+        return {name: value for name, value in names.items() if not (name in BUILTINS and value is BUILTINS[name])}
 
 
-BUILTIN = set(builtin_names())
+BUILTINS = builtin_names()  # shared by every run: a run's globals are a new dict, the functions keep no state
+BUILTIN = set(BUILTINS)
+_MODULES: dict = {}
+
+
+def module(name: str):
+    """A module's immutable map, made once (its functions keep no state, and a script cannot change it)."""
+    if name not in _MODULES:
+        _MODULES[name] = MODULES[name]()
+    return _MODULES[name]
 
 
 def compile_script(source: str, names=(), modules=ALLOWED_MODULES) -> Script:

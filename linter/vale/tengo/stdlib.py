@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import sys
+from functools import lru_cache
 
 import re2
 
@@ -164,10 +165,16 @@ def _simple(name: str, count: int, fn):
 # regular expressions: Go's regexp semantics on RE2
 
 
+@lru_cache(maxsize=256)
+def _re2(pattern: bytes):
+    return re2.compile(pattern, RE2_OPTIONS)
+
+
 def compile_pattern(pattern: bytes):
-    """The pattern compiled by RE2, or a Tengo error value with RE2's message (Go returns its parse error)."""
+    """The pattern compiled by RE2 (kept for the next call), or a Tengo error value with RE2's message (Go returns
+    its parse error)."""
     try:
-        return re2.compile(pattern, RE2_OPTIONS)
+        return _re2(pattern)
     except re2.error as error:
         message = error.args[0] if error.args else str(error)
         if isinstance(message, bytes):
