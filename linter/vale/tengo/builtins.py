@@ -50,6 +50,39 @@ def check_size(run, size: int, what: str = "string") -> None:
         raise SizeError(f"the script made a {what} longer than {run.limits.size:,} bytes")
 
 
+def string_arg(args, index: int, position: str) -> bytes:
+    """A module function's argument as Tengo's `ToString` reads it (an int or a char converts)."""
+    value = to_string(args[index])
+    if value is None:
+        raise wrong_type(position, "string(compatible)", args[index])
+    return value
+
+
+def int_arg(args, index: int, position: str) -> int:
+    """An argument as Tengo's `ToInt` reads it (a float truncates, a numeric string parses)."""
+    value = to_int(args[index])
+    if value is None:
+        raise wrong_type(position, "int(compatible)", args[index])
+    return value
+
+
+def float_arg(args, index: int, position: str) -> float:
+    """An argument as Tengo's `ToFloat64` reads it."""
+    value = to_float(args[index])
+    if value is None:
+        raise wrong_type(position, "float(compatible)", args[index])
+    return value
+
+
+POSITIONS = ("first", "second", "third", "fourth")
+
+
+def string_args(args, count: int) -> list[bytes]:
+    """Exactly `count` arguments, all strings."""
+    arity(args, count)
+    return [string_arg(args, i, POSITIONS[i]) for i in range(count)]
+
+
 def _len(run, *args):
     arity(args, 1)
     v = args[0]
