@@ -53,7 +53,7 @@ class Script(Rule):
         except TengoError as error:
             raise ScriptError(e201(self.where, str(error))) from None
         matches = names.get("matches")
-        if type(matches) is not Array:
+        if type(matches) is not Array or matches.immutable:  # Vale reads a (mutable) array only
             return []
         data = text.encode("utf-8")
         alerts = []
