@@ -551,6 +551,13 @@ def test_growth_through_builtins_and_arrays_is_capped_too():
         run_script("r := range(0, 100000000)", {})
 
 
+def test_the_memory_budget_stops_a_script_that_keeps_large_strings():
+    source = 't := import("text")\ns := t.repeat("x", 4000000)\na := []\nfor { a = append(a, s + "y") }'
+    with pytest.raises(BudgetExceeded) as raised:
+        run_script(source, {}, Limits(memory=64 * 2**20))
+    assert str(raised.value) == "Budget Exceeded: the script used more than 64 MiB of memory\n\tat (main):4:11"
+
+
 def test_the_wall_time_budget_stops_a_slow_script():
     with pytest.raises(BudgetExceeded, match="ran longer than 0.05 s"):
         run_script("for { }", {}, Limits(steps=10**12, seconds=0.05))

@@ -3,6 +3,7 @@ tree with block scopes and closures, under a budget of steps, time, call depth a
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -33,13 +34,36 @@ OP_ASSIGN |= {"<<=": "<<", ">>=": ">>", "&^=": "&^"}
 
 
 class Limits:
-    """What one run may use: evaluation steps, seconds, nested calls, and the length of a string, bytes or
-    array."""
+    """What one run may use: evaluation steps, seconds, nested calls, the length of a string, bytes or array, and
+    the memory the process may grow by while it runs."""
 
     def __init__(
-        self, steps: int = 2_000_000, seconds: float = 2.0, depth: int = 1024, size: int = 16 * 2**20, items=2**20
+        self,
+        steps: int = 2_000_000,
+        seconds: float = 2.0,
+        depth: int = 1024,
+        size: int = 16 * 2**20,
+        items: int = 2**20,
+        memory: int = 512 * 2**20,
     ):
         self.steps, self.seconds, self.depth, self.size, self.items = steps, seconds, depth, size, items
+        self.memory = memory
+
+
+CHECK_MEMORY_EVERY = 32 * 2**20  # bytes of new strings, bytes and arrays between two looks at the process's memory
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_memory() -> int:
+    """The process's resident memory in bytes (Linux's /proc; elsewhere the peak, which only grows)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * PAGE_SIZE
+    except (OSError, IndexError, ValueError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
 
 
 class Checker:
@@ -219,10 +243,12 @@ class Interpreter:
         self.steps = 0
         self.deadline = 0.0
         self.frames: list[Function] = []  # the functions being run, innermost last
+        self.memory_at_start = self.fresh = 0  # resident memory when the run began; bytes made since the last look
         self.output: list[bytes] = []  # what fmt.print and friends printed
 
     def run(self, tree: list[Node], globals_: dict) -> dict:
         self.deadline = time.monotonic() + self.limits.seconds
+        self.memory_at_start, self.fresh = resident_memory(), 0
         scope = Scope(names=globals_)
         old_limit = sys.getrecursionlimit()
         sys.setrecursionlimit(max(old_limit, 12 * self.limits.depth + 2000))
@@ -240,6 +266,21 @@ class Interpreter:
             raise BudgetExceeded(f"the script ran more than {self.limits.steps:,} steps", node.line, node.column)
         if not self.steps & 1023 and time.monotonic() > self.deadline:
             raise BudgetExceeded(f"the script ran longer than {self.limits.seconds:g} s", node.line, node.column)
+
+    def made(self, value) -> None:
+        """Count a new string, bytes or array; every CHECK_MEMORY_EVERY bytes, stop a run that has grown the
+        process by more than its memory limit."""
+        t = type(value)
+        if t is bytes:
+            self.fresh += len(value)
+        elif t is Array:
+            self.fresh += 8 * len(value.items) + sum(len(item) for item in value.items if type(item) is bytes)
+        elif t is Bytes:
+            self.fresh += len(value.data)
+        if self.fresh > CHECK_MEMORY_EVERY:
+            self.fresh = 0
+            if resident_memory() - self.memory_at_start > self.limits.memory:
+                raise SizeError(f"the script used more than {self.limits.memory // 2**20:,} MiB of memory")
 
     def fail(self, node: Node, message: str):
         raise TengoRuntimeError(message, node.line, node.column)
@@ -459,7 +500,9 @@ class Interpreter:
         if op == "!=":
             return not equals(left, right)
         try:
-            return binary_op(op, left, right, self.limits)
+            result = binary_op(op, left, right, self.limits)
+            self.made(result)
+            return result
         except SizeError as error:
             raise BudgetExceeded(str(error), node.line, node.column) from None
         except OperationError as error:
@@ -544,7 +587,9 @@ class Interpreter:
         self.tick(node)
         if type(func) is Builtin:
             try:
-                return func.call(self, *args)
+                result = func.call(self, *args)
+                self.made(result)
+                return result
             except SizeError as error:
                 raise BudgetExceeded(str(error), node.line, node.column) from None
             except OperationError as error:
