@@ -236,6 +236,14 @@ class Signal:
 BREAK, CONTINUE = Signal("break"), Signal("continue")
 
 
+def tail(statements: list[Node], index: int, body: bool) -> bool:
+    """Whether a call statement is followed by a return of nothing: the end of a function's body, or `return`."""
+    if index == len(statements) - 1:
+        return body
+    following = statements[index + 1]
+    return following.kind == "return" and following.result is None
+
+
 class Interpreter:
     def __init__(self, modules: dict, limits: Limits):
         self.modules = modules
@@ -289,20 +297,8 @@ class Interpreter:
 
     def block(self, statements: list[Node], scope: Scope, body: bool = False):
         """Run statements; `body` for a function's own body, whose last call statement is in tail position."""
-        last = len(statements) - 1
         for index, stmt in enumerate(statements):
-            if (
-                stmt.kind == "expr"
-                and stmt.value.kind == "call"
-                and self.frames
-                and (
-                    index == last
-                    and body
-                    or (
-                        index < last and statements[index + 1].kind == "return" and statements[index + 1].result is None
-                    )
-                )
-            ):
+            if self.frames and stmt.kind == "expr" and stmt.value.kind == "call" and tail(statements, index, body):
                 self.tick(stmt)
                 signal = self.tail_call(stmt.value, scope)
                 if type(signal) is Signal:
