@@ -112,6 +112,18 @@ def test_values_strings_and_conversions(source, expected):
     assert value(source) == expected
 
 
+def test_literals_read_as_go_reads_them():
+    source = r"""out := [1., .5, 1e3, 0x1F, 0b101, 0o17, 017, 1_000, 0x1p-2, '\'', '九' > '9', "\u00e9\x41\101", `a\nb`]
+"""
+    assert value(source) == [1.0, 0.5, 1000.0, 31, 5, 15, 15, 1000, 0.25, "'", True, "éAA", "a\\nb"]
+
+
+def test_a_line_break_ends_a_statement_even_inside_a_comment():
+    assert value("a := 1 /* one\n */ b := 2\nout := a + b") == 3
+    with pytest.raises(TengoSyntaxError):
+        compile_script("a := 1 /* one */ b := 2")
+
+
 def test_closures_capture_variables_not_values():
     source = """
 counter := func() {

@@ -147,11 +147,17 @@ class Lexer:
         end = start
         if src.startswith(("0x", "0X", "0b", "0B", "0o", "0O"), start):
             end = start + 2
-            while end < len(src) and (src[end].isalnum() or src[end] == "_"):
+            while end < len(src) and (src[end].isalnum() or src[end] == "_") and src[end] not in "pP":
                 end += 1
+            hex_float = src[start + 1] in "xX" and end < len(src) and src[end] in ".pP"
+            if hex_float:  # 0x1.8p3
+                while end < len(src) and (src[end].isalnum() or src[end] in "._" or src[end - 1] in "pP"):
+                    end += 1
             text = src[start:end]
             self.i = end
             try:
+                if hex_float:
+                    return Token("FLOAT", float.fromhex(text.replace("_", "")), line, column, text)
                 return Token("INT", int(text.replace("_", ""), 0), line, column, text)
             except ValueError:
                 self.error(f"illegal number {text!r}", line, column)
