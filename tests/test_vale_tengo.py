@@ -341,9 +341,11 @@ def test_the_globals_come_back_as_python_values():
             "Compile Error: export not allowed inside function\n\tat (main):1:15",
         ),
         ("a := [1, 2,]", TengoSyntaxError, "Parse Error: expected array element, found ']'\n\tat (main):1:12"),
-        ("a := (1 + 2", TengoSyntaxError, "Parse Error: expected ')', found 'newline'\n\tat (main):1:12"),
+        ("a := (1 + 2", TengoSyntaxError, "Parse Error: expected ')', found newline\n\tat (main):1:12"),
         ('a := "open', TengoSyntaxError, "Parse Error: string literal not terminated\n\tat (main):1:6"),
         ("a := 1 +\n\n* 2", TengoSyntaxError, "Parse Error: expected operand, found '*'\n\tat (main):3:1"),
+        ("a := [1 2]", TengoSyntaxError, "Parse Error: expected ']', found 2\n\tat (main):1:9"),
+        ("f(a..., 1)", TengoSyntaxError, "Parse Error: expected ')', found ','\n\tat (main):1:7"),
         ('s := "é" + x', TengoCompileError, "Compile Error: unresolved reference 'x'\n\tat (main):1:13"),  # bytes
     ],
 )

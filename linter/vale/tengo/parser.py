@@ -58,11 +58,12 @@ class Parser:
         return tok
 
     def _found(self, tok: Token) -> str:
+        """What was found instead, as Tengo words it: `newline`, a literal as written, or a token in quotes."""
         if tok.kind == ";" and tok.text == "\n":
             return "newline"
-        if tok.kind == "EOF":
-            return "EOF"
-        return tok.text or tok.kind
+        if tok.kind in ("IDENT", "INT", "FLOAT", "CHAR", "STRING"):
+            return tok.text
+        return f"'{tok.text or tok.kind}'"
 
     def error(self, message: str, tok: Token | None = None):
         tok = tok or self.tok
@@ -70,7 +71,7 @@ class Parser:
 
     def expect(self, kind: str) -> Token:
         if self.tok.kind != kind:
-            self.error(f"expected '{kind}', found '{self._found(self.tok)}'")
+            self.error(f"expected '{kind}', found {self._found(self.tok)}")
         return self.next()
 
     def more(self, closing: str, want: str) -> bool:
@@ -79,7 +80,7 @@ class Parser:
         if self.tok.kind == ",":
             self.next()
             if self.tok.kind == closing:
-                self.error(f"expected {want}, found '{self._found(self.tok)}'")
+                self.error(f"expected {want}, found {self._found(self.tok)}")
             return True
         if self.tok.kind == ";" and self.tok.text == "\n":
             self.next()
@@ -90,7 +91,7 @@ class Parser:
     def parse_file(self) -> list[Node]:
         statements = self.statement_list()
         if self.tok.kind != "EOF":
-            self.error(f"expected statement, found '{self._found(self.tok)}'")
+            self.error(f"expected statement, found {self._found(self.tok)}")
         return statements
 
     def statement_list(self) -> list[Node]:
@@ -105,7 +106,7 @@ class Parser:
         if self.tok.kind == ";":
             self.next()
         elif self.tok.kind not in ("}", "EOF"):
-            self.error(f"expected ';', found '{self._found(self.tok)}'")
+            self.error(f"expected ';', found {self._found(self.tok)}")
 
     def statement(self) -> Node | None:
         tok = self.tok
@@ -349,7 +350,7 @@ class Parser:
             name = self.expect("STRING")
             self.expect(")")
             return Node("import", tok, name=name.value.decode("utf-8", "replace"))
-        self.error(f"expected operand, found '{self._found(tok)}'")
+        self.error(f"expected operand, found {self._found(tok)}")
 
     def array_literal(self) -> Node:
         tok = self.expect("[")
@@ -371,7 +372,7 @@ class Parser:
             elif key.kind == "STRING":
                 name = key.value
             else:
-                self.error(f"expected map key, found '{self._found(key)}'")
+                self.error(f"expected map key, found {self._found(key)}")
             self.next()
             self.expect(":")
             items.append((name, self.expression()))
