@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass
 
 from linter.vale.rules import Rule, RuleFileError, Unsupported, format_message
-from linter.vale.tengo import Limits, TengoError, compile_script
 from linter.vale.tengo import Script as Program
+from linter.vale.tengo import TengoError, compile_script
 from linter.vale.tengo.values import Array, Map
 
 SCRIPT_DIR = ("config", "scripts")
@@ -45,11 +45,10 @@ class Script(Rule):
 
     program: Program | None = None
     where: str = ""
-    limits: Limits | None = None
 
     def run(self, text, file):
         try:
-            names = self.program.run_tengo({"scope": text}, self.limits)
+            names = self.program.run_tengo({"scope": text})
         except TengoError as error:
             raise ScriptError(e201(self.where, str(error))) from None
         matches = names.get("matches")

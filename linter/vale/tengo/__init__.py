@@ -1,7 +1,7 @@
 """A Tengo interpreter (github.com/d5/tengo v2's language) for Vale's `script` rules, written for copydesk.
 
 `compile_script(source, names)` parses a script and checks it as Tengo's compiler does; `Script.run(variables)`
-runs it under a budget of steps, time, call depth and value sizes, and returns its global variables as Python
+runs it under a budget of steps, time, call depth, value sizes and memory, and returns its global variables as Python
 values. Strings are bytes, as in Go: a script's offsets are byte offsets.
 """
 
@@ -33,8 +33,8 @@ ALLOWED_MODULES = ("text", "fmt", "math")  # what Vale lets a script import
 class Script:
     """A parsed and checked script, ready to run any number of times."""
 
-    def __init__(self, tree, names: tuple[str, ...], modules: tuple[str, ...]):
-        self.tree, self.names, self.modules = tree, names, modules
+    def __init__(self, tree, modules: tuple[str, ...]):
+        self.tree, self.modules = tree, modules
 
     def run(self, variables: dict, limits: Limits | None = None) -> dict:
         """The script's global variables after a run, as Python values (`to_python`)."""
@@ -50,7 +50,6 @@ class Script:
 
 
 BUILTINS = builtin_names()  # shared by every run: a run's globals are a new dict, the functions keep no state
-BUILTIN = set(BUILTINS)
 _MODULES: dict = {}
 
 
@@ -65,8 +64,8 @@ def compile_script(source: str, names=(), modules=ALLOWED_MODULES) -> Script:
     """Parse and check a script in which `names` are already defined; a TengoSyntaxError or TengoCompileError
     (with the line and column) otherwise."""
     tree = parse(source)
-    Checker(set(names) | BUILTIN, set(modules)).block(tree, fresh=False)
-    return Script(tree, tuple(names), tuple(modules))
+    Checker(set(names) | set(BUILTINS), set(modules)).block(tree, fresh=False)
+    return Script(tree, tuple(modules))
 
 
 def run_script(source: str, variables: dict, limits: Limits | None = None) -> dict:
