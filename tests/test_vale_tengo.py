@@ -691,3 +691,23 @@ def test_a_script_that_fails_or_runs_out_of_budget_stops_the_run_naming_the_rule
     rule_file = tmp_path / "styles" / "House" / "Bad.yml"
     assert result.stdout == f"E201 Invalid value [{rule_file}:3:1]: {message}\n"
     assert result.exit_code == 2
+
+
+def test_copydesk_check_reports_script_alerts_and_a_failing_script_as_a_file_error(tmp_path, monkeypatch):
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    _project(good, {"Caps": CAPITALS}, {}, DOCUMENT)
+    _project(bad, {"Caps": "extends: script\nmessage: x\nscript: for { }\n"}, {}, DOCUMENT)
+    for folder in (good, bad):
+        (folder / ".copydesk.yml").write_text("vale: .vale.ini\n", encoding="utf-8")
+    monkeypatch.chdir(good)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "story.md"])
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "House.Caps"]
+    assert [(f["line"], f["column"], f["excerpt"], f["severity"]) for f in found] == [(3, 23, "NASA", "error")]
+    monkeypatch.chdir(bad)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "story.md"])
+    rule_file = bad / "styles" / "House" / "Caps.yml"
+    assert result.exit_code == 2
+    assert (
+        f"copydesk: story.md: vale: E201 Invalid value [{rule_file}:3:1]: Budget Exceeded: the script ran more than"
+        " 2,000,000 steps at (main):1:1"
+    ) in result.stderr
