@@ -512,6 +512,15 @@ out := [
     ]
 
 
+def test_regular_expressions_read_utf8_characters():
+    source = """
+t := import("text")
+out := [t.re_find(".", "é"), t.re_find(`\\p{L}+`, "añob")[0][0].end, t.re_split("", "aé", -1),
+  t.re_replace("", "aé", "-")]
+"""
+    assert value(source) == [[[{"text": "é", "begin": 0, "end": 2}]], 5, ["a", "é"], "-a-é-"]
+
+
 def test_fmt_and_math_modules():
     source = """
 fmt := import("fmt")
