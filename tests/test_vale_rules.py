@@ -80,15 +80,16 @@ def test_missing_config_is_a_runtime_error(tmp_path, monkeypatch):
     assert "E100 [.vale.ini not found] Runtime error" in output and status == 2
 
 
-def test_script_rules_are_reported_as_unsupported_and_the_other_rules_still_run(tmp_path, monkeypatch):
+def test_a_missing_script_file_is_vale_e201_and_the_other_rules_still_run(tmp_path, monkeypatch):
     script = "extends: script\nmessage: x\nscript: x.tengo\n"
     _project(tmp_path, {"Script": script, "Very": EXISTENCE}, document="A very short text.\n")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["vale", *FLAGS, "story.md"])
     rule_file = tmp_path / "styles" / "House" / "Script.yml"
+    expected = tmp_path / "styles" / "config" / "scripts" / "x.tengo"
     assert result.stderr == (
-        f"copydesk vale: House.Script: `script` rules run a Tengo script (x.tengo, from {rule_file}), which copydesk"
-        " cannot run; the rule is skipped\n"
+        f"copydesk vale: House.Script: E201 Invalid value [{rule_file}:3:1]: open {expected}: no such file or"
+        " directory; the rule is skipped\n"
     )
     assert result.stdout == "story.md:1:3:House.Very:Avoid 'very'\n"
     assert result.exit_code == 1

@@ -39,7 +39,6 @@ def _sync(package: str) -> str:
 
 NOT_PASSING = {
     "CLI.feature::Script-computed suggestions": "`vale fix` with script-computed suggestions is not supported",
-    "checks.feature::Script": "`script` rules (Tengo) are not supported",
     "checks.feature::Spelling": _dictionary("'Webhooks', 'stylesheet', 'quickstart', 'minified'"),
     "fragments.feature::Code -> Markup": _dictionary("'destructor', 'gitignore', 'instantiations'"),
     "misc.feature::Duplicate matches": _dictionary("'ok'"),
@@ -50,7 +49,6 @@ NOT_PASSING = {
     "pkg.feature::Sync a complete, v3 package": _sync("'Google'"),
     "pkg.feature::Sync a style-only package": _sync("'write-good'"),
     "pkg.feature::Sync a config-only package": _sync("'Hugo'"),
-    "styles.feature::Lint against Scripts": "`script` rules (Tengo) are not supported",
 }
 
 

@@ -4,7 +4,8 @@ with Vale's fields.
 Each rule turns a block of text into alerts `(start, end, match, message)` in characters of the block; it is also
 given the file being linted (`linter.vale.lint.ValeFile`), for what a rule keeps across a file's blocks (the
 terms a conditional rule has seen defined) or counts over the whole file (a metric's variables). Rule kinds
-copydesk does not run yet are loaded as `Unsupported`, reported once on stderr and skipped.
+copydesk does not run yet are loaded as `Unsupported`, reported once on stderr and skipped. `script` rules run in
+`linter.vale.script`.
 """
 
 from __future__ import annotations
@@ -714,11 +715,9 @@ def build_rule(name: str, data: dict, path: str, accepted: list[str], styles_pat
         except MissingDictionary as error:
             return Unsupported(**base, reason=str(error))
     if kind == "script":
-        script = data.get("script", "")
-        reason = f"`script` rules run a Tengo script ({path}), which copydesk cannot run"
-        if isinstance(script, str) and script.endswith(".tengo"):
-            reason = f"`script` rules run a Tengo script ({script}, from {path}), which copydesk cannot run"
-        return Unsupported(**base, reason=reason)
+        from linter.vale.script import build_script
+
+        return build_script(base, data, path, styles_path)
     return Unsupported(**base, reason=f"rule kind {kind!r} ({path}) is not one copydesk knows")
 
 
