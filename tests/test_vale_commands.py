@@ -476,14 +476,31 @@ def test_fix_suggests_the_dictionarys_closest_words_for_a_spelling_alert(tmp_pat
     assert result.stdout == solution([], "unknown check 'House.Utilize'")
 
 
-def test_fix_with_a_tengo_script_is_not_run(tmp_path):
+SNAKE = """text := import("text")
+parts := text.re_split(`(?:[A-Z][a-z]+)`, match, -1)
+words := text.re_find(`[A-Z][a-z]+`, match, -1)
+snake := ""
+for i, w in words {
+    snake += (i > 0 ? "_" : "") + text.to_lower(w[0].text)
+}
+suggestions := [snake, len(parts)]
+"""
+
+
+def test_fix_runs_a_tengo_script_and_prints_the_strings_it_suggests(tmp_path):
     fix_project(tmp_path)
+    (tmp_path / "styles" / "config" / "actions" / "Snake.tengo").write_text(SNAKE, encoding="utf-8")
+    result = vale(tmp_path, "fix", alert("suggest", ["Snake.tengo"], "FooBarBaz"))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == solution(["foo_bar_baz"])  # the int is left out, as Vale keeps strings only
+
+
+def test_fix_with_a_failing_tengo_script_reports_its_error_in_the_json(tmp_path):
+    fix_project(tmp_path)
+    (tmp_path / "styles" / "config" / "actions" / "Snake.tengo").write_text("x := 1 / 0\n", encoding="utf-8")
     result = vale(tmp_path, "fix", alert("suggest", ["Snake.tengo"], "FooBar"))
-    assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        "copydesk vale: fix: `suggest` runs the Tengo script Snake.tengo, which copydesk cannot run (Tengo scripts"
-        " are not supported)\n"
-    )
+    assert result.returncode == 0
+    assert result.stdout == solution([], "Runtime Error: runtime error: integer divide by zero at (main):1:6")
 
 
 def test_fix_of_text_that_is_not_json_is_an_error(tmp_path):

@@ -3,7 +3,8 @@
 The alert's `Action` decides: `replace` (its params), `remove` (an empty string), `edit` (`regex`, `trim_right`,
 `trim_left`, `trim`, `truncate`, `split` applied to the match), `convert` and `suggest`. `suggest` with
 `spellings` ranks the words of the alerting spelling rule's dictionaries as Vale does (Levenshtein similarity to the
-match, the five best of each dictionary, title-cased when the match is); `suggest` with a Tengo script is not run.
+match, the five best of each dictionary, title-cased when the match is); `suggest` with a Tengo script runs it
+(`linter.vale.tengo`) with `match` set and prints the `suggestions` it leaves.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ class FixError(Exception):
 
 
 class Unsupported(FixError):
-    """An action that needs something copydesk does not have (a Tengo interpreter)."""
+    """An action that needs something copydesk does not have (Vale's case converter)."""
 
 
 def read_alert(argument: str) -> dict:
@@ -80,6 +81,22 @@ def spelling_suggestions(word: str, dictionaries: list[frozenset[str]]) -> list[
     return [w for _, w in ranked[:6]]
 
 
+def script_suggestions(path: str, name: str, match: str) -> list[str]:
+    """The `suggestions` array a Tengo action script leaves, run with `match` set as Vale runs it (the `text`,
+    `fmt` and `math` modules, within the interpreter's budget)."""
+    from linter.vale.tengo import TengoError, run_script
+
+    if not os.path.isfile(path):
+        raise FixError(f"script '{name}' not found")
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        source = handle.read()
+    try:
+        computed = run_script(source, {"match": match}).get("suggestions")
+    except TengoError as error:
+        raise FixError(" ".join(str(error).split())) from None
+    return [s for s in computed if isinstance(s, str)] if isinstance(computed, list) else []
+
+
 def suggestions(alert: dict, styles_path: str, spelling_rule) -> list[str] | None:
     """The action's suggestions (None where Vale's are a JSON `null`); FixError for Vale's errors.
     `spelling_rule(check)` gives the word sets of a spelling rule (or raises FixError)."""
@@ -97,11 +114,6 @@ def suggestions(alert: dict, styles_path: str, spelling_rule) -> list[str] | Non
         if not params:
             raise FixError("no parameters")
         if params[0] != "spellings":
-            if not os.path.isfile(os.path.join(styles_path, "config", "actions", params[0])):
-                raise FixError(f"script '{params[0]}' not found")
-            raise Unsupported(
-                f"`suggest` runs the Tengo script {params[0]}, which copydesk cannot run (Tengo scripts are not"
-                " supported)"
-            )
+            return script_suggestions(os.path.join(styles_path, "config", "actions", params[0]), params[0], match)
         return spelling_suggestions(match, spelling_rule(str(alert.get("check") or "")))
     raise FixError(f"unknown action '{name}'")
