@@ -720,3 +720,30 @@ def test_copydesk_check_reports_script_alerts_and_a_failing_script_as_a_file_err
         f"copydesk: story.md: vale: E201 Invalid value [{rule_file}:3:1]: Budget Exceeded: the script ran more than"
         " 2,000,000 steps at (main):1:1"
     ) in result.stderr
+
+
+def test_a_script_rule_has_a_time_budget_for_the_whole_file(tmp_path, monkeypatch):
+    # each run on a paragraph finishes within its own budget; together they would not stop for a long file
+    slow = (
+        "extends: script\nmessage: x\nscope: paragraph\nscript: |\n  for i := 0; i < 20000; i++ { }\n  matches := []\n"
+    )
+    _project(tmp_path, {"Slow": slow}, {}, "A line.\n\n" * 40)
+    monkeypatch.setattr("linter.vale.script.FILE_SECONDS", 0.05)
+    result = _vale(tmp_path, monkeypatch)
+    rule_file = tmp_path / "styles" / "House" / "Slow.yml"
+    budget = 0.05 + len("A line.\n\n" * 40) / 100_000
+    assert (
+        result.stdout
+        == f"E201 Invalid value [{rule_file}:4:1]: the script ran longer than {budget:g} s in all on story.md\n"
+    )
+    assert result.exit_code == 2
+
+
+def test_byte_offsets_become_character_offsets():
+    from linter.vale.script import char_offsets
+
+    text = "aé€😀b"
+    data = text.encode("utf-8")
+    chars = char_offsets(text, data)
+    assert [chars(b) for b in range(len(data) + 1)] == [0, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 5]
+    assert char_offsets("abc", b"abc")(2) == 2

@@ -106,6 +106,7 @@ class ValeFile:
     limits: Counter = field(default_factory=Counter)  # alerts reported so far by each rule, for `limit`
     forms_seen: set = field(default_factory=set)  # (consistency rule, pair, form) seen so far in the file
     tags: Counter = field(default_factory=Counter)  # the HTML block tags walked, for metric rules
+    script_seconds: Counter = field(default_factory=Counter)  # seconds each script rule has run on this file
     kind: str = ""  # Vale's format of the file: "markup", "code", "fragment", "text" or "" (plain lines)
     ignores: tuple = ()  # (BlockIgnores, TokenIgnores, where) for Markdown, applied to each fragment of code
     stylesheet: str = ""  # the XSLT `Transform` that turns an XML file into HTML

@@ -10,14 +10,19 @@ fails while running, or runs out of its budget, stops the run with the same E201
 from __future__ import annotations
 
 import os
+import time
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from linter.vale.rules import Rule, RuleFileError, Unsupported, format_message
+from linter.vale.tengo import Limits, TengoError, compile_script
 from linter.vale.tengo import Script as Program
-from linter.vale.tengo import TengoError, compile_script
 from linter.vale.tengo.values import Array, Map
 
 SCRIPT_DIR = ("config", "scripts")
+RUN_SECONDS = 2.0  # the most one run of a script may take (on one block)
+FILE_SECONDS = 5.0  # the most a script rule may take on one file, runs on all its blocks together (plus file_budget)
 
 
 class ScriptError(RuleFileError):
@@ -47,18 +52,25 @@ class Script(Rule):
     where: str = ""
 
     def run(self, text, file):
+        budget = file_budget(file.content)
+        if file.script_seconds[self.name] > budget:  # checked before each run: a file overshoots by one run at most
+            raise ScriptError(e201(self.where, f"the script ran longer than {budget:g} s in all on {file.path}"))
+        started = time.monotonic()
         try:
-            names = self.program.run_tengo({"scope": text})
+            names = self.program.run_tengo({"scope": text}, Limits(seconds=RUN_SECONDS))
         except TengoError as error:
             raise ScriptError(e201(self.where, str(error))) from None
+        finally:
+            file.script_seconds[self.name] += time.monotonic() - started
         matches = names.get("matches")
         if type(matches) is not Array or matches.immutable:  # Vale reads a (mutable) array only
             return []
         data = text.encode("utf-8")
+        chars = char_offsets(text, data)
         alerts = []
         for index, match in enumerate(matches.items):
             begin, end = self._span(match, index, len(data))
-            start, stop = _chars(data, begin), _chars(data, end)
+            start, stop = chars(begin), chars(end)
             alert = self.alert(text, start, stop)
             message = match.items.get(b"message")
             if type(message) is bytes:
@@ -78,9 +90,18 @@ class Script(Rule):
         return begin, end
 
 
-def _chars(data: bytes, offset: int) -> int:
-    """A byte offset of UTF-8 text as a character offset (inside a character: that character's start)."""
-    return len(data[:offset].decode("utf-8", "ignore"))
+def char_offsets(text: str, data: bytes):
+    """A function from a byte offset of `data` (text in UTF-8) to its character offset (inside a character: that
+    character's start), in logarithmic time."""
+    if len(data) == len(text):
+        return lambda offset: offset
+    ends = list(accumulate(len(ch.encode("utf-8")) for ch in text))  # the byte offset after each character
+    return lambda offset: bisect_right(ends, offset)
+
+
+def file_budget(content: str) -> float:
+    """The seconds a script rule may run in all on one file: FILE_SECONDS, and one more per 100,000 characters."""
+    return FILE_SECONDS + len(content) / 100_000
 
 
 def build_script(base: dict, data: dict, path: str, styles_path: str) -> Rule:
