@@ -293,6 +293,18 @@ class Interpreter:
     def fail(self, node: Node, message: str):
         raise TengoRuntimeError(message, node.line, node.column)
 
+    def checked(self, node: Node, compute, *args):
+        """compute(*args), counted as a new value; one over a size limit is the budget's error, an operation
+        that fails Tengo's runtime error at the node."""
+        try:
+            result = compute(*args)
+            self.made(result)
+            return result
+        except SizeError as error:
+            raise BudgetExceeded(str(error), node.line, node.column) from None
+        except OperationError as error:
+            self.fail(node, str(error))
+
     # statements
 
     def block(self, statements: list[Node], scope: Scope, body: bool = False):
@@ -495,14 +507,7 @@ class Interpreter:
             return equals(left, right)
         if op == "!=":
             return not equals(left, right)
-        try:
-            result = binary_op(op, left, right, self.limits)
-            self.made(result)
-            return result
-        except SizeError as error:
-            raise BudgetExceeded(str(error), node.line, node.column) from None
-        except OperationError as error:
-            self.fail(node, str(error))
+        return self.checked(node, binary_op, op, left, right, self.limits)
 
     def unary(self, node: Node, v):
         op, t = node.op, type(v)
@@ -582,14 +587,7 @@ class Interpreter:
     def apply(self, node: Node, func, args: list):
         self.tick(node)
         if type(func) is Builtin:
-            try:
-                result = func.call(self, *args)
-                self.made(result)
-                return result
-            except SizeError as error:
-                raise BudgetExceeded(str(error), node.line, node.column) from None
-            except OperationError as error:
-                self.fail(node, str(error))
+            return self.checked(node, func.call, self, *args)
         if type(func) is not Function:
             self.fail(node, f"not callable: {type_name(func)}")
         if len(self.frames) >= self.limits.depth:
