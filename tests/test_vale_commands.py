@@ -139,6 +139,17 @@ def test_sync_installs_the_packages_a_package_names(tmp_path):
     assert (tmp_path / "styles" / ".vale-config" / "0-Full.ini").is_file()
 
 
+def test_a_package_that_names_itself_stops_the_sync_and_changes_nothing(tmp_path):
+    make_zip(
+        tmp_path / "Full.zip", {**FULL_ZIP, "Full/.vale.ini": "Packages = Full.zip\n\n[*.md]\nBasedOnStyles = Full\n"}
+    )
+    project(tmp_path, "Full.zip")
+    result = vale(tmp_path, "sync")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("copydesk vale: Full.zip: the package names itself among its Packages (Full/.vale.ini)\n")
+    assert tree(tmp_path / "styles") == []
+
+
 def test_a_package_to_download_stops_the_sync_and_changes_nothing(tmp_path):
     make_zip(tmp_path / "House.zip", HOUSE_ZIP)
     project(tmp_path, "House.zip, write-good")

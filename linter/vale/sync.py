@@ -63,6 +63,7 @@ class Plan:
     kept: list[str] = field(default_factory=list)  # messages for downloaded packages found on disk
     missing: list[str] = field(default_factory=list)  # messages for downloaded packages that are not
     installed: int = 0
+    open_packages: list[str] = field(default_factory=list)  # the package being planned and those that named it
 
     def add(self, destination: str, source: str) -> None:
         self.copies.pop(destination, None)  # a later package replaces the entry, as Vale's copy does
@@ -72,6 +73,17 @@ class Plan:
 def plan_package(plan: Plan, source: str, index: int, config_name: str) -> bool:
     """Add one package (and those its config names) to the plan; True when it is installed from disk."""
     name = package_name(source)
+    key = os.path.abspath(source) if os.path.exists(source) else source
+    if key in plan.open_packages:
+        raise SyncError(f"{source}: the package names itself among its Packages ({config_name})")
+    plan.open_packages.append(key)
+    try:
+        return _plan_package(plan, source, name, index, config_name)
+    finally:
+        plan.open_packages.pop()
+
+
+def _plan_package(plan: Plan, source: str, name: str, index: int, config_name: str) -> bool:
     if os.path.isdir(source):
         _plan_tree(plan, os.path.dirname(os.path.abspath(source.rstrip("/\\"))), name, index, config_name)
         return True
