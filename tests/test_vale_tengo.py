@@ -15,6 +15,7 @@ from linter.vale.tengo import (
     BudgetExceeded,
     Limits,
     TengoCompileError,
+    TengoError,
     TengoRuntimeError,
     TengoSyntaxError,
     compile_script,
@@ -747,3 +748,16 @@ def test_byte_offsets_become_character_offsets():
     chars = char_offsets(text, data)
     assert [chars(b) for b in range(len(data) + 1)] == [0, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 5]
     assert char_offsets("abc", b"abc")(2) == 2
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("x := " + "(" * 5000 + "1" + ")" * 5000, "Parse Error: the script nests its expressions or blocks too deeply"),
+        ("a := []\nfor i := 0; i < 5000; i++ { a = [a] }", "Runtime Error: a global variable nests arrays or maps"),
+    ],
+)
+def test_nesting_too_deep_for_python_is_a_tengo_error(source, message):
+    with pytest.raises(TengoError) as error:
+        run_script(source, {})
+    assert str(error.value).startswith(message)

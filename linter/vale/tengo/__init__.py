@@ -38,7 +38,11 @@ class Script:
 
     def run(self, variables: dict, limits: Limits | None = None) -> dict:
         """The script's global variables after a run, as Python values (`to_python`)."""
-        return {name: to_python(value) for name, value in self.run_tengo(variables, limits).items()}
+        names = self.run_tengo(variables, limits)
+        try:
+            return {name: to_python(value) for name, value in names.items()}
+        except RecursionError:
+            raise TengoRuntimeError("a global variable nests arrays or maps too deeply to be read") from None
 
     def run_tengo(self, variables: dict, limits: Limits | None = None) -> dict:
         """The global variables as Tengo values (strings are bytes)."""
@@ -63,8 +67,11 @@ def module(name: str):
 def compile_script(source: str, names=(), modules=ALLOWED_MODULES) -> Script:
     """Parse and check a script in which `names` are already defined; a TengoSyntaxError or TengoCompileError
     (with the line and column) otherwise."""
-    tree = parse(source)
-    Checker(set(names) | set(BUILTINS), set(modules)).block(tree, fresh=False)
+    try:
+        tree = parse(source)
+        Checker(set(names) | set(BUILTINS), set(modules)).block(tree, fresh=False)
+    except RecursionError:
+        raise TengoSyntaxError("the script nests its expressions or blocks too deeply to be read") from None
     return Script(tree, tuple(modules))
 
 
