@@ -761,3 +761,11 @@ def test_nesting_too_deep_for_python_is_a_tengo_error(source, message):
     with pytest.raises(TengoError) as error:
         run_script(source, {})
     assert str(error.value).startswith(message)
+
+
+def test_format_widths_follow_go_and_stay_within_the_size_limit():
+    # Go reads a width or precision past a million digits-long as an overflow and stops the format there
+    assert run_script('x := format("%1000000000d", 1)', {})["x"] == "%!(NOVERB)%!(EXTRA int=1)"
+    assert run_script('x := format("a%.99999999f", 1.5)', {})["x"] == "a%!(NOVERB)%!(EXTRA float=1.5)"
+    with pytest.raises(BudgetExceeded, match="made a string longer than 16,777,216 bytes"):
+        run_script('fmt := import("fmt")\nx := fmt.sprintf("%9999999d|%9999999d", 1, 2)', {})

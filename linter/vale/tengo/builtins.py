@@ -222,7 +222,7 @@ def _format(run, *args):
         raise OperationError("wrong number of arguments")
     if type(args[0]) is not bytes:
         raise wrong_type("format", "string", args[0])
-    text = go_format(args[0], list(args[1:]))
+    text = go_format(run, args[0], list(args[1:]))
     check_size(run, len(text))
     return text
 
@@ -402,12 +402,27 @@ def _value_text(verb: str, v, flags: str, precision: int | None) -> str | None:
     return _string_verb(verb, show(v), precision)
 
 
-def go_format(template: bytes, args: list) -> bytes:
+def _go_number(text: str, i: int) -> tuple[int | None, int]:
+    """Go's `parsenum`: the digits at i as a number and the index after them; a number past a million that goes
+    on is Go's overflow: (None, the end of the text)."""
+    number, start = 0, i
+    while i < len(text) and text[i].isdigit():
+        if number > 1_000_000:
+            return None, len(text)
+        number = number * 10 + int(text[i])
+        i += 1
+    return (number if i > start else None), i
+
+
+def go_format(run, template: bytes, args: list) -> bytes:
     """Tengo's `format` (Go's `fmt.Sprintf` over Tengo values): flags `+-# 0`, width, precision and the verbs
-    v T s q d b o O x X c U e E f F g G t; a verb that does not fit its value reads `%!d(string="hi")`."""
+    v T s q d b o O x X c U e E f F g G t; a verb that does not fit its value reads `%!d(string="hi")`. The text
+    is checked against the run's size limit as it grows, so a wide padding stops before it is made."""
     text = template.decode("utf-8", "surrogateescape")
-    out, i, used = [], 0, 0
+    out, i, used, length = [], 0, 0, 0
     while i < len(text):
+        if length > run.limits.size:
+            check_size(run, length)
         c = text[i]
         if c != "%":
             out.append(c)
@@ -418,18 +433,13 @@ def go_format(template: bytes, args: list) -> bytes:
         while i < len(text) and text[i] in "+-# 0":
             flags += text[i]
             i += 1
-        width = precision = None
-        start = i
-        while i < len(text) and text[i].isdigit():
-            i += 1
-        if i > start:
-            width = int(text[start:i])
+        width, i = _go_number(text, i)
+        precision = None
         if i < len(text) and text[i] == ".":
-            i += 1
-            start = i
-            while i < len(text) and text[i].isdigit():
-                i += 1
-            precision = int(text[start:i] or 0)
+            precision, i = _go_number(text, i + 1)
+            precision = precision or 0
+        if max(width or 0, precision or 0) > run.limits.size:
+            check_size(run, max(width or 0, precision or 0))
         if i >= len(text):
             out.append("%!(NOVERB)")
             break
@@ -445,9 +455,11 @@ def go_format(template: bytes, args: list) -> bytes:
         used += 1
         rendered = _value_text(verb, value, flags, precision)
         if rendered is None:
-            out.append(f"%!{verb}({type_name(value)}={show(value).decode('utf-8', 'replace')})")
-            continue
-        out.append(_pad(rendered, flags, width, numeric=type(value) in (int, float)))
+            rendered = f"%!{verb}({type_name(value)}={show(value).decode('utf-8', 'replace')})"
+        else:
+            rendered = _pad(rendered, flags, width, numeric=type(value) in (int, float))
+        out.append(rendered)
+        length += len(rendered)
     if used < len(args):
         extra = ", ".join(f"{type_name(v)}={show(v).decode('utf-8', 'replace')}" for v in args[used:])
         out.append(f"%!(EXTRA {extra})")

@@ -18,7 +18,7 @@ def _printer(newline: bool, formatted: bool):
         if formatted:
             if not args or type(args[0]) is not bytes:
                 raise wrong_type("format", "string", args[0] if args else UNDEFINED)
-            text = go_format(args[0], list(args[1:]))
+            text = go_format(run, args[0], list(args[1:]))
         else:
             text = b"".join(to_string(a) or b"<undefined>" for a in args)
         run.output.append(text + (b"\n" if newline else b""))
@@ -31,7 +31,7 @@ def _printer(newline: bool, formatted: bool):
 def _sprintf(run, *args):
     if not args or type(args[0]) is not bytes:
         raise wrong_type("format", "string", args[0] if args else UNDEFINED)
-    text = go_format(args[0], list(args[1:]))
+    text = go_format(run, args[0], list(args[1:]))
     check_size(run, len(text))
     return text
 

@@ -319,8 +319,8 @@ def _format_float(run, *args):
     if precision < 0 and verb in "fF":
         return format_float(args[0])
     if precision < 0:
-        return go_format(b"%" + verb.encode(), [args[0]])
-    return go_format(f"%.{precision}{verb}".encode(), [args[0]])
+        return go_format(run, b"%" + verb.encode(), [args[0]])
+    return go_format(run, f"%.{precision}{verb}".encode(), [args[0]])
 
 
 def _parse_bool(run, *args):
