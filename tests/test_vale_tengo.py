@@ -769,3 +769,29 @@ def test_format_widths_follow_go_and_stay_within_the_size_limit():
     assert run_script('x := format("a%.99999999f", 1.5)', {})["x"] == "a%!(NOVERB)%!(EXTRA float=1.5)"
     with pytest.raises(BudgetExceeded, match="made a string longer than 16,777,216 bytes"):
         run_script('fmt := import("fmt")\nx := fmt.sprintf("%9999999d|%9999999d", 1, 2)', {})
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'text := import("text")\nx := text.re_split("", text.repeat("a", 5000), -1)',
+        'text := import("text")\nx := text.re_find("a", text.repeat("a", 5000), -1)',
+        'text := import("text")\nx := text.split(text.repeat("a", 5000), "")',
+        'text := import("text")\nx := text.split_n(text.repeat("a,", 5000), ",", -1)',
+        'text := import("text")\nx := text.fields(text.repeat("a ", 5000))',
+    ],
+)
+def test_builtins_stop_at_the_array_limit_before_making_the_array(source):
+    with pytest.raises(BudgetExceeded, match="made an array of more than 1,000 items"):
+        run_script(source, {}, Limits(items=1000))
+
+
+def test_a_builtin_with_millions_of_matches_stops_at_the_time_limit():
+    source = 'text := import("text")\nx := text.re_replace("a", text.repeat("a", 2000000), "$0$0")'
+    with pytest.raises(BudgetExceeded, match="ran longer than 0.05 s"):
+        run_script(source, {}, Limits(seconds=0.05))
+
+
+def test_fields_splits_at_gos_white_space():
+    source = 'text := import("text")\nx := text.fields(" a  b\\u00a0c\\x1cd ")'
+    assert run_script(source, {})["x"] == ["a", "b", "c\x1cd"]  # U+00A0 is white space to Go, U+001C is not

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import time
 from decimal import Decimal
 
 from linter.vale.tengo.values import (
@@ -43,6 +44,12 @@ def arity(args, *counts: int) -> None:
 def check_items(run, count: int) -> None:
     if count > run.limits.items:
         raise SizeError(f"the script made an array of more than {run.limits.items:,} items")
+
+
+def check_time(run) -> None:
+    """Stop a builtin's long loop (millions of matches) once the run is past its time limit."""
+    if time.monotonic() > run.deadline:
+        raise SizeError(f"the script ran longer than {run.limits.seconds:g} s")
 
 
 def check_size(run, size: int, what: str = "string") -> None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import re2
 
-from linter.vale.tengo.builtins import check_size
+from linter.vale.tengo.builtins import check_items, check_size, check_time
 from linter.vale.tengo.values import Error
 
 RE2_OPTIONS = re2.Options()
@@ -41,10 +41,15 @@ def _advance(text: bytes, pos: int) -> int:
     return min(pos + width, len(text)) if pos + width <= len(text) else pos + 1
 
 
-def find_all(regex, text: bytes, n: int = -1) -> list:
-    """Go's `FindAll...Index`: leftmost-first matches, no empty match right after a previous match."""
-    found, pos, previous_end = [], 0, -1
+def find_all(run, regex, text: bytes, n: int = -1) -> list:
+    """Go's `FindAll...Index`: leftmost-first matches, no empty match right after a previous match; more than the
+    run's array limit, or past its time, is its budget error."""
+    found, pos, previous_end, searches = [], 0, -1, 0
     while (n < 0 or len(found) < n) and pos <= len(text):
+        searches += 1
+        if not searches & 1023:
+            check_time(run)
+            check_items(run, len(found))
         m = regex.search(text, pos)
         if m is None:
             break
@@ -99,8 +104,11 @@ def expand(template: bytes, m) -> bytes:
 
 def replace_all(run, regex, text: bytes, repl: bytes) -> bytes:
     """Go's `ReplaceAllString`."""
-    out, last_end, pos = bytearray(), 0, 0
+    out, last_end, pos, searches = bytearray(), 0, 0, 0
     while pos <= len(text):
+        searches += 1
+        if not searches & 1023:
+            check_time(run)
         m = regex.search(text, pos)
         if m is None:
             break
@@ -121,14 +129,14 @@ def replace_all(run, regex, text: bytes, repl: bytes) -> bytes:
     return bytes(out)
 
 
-def split_regex(regex, text: bytes, n: int) -> list[bytes]:
+def split_regex(run, regex, text: bytes, n: int) -> list[bytes]:
     """Go's `Regexp.Split`."""
     if n == 0:
         return []
     if regex.pattern and not text:
         return [b""]
     parts, begin, end = [], 0, 0
-    for m in find_all(regex, text, n):
+    for m in find_all(run, regex, text, n):
         if n > 0 and len(parts) == n - 1:
             break
         end = m.start()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from itertools import islice
+
 from linter.vale.tengo.builtins import (
     POSITIONS,
     arity,
@@ -31,6 +34,8 @@ from linter.vale.tengo.values import (
 UNICODE_SPACE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 UNICODE_SPACE += "\u2028\u2029\u202f\u205f\u3000"
 
+NOT_SPACE = re.compile(f"[^{re.escape(UNICODE_SPACE)}]+")  # a word of strings.Fields (Go's unicode.IsSpace)
+
 
 def _text(text: bytes) -> str:
     return text.decode("utf-8", "surrogateescape")
@@ -56,6 +61,11 @@ def go_split(s: bytes, sep: bytes, n: int, after: bool = False) -> list[bytes]:
     if after:
         parts = [p + sep for p in parts[:-1]] + parts[-1:]
     return parts
+
+
+def _pieces(s: bytes, sep: bytes) -> int:
+    """How many pieces splitting s at sep makes (counted before they are made)."""
+    return s.count(sep) + 1 if sep else len(_text(s))
 
 
 def _runes_of(chars: bytes) -> set[str]:
@@ -91,8 +101,11 @@ def _title(s: bytes) -> bytes:
     return _bytes("".join(out))
 
 
-def _fields(s: bytes) -> list[bytes]:
-    return [_bytes(p) for p in _text(s).split() if p]
+def _fields(run, s: bytes) -> list[bytes]:
+    """Go's `strings.Fields`, stopped once there are more than the run's array limit."""
+    words = [_bytes(m.group()) for m in islice(NOT_SPACE.finditer(_text(s)), run.limits.items + 1)]
+    check_items(run, len(words))
+    return words
 
 
 def _replace(run, s: bytes, old: bytes, new: bytes, n: int) -> bytes:
@@ -142,7 +155,7 @@ def _find(run, regex, text: bytes, count: int | None):
     if count is None:
         m = regex.search(text)
         return UNDEFINED if m is None else Array([_match_groups(m)])
-    matches = find_all(regex, text, count)
+    matches = find_all(run, regex, text, count)
     if not matches:
         return UNDEFINED
     check_items(run, len(matches))
@@ -172,7 +185,7 @@ def _apply(run, method: str, regex, args: list):
         return _find(run, regex, text, int_arg(args, 1, "third") if len(args) > 1 else None)
     if method == "replace":
         return replace_all(run, regex, text, string_arg(args, 1, "third"))
-    parts = split_regex(regex, text, int_arg(args, 1, "third") if len(args) > 1 else -1)
+    parts = split_regex(run, regex, text, int_arg(args, 1, "third") if len(args) > 1 else -1)
     check_items(run, len(parts))
     return Array(parts)
 
@@ -253,9 +266,9 @@ def _pad(right: bool):
 def _split_n(after: bool):
     def call(run, *args):
         arity(args, 3)
-        parts = go_split(string_arg(args, 0, "first"), string_arg(args, 1, "second"), int_arg(args, 2, "third"), after)
-        check_items(run, len(parts))
-        return Array(parts)
+        s, sep, n = string_arg(args, 0, "first"), string_arg(args, 1, "second"), int_arg(args, 2, "third")
+        check_items(run, min(_pieces(s, sep), n) if n >= 0 else _pieces(s, sep))
+        return Array(go_split(s, sep, n, after))
 
     return call
 
@@ -263,9 +276,8 @@ def _split_n(after: bool):
 def _split(after: bool):
     def call(run, *args):
         s, sep = string_args(args, 2)
-        parts = go_split(s, sep, -1, after)
-        check_items(run, len(parts))
-        return Array(parts)
+        check_items(run, _pieces(s, sep))
+        return Array(go_split(s, sep, -1, after))
 
     return call
 
@@ -403,7 +415,7 @@ TEXT_FUNCTIONS = {
 
 def _fields_call(run, *args):
     (s,) = string_args(args, 1)
-    return Array(_fields(s))
+    return Array(_fields(run, s))
 
 
 def text_module() -> Map:

@@ -140,7 +140,7 @@ class OperationError(Exception):
 
 
 class SizeError(OperationError):
-    """A string, bytes or array past the run's size limit."""
+    """A builtin that went past the run's budget: a string, bytes or array over the size limit, or its time."""
 
 
 INT_MIN, INT_RANGE = -(2**63), 2**64
