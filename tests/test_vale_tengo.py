@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 
 import pytest
@@ -795,3 +796,24 @@ def test_a_builtin_with_millions_of_matches_stops_at_the_time_limit():
 def test_fields_splits_at_gos_white_space():
     source = 'text := import("text")\nx := text.fields(" a  b\\u00a0c\\x1cd ")'
     assert run_script(source, {})["x"] == ["a", "b", "c\x1cd"]  # U+00A0 is white space to Go, U+001C is not
+
+
+SHARED = (
+    'text := import("text")\na := text.split(text.repeat("x,", 200000), ",")\n'
+    "b := [a, a, a, a, a, a, a, a, a, a]\n"  # two million elements through one array shared ten times
+)
+
+
+@pytest.mark.parametrize(
+    "line, what",
+    [("x := copy(b)", "copy"), ("x := string(b)", "String()"), ("x := b == [a, a, a, a, a, a, a, a, a, a]", "==")],
+)
+def test_a_deep_operation_on_a_shared_array_stops_at_its_element_budget(line, what):
+    with pytest.raises(BudgetExceeded, match=rf"the script's {re.escape(what)} goes through more than 1,048,576"):
+        run_script(SHARED + line, {}, wanted=("x",))
+
+
+def test_only_the_wanted_globals_are_converted_and_the_conversion_has_the_budget_too():
+    assert run_script(SHARED + "x := len(b)", {}, wanted=("x",)) == {"x": 10}
+    with pytest.raises(BudgetExceeded, match="conversion to Python goes through more than 1,048,576"):
+        run_script(SHARED, {})

@@ -91,7 +91,7 @@ def script_suggestions(path: str, name: str, match: str) -> list[str]:
     with open(path, encoding="utf-8", errors="replace") as handle:
         source = handle.read()
     try:
-        computed = run_script(source, {"match": match}).get("suggestions")
+        computed = run_script(source, {"match": match}, wanted=("suggestions",)).get("suggestions")
     except TengoError as error:
         raise FixError(" ".join(str(error).split())) from None
     return [s for s in computed if isinstance(s, str)] if isinstance(computed, list) else []

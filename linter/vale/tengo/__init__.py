@@ -12,7 +12,19 @@ from linter.vale.tengo.errors import BudgetExceeded, TengoCompileError, TengoErr
 from linter.vale.tengo.interpreter import Checker, Interpreter, Limits
 from linter.vale.tengo.parser import parse
 from linter.vale.tengo.stdlib import MODULES
-from linter.vale.tengo.values import UNDEFINED, Array, Builtin, Bytes, Char, Error, Function, Map
+from linter.vale.tengo.values import (
+    UNDEFINED,
+    Array,
+    Builtin,
+    Bytes,
+    Char,
+    Error,
+    Function,
+    Map,
+    SizeError,
+    deep_operation,
+    visit_elements,
+)
 
 __all__ = [
     "BudgetExceeded",
@@ -36,13 +48,16 @@ class Script:
     def __init__(self, tree, modules: tuple[str, ...]):
         self.tree, self.modules = tree, modules
 
-    def run(self, variables: dict, limits: Limits | None = None) -> dict:
-        """The script's global variables after a run, as Python values (`to_python`)."""
+    def run(self, variables: dict, limits: Limits | None = None, wanted=None) -> dict:
+        """The script's global variables after a run (only those `wanted`, when given), as Python values
+        (`to_python`)."""
         names = self.run_tengo(variables, limits)
         try:
-            return {name: to_python(value) for name, value in names.items()}
+            return {name: to_python(value) for name, value in names.items() if wanted is None or name in wanted}
         except RecursionError:
             raise TengoRuntimeError("a global variable nests arrays or maps too deeply to be read") from None
+        except SizeError as error:
+            raise BudgetExceeded(str(error)) from None
 
     def run_tengo(self, variables: dict, limits: Limits | None = None) -> dict:
         """The global variables as Tengo values (strings are bytes)."""
@@ -75,10 +90,10 @@ def compile_script(source: str, names=(), modules=ALLOWED_MODULES) -> Script:
     return Script(tree, tuple(modules))
 
 
-def run_script(source: str, variables: dict, limits: Limits | None = None) -> dict:
+def run_script(source: str, variables: dict, limits: Limits | None = None, wanted=None) -> dict:
     """Run a script with `variables` defined (Python values: str, int, float, bool, None, list, dict) and return
-    its global variables as Python values."""
-    return compile_script(source, tuple(variables)).run(variables, limits)
+    its global variables (those `wanted`, when given) as Python values."""
+    return compile_script(source, tuple(variables)).run(variables, limits, wanted)
 
 
 def from_python(value):
@@ -96,6 +111,7 @@ def from_python(value):
     raise TypeError(f"no Tengo value for {type(value).__name__}")
 
 
+@deep_operation
 def to_python(value):
     """A Tengo value as Python's: strings decoded from UTF-8 (a byte that is not UTF-8 is U+FFFD), undefined as
     None, a char as its one-character str, an error as `{"error": value}`, functions as they are."""
@@ -107,8 +123,10 @@ def to_python(value):
     if t is Char:
         return chr(value.code) if 0 <= value.code <= 0x10FFFF else "\ufffd"
     if t is Array:
+        visit_elements(len(value.items), "conversion to Python")
         return [to_python(v) for v in value.items]
     if t is Map:
+        visit_elements(len(value.items), "conversion to Python")
         return {k.decode("utf-8", "replace"): to_python(v) for k, v in value.items.items()}
     if t is Bytes:
         return value.data

@@ -504,9 +504,9 @@ class Interpreter:
 
     def binary(self, node: Node, op: str, left, right):
         if op == "==":
-            return equals(left, right)
+            return self.checked(node, equals, left, right)
         if op == "!=":
-            return not equals(left, right)
+            return not self.checked(node, equals, left, right)
         return self.checked(node, binary_op, op, left, right, self.limits)
 
     def unary(self, node: Node, v):

@@ -5,8 +5,39 @@ conversions, truthiness, equality and binary operators."""
 from __future__ import annotations
 
 import math
+import threading
 from datetime import datetime, timedelta
 from decimal import Decimal
+
+DEEP_ELEMENTS = 2**20  # the most array and map elements one `==`, copy or String() may go through
+_DEEP = threading.local()  # .left: the elements the deep operation under way may still visit (None outside one)
+
+
+def deep_operation(operation):
+    """Make `operation` one deep operation: its outermost call sets the budget, the calls inside it share it."""
+
+    def run(*args):
+        if getattr(_DEEP, "left", None) is not None:
+            return operation(*args)
+        _DEEP.left = DEEP_ELEMENTS
+        try:
+            return operation(*args)
+        finally:
+            _DEEP.left = None
+
+    run.__doc__ = operation.__doc__
+    return run
+
+
+def visit_elements(count: int, what: str) -> None:
+    """Count elements against the deep operation's budget (a structure that shares one array a hundred times
+    would otherwise make a copy or a String() of a hundred million elements)."""
+    left = getattr(_DEEP, "left", None)
+    if left is None:
+        return
+    _DEEP.left = left - count
+    if _DEEP.left < 0:
+        raise SizeError(f"the script's {what} goes through more than {DEEP_ELEMENTS:,} array and map elements")
 
 
 class Undefined:
@@ -50,11 +81,10 @@ class Array:
         self.items, self.immutable = items, immutable
 
     def __eq__(self, other) -> bool:
-        return (
-            isinstance(other, Array)
-            and len(self.items) == len(other.items)
-            and all(equals(a, b) for a, b in zip(self.items, other.items))
-        )
+        if not isinstance(other, Array) or len(self.items) != len(other.items):
+            return False
+        visit_elements(len(self.items), "==")
+        return all(equals(a, b) for a, b in zip(self.items, other.items))
 
     def __repr__(self) -> str:
         return f"Array({self.items!r})"
@@ -67,11 +97,10 @@ class Map:
         self.items, self.immutable = items, immutable
 
     def __eq__(self, other) -> bool:
-        return (
-            isinstance(other, Map)
-            and self.items.keys() == other.items.keys()
-            and all(equals(v, other.items[k]) for k, v in self.items.items())
-        )
+        if not isinstance(other, Map) or self.items.keys() != other.items.keys():
+            return False
+        visit_elements(len(self.items), "==")
+        return all(equals(v, other.items[k]) for k, v in self.items.items())
 
     def __repr__(self) -> str:
         return f"Map({self.items!r})"
@@ -231,14 +260,17 @@ def runes(data: bytes) -> list[int]:
     return [ord(c) for c in data.decode("utf-8", "replace")]
 
 
+@deep_operation
 def show(v) -> bytes:
     """Tengo's `String()` of a value (a string quoted, as inside an array)."""
     t = type(v)
     if t is bytes:
         return go_quote(v)
     if t is Array:
+        visit_elements(len(v.items), "String()")
         return b"[" + b", ".join(show(e) for e in v.items) + b"]"
     if t is Map:
+        visit_elements(len(v.items), "String()")
         return b"{" + b", ".join(k + b": " + show(e) for k, e in v.items.items()) + b"}"
     if t is Error:
         return b"error: " + show(v.value)
@@ -347,6 +379,7 @@ def truthy(v) -> bool:
     return t not in (Error, Undefined)
 
 
+@deep_operation
 def equals(a, b) -> bool:
     """Tengo's `==`: an int equals a float of its value; an error or a function only itself."""
     ta, tb = type(a), type(b)
@@ -359,12 +392,15 @@ def equals(a, b) -> bool:
     return a == b
 
 
+@deep_operation
 def copy_value(v):
     """Tengo's `Copy()`: arrays and maps deeply, mutable again."""
     t = type(v)
     if t is Array:
+        visit_elements(len(v.items), "copy")
         return Array([copy_value(e) for e in v.items])
     if t is Map:
+        visit_elements(len(v.items), "copy")
         return Map({k: copy_value(e) for k, e in v.items.items()})
     if t is Error:
         return Error(copy_value(v.value))
