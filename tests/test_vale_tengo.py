@@ -817,3 +817,8 @@ def test_only_the_wanted_globals_are_converted_and_the_conversion_has_the_budget
     assert run_script(SHARED + "x := len(b)", {}, wanted=("x",)) == {"x": 10}
     with pytest.raises(BudgetExceeded, match="conversion to Python goes through more than 1,048,576"):
         run_script(SHARED, {})
+
+
+def test_re_replace_expands_named_groups_as_go_does():
+    source = 'text := import("text")\nx := text.re_replace(`(?P<name>b)(c)?`, "abd", `${name}|$name-|$1x|$$`)'
+    assert run_script(source, {})["x"] == "ab|b-||$d"

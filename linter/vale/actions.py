@@ -21,22 +21,24 @@ _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 
 GO_REFERENCE = re.compile(r"\$\$|\$\{(\w+)\}|\$(\w+)")
+GO_REFERENCE_BYTES = re.compile(rb"\$\$|\$\{(\w+)\}|\$(\w+)")
 
 
-def go_expand(template: str, match) -> str:
-    """Go's Regexp.Expand of a replacement: `$name` (the longest run of letters, digits and `_`) or `${name}` is
-    the group of that number or name, empty when the match has none; `$$` is `$`."""
+def go_expand(template, match):
+    """Go's Regexp.Expand of a replacement (str, or bytes for a match on bytes): `$name` (the longest run of
+    letters, digits and `_`) or `${name}` is the group of that number or name, empty when the match has none;
+    `$$` is `$`."""
+    raw = isinstance(template, bytes)
+    empty = b"" if raw else ""
 
-    def group(reference: re.Match) -> str:
-        if reference.group() == "$$":
-            return "$"
+    def group(reference: re.Match):
+        if reference.group() in ("$$", b"$$"):
+            return reference.group()[:1]
         name = reference.group(1) or reference.group(2)
-        try:
-            return match.group(int(name) if name.isdigit() else name) or ""
-        except (IndexError, KeyError):
-            return ""
+        index = int(name) if name.isdigit() else match.re.groupindex.get(name, -1)  # bytes names for bytes patterns
+        return (match.group(index) or empty) if 0 <= index <= match.re.groups else empty
 
-    return GO_REFERENCE.sub(group, template)
+    return (GO_REFERENCE_BYTES if raw else GO_REFERENCE).sub(group, template)
 
 
 class ActionError(ValueError):

@@ -1,6 +1,6 @@
 """Go's `regexp` behaviour on RE2 (google-re2), which reads Go's syntax and matches in linear time: all matches
-(no empty match right after a match), `ReplaceAllString` with Go's `$1`/`${name}` templates, and `Split`; offsets
-in bytes."""
+(no empty match right after a match), `ReplaceAllString` with Go's `$1`/`${name}` templates (expanded by
+`linter.vale.actions.go_expand`), and `Split`; offsets in bytes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import re2
 
+from linter.vale.actions import go_expand
 from linter.vale.tengo.builtins import check_items, check_size, check_time
 from linter.vale.tengo.values import Error
 
@@ -66,42 +67,6 @@ def find_all(run, regex, text: bytes, n: int = -1) -> list:
     return found
 
 
-def expand(template: bytes, m) -> bytes:
-    """Go's `Regexp.Expand`: `$1`, `$name`, `${name}` (the longest name), `$$`; an unknown group is empty."""
-    out, i = bytearray(), 0
-    groups = m.re.groupindex
-    while i < len(template):
-        c = template[i : i + 1]
-        if c != b"$" or i + 1 >= len(template):
-            out += c
-            i += 1
-            continue
-        rest = template[i + 1 :]
-        if rest[:1] == b"$":
-            out += b"$"
-            i += 2
-            continue
-        if rest[:1] == b"{":
-            close = rest.find(b"}")
-            name = rest[1:close] if close > 0 else b""
-            step = close + 2
-        else:
-            k = 0
-            while k < len(rest) and (chr(rest[k]).isalnum() or rest[k : k + 1] == b"_"):
-                k += 1
-            name, step = rest[:k], k + 1
-        if not name or (rest[:1] == b"{" and not all(chr(b).isalnum() or b == 95 for b in name)):
-            out += b"$"
-            i += 1
-            continue
-        key = name.decode("utf-8", "replace")
-        index = int(key) if key.isdigit() else groups.get(key, -1)
-        if 0 <= index <= m.re.groups and m.start(index) >= 0:
-            out += m.group(index)
-        i += step
-    return bytes(out)
-
-
 def replace_all(run, regex, text: bytes, repl: bytes) -> bytes:
     """Go's `ReplaceAllString`."""
     out, last_end, pos, searches = bytearray(), 0, 0, 0
@@ -114,7 +79,7 @@ def replace_all(run, regex, text: bytes, repl: bytes) -> bytes:
             break
         out += text[last_end : m.start()]
         if m.end() > last_end or m.start() == 0:
-            out += expand(repl, m)
+            out += go_expand(repl, m)
             check_size(run, len(out))
         last_end = m.end()
         width = _advance(text, pos) - pos
