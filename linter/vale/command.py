@@ -10,7 +10,7 @@ import sys
 from linter import __version__
 from linter.vale.code import MissingGrammar
 from linter.vale.commands import is_command, run_command
-from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, find_config, read_config
+from linter.vale.config import LEVELS, ConfigError, Glob, ValeConfig, chosen_config, read_config
 from linter.vale.convert import CONVERTED, ConversionError, source_for
 from linter.vale.filter import FilterError, apply_filter, read_filter
 from linter.vale.lint import ValeFile, apply_ignores, lint_file, vale_format
@@ -239,7 +239,7 @@ def main(argv: list[str], out=None, err=None) -> int:
             print(f"copydesk vale: {message}", file=err)
 
     try:
-        path = args.config or os.environ.get("VALE_CONFIG_PATH") or find_config(os.getcwd())
+        path = chosen_config(args.config)
         if not path:
             raise ConfigError("E100 [.vale.ini not found] Runtime error\n\nno config file found")
         config = read_config(path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 
-from linter.vale.config import ConfigError, Glob, Section, ValeConfig, find_config, read_config
+from linter.vale.config import ConfigError, Glob, Section, ValeConfig, chosen_config, read_config
 from linter.vale.fix import FixError, Unsupported, read_alert, suggestions
 from linter.vale.listing import config_json, go_json, metrics_json
 from linter.vale.patterns import PatternError
@@ -29,7 +29,7 @@ NOT_RUN = {
 
 
 def _config_path(args) -> str:
-    path = args.config or os.environ.get("VALE_CONFIG_PATH") or find_config(os.getcwd())
+    path = chosen_config(args.config)
     if not path:
         raise ConfigError("no .vale.ini found in this folder or its parents (name one with --config)")
     if not os.path.isfile(path):

@@ -146,6 +146,12 @@ def find_config(start: str) -> str | None:
     return find_upward(start, CONFIG_NAMES)
 
 
+def chosen_config(flag: str) -> str | None:
+    """The config a run reads, as Vale chooses it: `--config`, else `VALE_CONFIG_PATH`, else the search upward
+    from the working directory."""
+    return flag or os.environ.get("VALE_CONFIG_PATH") or find_config(os.getcwd())
+
+
 def _values(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
